@@ -1,0 +1,28 @@
+import type { CommandDefinition } from './definition';
+import type { GitHubEnvironment } from './github';
+import type { Inputs } from './inputs';
+import type { Logger } from './logger';
+import type { ReportPublisher } from './report';
+
+export type OutputValue = string | number | boolean | object;
+
+/** Everything a command's run() gets from outside; nothing else is global, so run() is testable in-process. */
+export interface RunContext {
+  definition: CommandDefinition;
+  mode: 'action' | 'cli';
+  inputs: Inputs;
+  logger: Logger;
+  setOutput(name: string, value: OutputValue): void;
+  report: ReportPublisher;
+  github: GitHubEnvironment;
+  env: NodeJS.ProcessEnv;
+  /** The directory relative paths are resolved from: the workspace on the runner, the current directory locally. */
+  baseDir: string;
+}
+
+/** A command either passes, or fails with one line saying why (the details are in its report). */
+export interface CommandResult {
+  failure?: string;
+}
+
+export type RunCommand = (context: RunContext) => Promise<CommandResult>;

@@ -1,0 +1,101 @@
+import * as core from '@actions/core';
+import { SecretRegistry } from './secrets';
+
+/** Where a finding points in the user's repository; becomes a file/line annotation on the runner. */
+export interface SourceLocation {
+  file?: string;
+  line?: number;
+  endLine?: number;
+  column?: number;
+  title?: string;
+}
+
+export interface Logger {
+  info(message: string): void;
+  debug(message: string): void;
+  notice(message: string, where?: SourceLocation): void;
+  warning(message: string, where?: SourceLocation): void;
+  error(message: string, where?: SourceLocation): void;
+  /** Runs `fn` inside a collapsible log group (one per phase). */
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** Registers a secret: it is masked by the runner and redacted by this logger from then on. */
+  mask(secret: string | undefined): void;
+  readonly secrets: SecretRegistry;
+}
+
+function annotationProperties(where?: SourceLocation): core.AnnotationProperties | undefined {
+  if (!where) return undefined;
+  return {
+    file: where.file,
+    startLine: where.line,
+    endLine: where.endLine ?? where.line,
+    startColumn: where.column,
+    title: where.title,
+  };
+}
+
+/** Logs through the Actions toolkit: workflow commands, groups and annotations the runner understands. */
+export class ActionsLogger implements Logger {
+  constructor(readonly secrets = new SecretRegistry()) {}
+
+  info(message: string): void {
+    core.info(this.secrets.redact(message));
+  }
+  debug(message: string): void {
+    core.debug(this.secrets.redact(message));
+  }
+  notice(message: string, where?: SourceLocation): void {
+    core.notice(this.secrets.redact(message), annotationProperties(where));
+  }
+  warning(message: string, where?: SourceLocation): void {
+    core.warning(this.secrets.redact(message), annotationProperties(where));
+  }
+  error(message: string, where?: SourceLocation): void {
+    core.error(this.secrets.redact(message), annotationProperties(where));
+  }
+  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return core.group(this.secrets.redact(name), fn);
+  }
+  mask(secret: string | undefined): void {
+    if (!secret) return;
+    core.setSecret(secret);
+    this.secrets.add(secret);
+  }
+}
+
+/** Logs for a person at a terminal: plain lines on stderr, so stdout carries only the report. */
+export class ConsoleLogger implements Logger {
+  constructor(
+    private readonly write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+    private readonly verbose = false,
+    readonly secrets = new SecretRegistry(),
+  ) {}
+
+  info(message: string): void {
+    this.write(this.secrets.redact(message));
+  }
+  debug(message: string): void {
+    if (this.verbose) this.write(this.secrets.redact(`debug: ${message}`));
+  }
+  notice(message: string, where?: SourceLocation): void {
+    this.write(this.secrets.redact(`${prefix(where)}notice: ${message}`));
+  }
+  warning(message: string, where?: SourceLocation): void {
+    this.write(this.secrets.redact(`${prefix(where)}warning: ${message}`));
+  }
+  error(message: string, where?: SourceLocation): void {
+    this.write(this.secrets.redact(`${prefix(where)}error: ${message}`));
+  }
+  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    this.write(this.secrets.redact(`▸ ${name}`));
+    return fn();
+  }
+  mask(secret: string | undefined): void {
+    this.secrets.add(secret);
+  }
+}
+
+function prefix(where?: SourceLocation): string {
+  if (!where?.file) return '';
+  return where.line ? `${where.file}:${where.line}: ` : `${where.file}: `;
+}

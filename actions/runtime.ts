@@ -1,0 +1,108 @@
+import * as core from '@actions/core';
+import { commands, findCommand, type Command } from './commands';
+import type { OutputValue, RunContext } from './lib/command';
+import { errorMessage, isConfigurationError } from './lib/errors';
+import { readGitHubEnvironment } from './lib/github';
+import { actionInputSource, Inputs } from './lib/inputs';
+import { ActionsLogger, ConsoleLogger, type Logger } from './lib/logger';
+import { ActionsReportPublisher, ConsoleReportPublisher } from './lib/report';
+import { parseCliArgs, renderHelp } from './cli-args';
+
+function serialise(value: OutputValue): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * Runs a command and turns its outcome into one line: the user's mistake as itself, anything else with its cause.
+ * Returns the exit code.
+ */
+async function execute(command: Command, context: RunContext, fail: (message: string) => void): Promise<number> {
+  const name = command.definition.name;
+  try {
+    const { run } = await command.load();
+    const result = await run(context);
+    if (result.failure) {
+      fail(`${name}: ${context.logger.secrets.redact(result.failure)}`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    const message = context.logger.secrets.redact(errorMessage(error));
+    if (!isConfigurationError(error)) {
+      const stack = error instanceof Error && error.stack ? error.stack : '';
+      if (stack) context.logger.debug(context.logger.secrets.redact(stack));
+    }
+    fail(`${name}: ${message}`);
+    return 1;
+  }
+}
+
+/** The entry of every action bundle: `dist/<action>/index.js` calls this with its own name. */
+export async function runAction(name: string): Promise<number> {
+  const command = findCommand(name);
+  if (!command) {
+    core.setFailed(`schema-actions: unknown action "${name}"`);
+    return 1;
+  }
+  const logger = new ActionsLogger();
+  const github = readGitHubEnvironment();
+  const inputs = new Inputs(command.definition, actionInputSource(), logger);
+  const token = 'github-token' in command.definition.inputs ? inputs.optional('github-token') : undefined;
+  const context: RunContext = {
+    definition: command.definition,
+    mode: 'action',
+    inputs,
+    logger,
+    setOutput: (output, value) => core.setOutput(output, serialise(value)),
+    report: new ActionsReportPublisher(name, github, token, logger),
+    github,
+    env: process.env,
+    baseDir: github.workspace,
+  };
+  return execute(command, context, (message) => core.setFailed(message));
+}
+
+/** The CLI: `schema-actions <command> [--input value]…`, same inputs and validation as the actions. */
+export async function runCli(argv: string[], logger: Logger = new ConsoleLogger()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(
+      renderHelp(
+        commands.map((c) => c.definition),
+        rest[0] ? findCommand(rest[0])?.definition : undefined,
+      ),
+    );
+    return name ? 0 : 1;
+  }
+  const command = findCommand(name);
+  if (!command) {
+    logger.error(`unknown command "${name}"; run schema-actions --help for the list`);
+    return 1;
+  }
+  let values: Map<string, string>;
+  try {
+    const parsed = parseCliArgs(command.definition, rest);
+    if (parsed.help) {
+      process.stdout.write(renderHelp([], command.definition));
+      return 0;
+    }
+    values = parsed.values;
+  } catch (error) {
+    logger.error(`${name}: ${errorMessage(error)}`);
+    return 1;
+  }
+  const outputs = new Map<string, string>();
+  const github = readGitHubEnvironment();
+  const context: RunContext = {
+    definition: command.definition,
+    mode: 'cli',
+    inputs: new Inputs(command.definition, (input) => values.get(input), logger),
+    logger,
+    setOutput: (output, value) => outputs.set(output, serialise(value)),
+    report: new ConsoleReportPublisher(command.definition.name, logger),
+    github,
+    env: process.env,
+    baseDir: process.cwd(),
+  };
+  return execute(command, context, (message) => logger.error(message));
+}

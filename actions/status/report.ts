@@ -1,0 +1,60 @@
+import { markdownTable } from '../lib/markdown';
+import type { LedgerLocation } from '../lib/migrations/ledger';
+import type { MigrationSet } from '../lib/migrations/model';
+import type { LedgerState } from '../lib/migrations/verify';
+
+export function renderStatusReport(set: MigrationSet, ledger: LedgerLocation, state: LedgerState): string {
+  const lines: string[] = ['## Migration status', ''];
+  const verdict = state.problems.length
+    ? `❌ ${state.problems.length} problem(s)`
+    : state.pending.length
+      ? `⏳ ${state.pending.length} pending`
+      : '✅ up to date';
+  lines.push(
+    `${verdict} — ${state.applied.length} applied, ${state.pending.length} pending, in \`${set.displayDir}\` (${set.layout} layout), ledger \`${ledger.schema}.${ledger.table}\`.`,
+    '',
+  );
+  if (state.problems.length) {
+    lines.push('### Problems', '');
+    lines.push(
+      markdownTable(
+        ['kind', 'migration', 'what to do'],
+        state.problems.map((p) => [p.kind, p.name, p.message]),
+      ),
+      '',
+    );
+  }
+  if (state.pending.length) {
+    lines.push('### Pending', '');
+    lines.push(
+      markdownTable(
+        ['migration', 'file', 'created'],
+        state.pending.map((m) => [m.name, m.file, iso(m.createdAt)]),
+      ),
+      '',
+    );
+  }
+  lines.push('### Applied', '');
+  if (state.applied.length === 0) {
+    lines.push('Nothing applied yet.', '');
+  } else {
+    lines.push(
+      markdownTable(
+        ['#', 'migration', 'created (ledger `created_at`)', 'applied at'],
+        state.applied.map(({ row, migration }) => [
+          String(row.id),
+          migration?.name ?? row.name ?? '(file missing)',
+          row.createdAt === null ? '' : iso(row.createdAt),
+          // drizzle-orm 0.x records no application time; 1.x does (and leaves it empty for upgraded rows).
+          row.appliedAt ? row.appliedAt.toISOString() : 'not recorded',
+        ]),
+      ),
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,352 @@
+export const id = 564;
+export const ids = [564];
+export const modules = {
+
+/***/ 8564:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(3849);
+// EXTERNAL MODULE: ./actions/lib/errors.ts
+var errors = __webpack_require__(2863);
+// EXTERNAL MODULE: ./actions/lib/secrets.ts
+var secrets = __webpack_require__(9039);
+;// CONCATENATED MODULE: ./actions/lib/db/postgres.ts
+
+
+
+// Keep bigint and timestamps as PostgreSQL's text where precision matters (the ledger's created_at is a bigint).
+const BIGINT_OID = 20;
+/**
+ * Connects to a real PostgreSQL server. Every secret in the URL is masked before anything can print it, and the
+ * usual failures (refused, unknown host, wrong password, missing database) become one line saying what to fix.
+ */
+async function connectPostgres(url, options) {
+    const inputName = options.inputName ?? 'database-url';
+    for (const secret of (0,secrets/* secretsInUrl */.Ct)(url))
+        options.logger.mask(secret);
+    let config;
+    try {
+        const parsed = new URL(url);
+        if (!['postgres:', 'postgresql:'].includes(parsed.protocol))
+            throw new Error('scheme');
+        config = { connectionString: url };
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`${inputName} is not a PostgreSQL URL; write it like postgres://user:password@host:5432/database`);
+    }
+    const client = new esm/* default.Client */.Ay.Client({
+        ...config,
+        application_name: options.applicationName ?? 'schema-actions',
+        connectionTimeoutMillis: options.connectTimeoutMs ?? 15_000,
+        types: { getTypeParser: (oid, format) => (oid === BIGINT_OID ? (v) => v : esm/* default.types */.Ay.types.getTypeParser(oid, format)) },
+    });
+    // A dropped connection must surface as a failed query, not an unhandled 'error' event that kills the process.
+    client.on('error', (error) => options.logger.debug(`database connection error: ${error.message}`));
+    try {
+        await client.connect();
+    }
+    catch (error) {
+        await client.end().catch(() => undefined);
+        throw connectionError(error, url, inputName);
+    }
+    return new PostgresClient(client);
+}
+class PostgresClient {
+    raw;
+    kind = 'postgres';
+    constructor(raw) {
+        this.raw = raw;
+    }
+    async query(sql, params = []) {
+        const result = await this.raw.query(sql, params);
+        return result.rows;
+    }
+    async exec(sql) {
+        // No parameters: pg uses the simple query protocol, which accepts several statements in one string.
+        await this.raw.query(sql);
+    }
+    /** The backend's process id, used to cancel a running statement from another connection. */
+    get processId() {
+        return this.raw.processID;
+    }
+    async close() {
+        await this.raw.end().catch(() => undefined);
+    }
+}
+function connectionError(error, url, inputName) {
+    const e = error;
+    const where = (0,secrets/* redactUrl */.BO)(url);
+    let host = '?';
+    let user = '?';
+    let database = '?';
+    try {
+        const parsed = new URL(url);
+        host = `${parsed.hostname}:${parsed.port || '5432'}`;
+        user = decodeURIComponent(parsed.username) || 'postgres';
+        database = decodeURIComponent(parsed.pathname.slice(1)) || user;
+    }
+    catch {
+        // handled by the scheme check before connecting
+    }
+    switch (e.code) {
+        case 'ECONNREFUSED':
+            return new errors/* ConfigurationError */.j1(`cannot connect to PostgreSQL at ${host}: connection refused; check the host and port in ${inputName} and that the server is running`);
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return new errors/* ConfigurationError */.j1(`cannot connect to PostgreSQL: host ${host} not found; check the host name in ${inputName}`);
+        case 'ETIMEDOUT':
+            return new errors/* ConfigurationError */.j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
+        case '28P01':
+        case '28000':
+            return new errors/* ConfigurationError */.j1(`PostgreSQL at ${host} rejected user "${user}": password authentication failed; check the user and password in ${inputName}`);
+        case '3D000':
+            return new errors/* ConfigurationError */.j1(`database "${database}" does not exist on ${host}; create it or fix the database name in ${inputName}`);
+        default:
+            if (/timeout/i.test(e.message ?? '')) {
+                return new errors/* ConfigurationError */.j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
+            }
+            return new errors/* ConfigurationError */.j1(`cannot connect to ${where}: ${e.message ?? String(error)}; check ${inputName}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/lib/db/client.ts
+function postgresErrorFields(error) {
+    const e = error;
+    const position = Number(e.position);
+    return {
+        message: String(e.message ?? error),
+        code: typeof e.code === 'string' ? e.code : undefined,
+        position: Number.isFinite(position) && position > 0 ? position : undefined,
+        detail: typeof e.detail === 'string' ? e.detail : undefined,
+        hint: typeof e.hint === 'string' ? e.hint : undefined,
+        where: typeof e.where === 'string' ? e.where : undefined,
+    };
+}
+/** Double-quotes an identifier for SQL. */
+function client_quoteIdent(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/migrations/ledger.ts
+
+function ledgerTable(location) {
+    return `${client_quoteIdent(location.schema)}.${client_quoteIdent(location.table)}`;
+}
+/** The ledger's rows in id order, or null when the table does not exist yet (a fresh database). */
+async function readLedger(client, location) {
+    const columns = await client.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2`, [location.schema, location.table]);
+    if (columns.length === 0)
+        return null;
+    const has = new Set(columns.map((c) => c.column_name));
+    const rows = await client.query(`SELECT id, hash, created_at${has.has('name') ? ', name' : ''}${has.has('applied_at') ? ', applied_at' : ''}
+       FROM ${ledgerTable(location)} ORDER BY id`);
+    return rows.map((row) => ({
+        id: Number(row.id),
+        hash: row.hash,
+        createdAt: row.created_at === null || row.created_at === undefined ? null : Number(row.created_at),
+        name: row.name ?? null,
+        appliedAt: row.applied_at ? new Date(row.applied_at) : null,
+    }));
+}
+/** Creates the ledger exactly as the drizzle-orm version that owns the layout would. */
+async function ensureLedger(client, location, layout) {
+    await client.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(location.schema)}`);
+    const v1Columns = layout === 'v1' ? `,\n  name text,\n  applied_at timestamp with time zone DEFAULT now()` : '';
+    await client.exec(`CREATE TABLE IF NOT EXISTS ${ledgerTable(location)} (\n  id SERIAL PRIMARY KEY,\n  hash text NOT NULL,\n  created_at bigint${v1Columns}\n)`);
+}
+/** The INSERT Drizzle runs after applying a migration, in the same transaction. */
+function ledgerInsert(location, layout, migration) {
+    if (layout === 'v1') {
+        return {
+            sql: `INSERT INTO ${ledgerTable(location)} ("hash", "created_at", "name") VALUES ($1, $2, $3)`,
+            params: [migration.hash, migration.createdAt, migration.name],
+        };
+    }
+    return {
+        sql: `INSERT INTO ${ledgerTable(location)} ("hash", "created_at") VALUES ($1, $2)`,
+        params: [migration.hash, migration.createdAt],
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/migrations/verify.ts
+/**
+ * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
+ * drift-check share, so they can never disagree about what is applied, pending or wrong.
+ *
+ * Rows are matched to files the way Drizzle identifies them: by name where the ledger has names (drizzle-orm 1.x),
+ * otherwise by `created_at` (the journal's `when`), falling back to the hash when several files share a `when`.
+ */
+function compareLedger(set, rows) {
+    const ledger = rows ?? [];
+    const unmatched = new Set(set.migrations);
+    const applied = [];
+    for (const row of ledger) {
+        const migration = matchRow(row, [...unmatched]);
+        if (migration)
+            unmatched.delete(migration);
+        applied.push({ row, migration });
+    }
+    const newestAppliedAt = ledger.reduce((newest, row) => (row.createdAt !== null && (newest === undefined || row.createdAt > newest) ? row.createdAt : newest), undefined);
+    const pending = set.migrations.filter((m) => unmatched.has(m));
+    const problems = [];
+    for (const { row, migration } of applied) {
+        if (!migration) {
+            const name = row.name ?? `created_at ${row.createdAt ?? 'null'}`;
+            problems.push({
+                kind: 'missing',
+                name,
+                message: `applied migration ${name} (ledger id ${row.id}, hash ${row.hash.slice(0, 12)}…) has no file in ${set.displayDir}: restore the file from git; deleting applied migrations breaks every environment that has them`,
+            });
+        }
+        else if (migration.hash !== row.hash) {
+            problems.push({
+                kind: 'modified',
+                name: migration.name,
+                file: migration.file,
+                message: `applied migration ${migration.name} was edited after it was applied (hash ${row.hash.slice(0, 12)}… in the database, ${migration.hash.slice(0, 12)}… on disk): revert ${migration.file} and put the change in a new migration`,
+            });
+        }
+    }
+    if (newestAppliedAt !== undefined) {
+        for (const migration of pending) {
+            if (migration.createdAt <= newestAppliedAt)
+                problems.push(outOfOrder(set.layout, migration, applied));
+        }
+    }
+    return { applied, pending, problems, newestAppliedAt };
+}
+function matchRow(row, candidates) {
+    if (row.name) {
+        const byName = candidates.find((m) => m.name === row.name);
+        if (byName)
+            return byName;
+    }
+    const sameTime = candidates.filter((m) => m.createdAt === row.createdAt);
+    if (sameTime.length === 1)
+        return sameTime[0];
+    const byHash = (sameTime.length > 1 ? sameTime : candidates).find((m) => m.hash === row.hash);
+    return byHash ?? (sameTime.length > 1 ? sameTime[0] : undefined);
+}
+function outOfOrder(layout, migration, applied) {
+    const newest = applied
+        .filter((a) => a.row.createdAt !== null)
+        .sort((a, b) => (b.row.createdAt ?? 0) - (a.row.createdAt ?? 0))[0];
+    const newestName = newest?.migration?.name ?? newest?.row.name ?? 'the newest applied migration';
+    const consequence = layout === 'journal'
+        ? "Drizzle's migrator applies only migrations newer than the newest applied one, so it would skip this one silently"
+        : 'applying it now would run it after migrations that were written later';
+    return {
+        kind: 'out-of-order',
+        name: migration.name,
+        file: migration.file,
+        message: `pending migration ${migration.name} is older than ${newestName}, which is already applied: ${consequence}; regenerate it so it sorts after ${newestName}`,
+    };
+}
+
+// EXTERNAL MODULE: ./actions/lib/project-inputs.ts + 5 modules
+var project_inputs = __webpack_require__(4340);
+;// CONCATENATED MODULE: ./actions/lib/markdown.ts
+/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
+function markdownTable(headers, rows) {
+    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    return [
+        `| ${headers.map(escape).join(' | ')} |`,
+        `| ${headers.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+    ].join('\n');
+}
+function codeBlock(text, language = '') {
+    const fence = text.includes('```') ? '````' : '```';
+    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
+}
+
+;// CONCATENATED MODULE: ./actions/status/report.ts
+
+function renderStatusReport(set, ledger, state) {
+    const lines = ['## Migration status', ''];
+    const verdict = state.problems.length
+        ? `❌ ${state.problems.length} problem(s)`
+        : state.pending.length
+            ? `⏳ ${state.pending.length} pending`
+            : '✅ up to date';
+    lines.push(`${verdict} — ${state.applied.length} applied, ${state.pending.length} pending, in \`${set.displayDir}\` (${set.layout} layout), ledger \`${ledger.schema}.${ledger.table}\`.`, '');
+    if (state.problems.length) {
+        lines.push('### Problems', '');
+        lines.push(markdownTable(['kind', 'migration', 'what to do'], state.problems.map((p) => [p.kind, p.name, p.message])), '');
+    }
+    if (state.pending.length) {
+        lines.push('### Pending', '');
+        lines.push(markdownTable(['migration', 'file', 'created'], state.pending.map((m) => [m.name, m.file, iso(m.createdAt)])), '');
+    }
+    lines.push('### Applied', '');
+    if (state.applied.length === 0) {
+        lines.push('Nothing applied yet.', '');
+    }
+    else {
+        lines.push(markdownTable(['#', 'migration', 'created (ledger `created_at`)', 'applied at'], state.applied.map(({ row, migration }) => [
+            String(row.id),
+            migration?.name ?? row.name ?? '(file missing)',
+            row.createdAt === null ? '' : iso(row.createdAt),
+            // drizzle-orm 0.x records no application time; 1.x does (and leaves it empty for upgraded rows).
+            row.appliedAt ? row.appliedAt.toISOString() : 'not recorded',
+        ])), '');
+    }
+    return lines.join('\n');
+}
+function iso(ms) {
+    return new Date(ms).toISOString();
+}
+
+;// CONCATENATED MODULE: ./actions/status/run.ts
+
+
+
+
+
+async function run(context) {
+    const { inputs, logger } = context;
+    const url = inputs.required('database-url');
+    const failOnProblems = inputs.boolean('fail-on-problems');
+    const project = await logger.group('Read migrations', async () => {
+        const loaded = (0,project_inputs/* loadProjectFromInputs */.l)(inputs, context.baseDir);
+        logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
+        return loaded;
+    });
+    const state = await logger.group('Read the ledger', async () => {
+        const client = await connectPostgres(url, { logger });
+        try {
+            const rows = await readLedger(client, project.ledger);
+            if (rows === null)
+                logger.info(`${project.ledger.schema}.${project.ledger.table} does not exist yet: nothing applied`);
+            return compareLedger(project.set, rows);
+        }
+        finally {
+            await client.close();
+        }
+    });
+    for (const problem of state.problems)
+        logger.error(problem.message, problem.file ? { file: problem.file } : undefined);
+    context.setOutput('applied-count', state.applied.length);
+    context.setOutput('pending-count', state.pending.length);
+    context.setOutput('problems', state.problems.map(({ kind, name, message }) => ({ kind, name, message })));
+    const published = await context.report.publish(renderStatusReport(project.set, project.ledger, state), { comment: false });
+    context.setOutput('report', published.path);
+    if (state.problems.length > 0 && failOnProblems) {
+        return { failure: `${state.problems.length} problem(s) between the ledger and ${project.set.displayDir}; see the report` };
+    }
+    return {};
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,2 @@
+import{j as e}from"../chunk-ZSOCVAT7.js";e();var t=async(n,s)=>({bundlePath:new URL("../auto_explain.tar.gz",import.meta.url)}),o={name:"auto_explain",setup:t};export{o as auto_explain};
+//# sourceMappingURL=auto_explain.js.map

@@ -1,0 +1,2 @@
+import{j as e}from"../chunk-ZSOCVAT7.js";e();var t=async(n,r)=>({bundlePath:new URL("../intarray.tar.gz",import.meta.url)}),i={name:"intarray",setup:t};export{i as intarray};
+//# sourceMappingURL=intarray.js.map
