@@ -2,7 +2,16 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'examples/**/node_modules/**', 'test/fixtures/*/dist/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist.building-*/**',
+      'node_modules/**',
+      'examples/**/node_modules/**',
+      'test/fixtures/*/dist/**',
+      'coverage/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
