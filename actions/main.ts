@@ -1,2 +1,2 @@
 // The one bundle every action and the CLI share: dist/main/index.js. Per-action entries import it and call runAction.
-export { runAction, runCli } from './runtime';
+export { runAction, runCli, runRootAction } from './runtime';

@@ -62,6 +62,18 @@ export async function runAction(name: string): Promise<number> {
   return execute(command, context, (message) => core.setFailed(message));
 }
 
+/** The root action (`uses: org/schema-actions@v1`): its `command` input picks one of the actions. */
+export async function runRootAction(): Promise<number> {
+  const name = actionInputSource()('command')?.trim() ?? '';
+  const command = findCommand(name);
+  if (!command?.definition.isAction) {
+    const names = commands.filter((c) => c.definition.isAction).map((c) => c.definition.name);
+    core.setFailed(`schema-actions: input "command" must be one of ${names.join(', ')}, not "${name}"`);
+    return 1;
+  }
+  return runAction(command.definition.name);
+}
+
 /** The CLI: `schema-actions <command> [--input value]…`, same inputs and validation as the actions. */
 export async function runCli(argv: string[], logger: Logger = new ConsoleLogger()): Promise<number> {
   const [name, ...rest] = argv;

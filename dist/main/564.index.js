@@ -47,7 +47,9 @@ async function connectPostgres(url, options) {
         ...config,
         application_name: options.applicationName ?? 'schema-actions',
         connectionTimeoutMillis: options.connectTimeoutMs ?? 15_000,
-        types: { getTypeParser: (oid, format) => (oid === BIGINT_OID ? (v) => v : esm/* default.types */.Ay.types.getTypeParser(oid, format)) },
+        types: {
+            getTypeParser: (oid, format) => (oid === BIGINT_OID ? (v) => v : esm/* default.types */.Ay.types.getTypeParser(oid, format)),
+        },
     });
     // A dropped connection must surface as a failed query, not an unhandled 'error' event that kills the process.
     client.on('error', (error) => options.logger.debug(`database connection error: ${error.message}`));
@@ -195,7 +197,7 @@ function compareLedger(set, rows) {
             unmatched.delete(migration);
         applied.push({ row, migration });
     }
-    const newestAppliedAt = ledger.reduce((newest, row) => (row.createdAt !== null && (newest === undefined || row.createdAt > newest) ? row.createdAt : newest), undefined);
+    const newestAppliedAt = ledger.reduce((newest, row) => row.createdAt !== null && (newest === undefined || row.createdAt > newest) ? row.createdAt : newest, undefined);
     const pending = set.migrations.filter((m) => unmatched.has(m));
     const problems = [];
     for (const { row, migration } of applied) {
@@ -338,10 +340,14 @@ async function run(context) {
     context.setOutput('applied-count', state.applied.length);
     context.setOutput('pending-count', state.pending.length);
     context.setOutput('problems', state.problems.map(({ kind, name, message }) => ({ kind, name, message })));
-    const published = await context.report.publish(renderStatusReport(project.set, project.ledger, state), { comment: false });
+    const published = await context.report.publish(renderStatusReport(project.set, project.ledger, state), {
+        comment: false,
+    });
     context.setOutput('report', published.path);
     if (state.problems.length > 0 && failOnProblems) {
-        return { failure: `${state.problems.length} problem(s) between the ledger and ${project.set.displayDir}; see the report` };
+        return {
+            failure: `${state.problems.length} problem(s) between the ledger and ${project.set.displayDir}; see the report`,
+        };
     }
     return {};
 }
