@@ -1,7 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { errorMessage } from './errors';
 import type { GitHubEnvironment } from './github';
@@ -54,7 +53,10 @@ export class ActionsReportPublisher implements ReportPublisher {
     const safe = this.logger.secrets.redact(markdown);
     const path = reportPath(this.command);
     writeFileSync(path, safe);
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(safe, true).write();
+    // Appended directly (the runner's contract): core.summary caches the path process-wide, which is wrong for
+    // in-process tests and gains nothing here.
+    const summary = process.env.GITHUB_STEP_SUMMARY;
+    if (summary) appendFileSync(summary, `${safe.trimEnd()}\n\n`);
     const comment = options.comment === false ? 'none' : await this.comment(safe);
     return { path, comment };
   }
