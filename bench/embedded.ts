@@ -1,0 +1,72 @@
+import { openEmbedded } from '../actions/lib/db/pglite';
+import { connectPostgres } from '../actions/lib/db/postgres';
+import { ConsoleLogger } from '../actions/lib/logger';
+import { applyInOneTransaction } from '../actions/lib/migrations/apply';
+import { createTestDatabase } from '../test/support/postgres';
+import { dokploy } from './corpus';
+import type { Figure } from './figures';
+import { measure } from './measure';
+
+const LEDGER = { schema: 'drizzle', table: '__drizzle_migrations' };
+const quiet = new ConsoleLogger(() => undefined);
+
+/** PGlite from constructor to answering a query: what every schema-check run waits for. */
+export async function pgliteReady(): Promise<Figure[]> {
+  const ready = await measure(async () => {
+    const started = performance.now();
+    const db = await openEmbedded();
+    await db.query('SELECT 1');
+    const elapsed = performance.now() - started;
+    await db.close();
+    return elapsed;
+  });
+  return [
+    {
+      id: 'pglite-ready',
+      label: 'PGlite ready (boot to first query)',
+      ours: ready,
+      target: '≤ 800 ms',
+      met: ready.median <= 800,
+    },
+  ];
+}
+
+/** The corpus applied on PGlite vs the same SQL on real PostgreSQL through pg, database creation excluded. */
+export async function embeddedApply(): Promise<Figure[]> {
+  const set = dokploy();
+  const ours = await measure(async () => {
+    const db = await openEmbedded();
+    try {
+      const started = performance.now();
+      await applyInOneTransaction(db, set.migrations, LEDGER, set.layout);
+      return performance.now() - started;
+    } finally {
+      await db.close();
+    }
+  }, 3);
+  const baseline = await measure(async () => {
+    const database = await createTestDatabase('bench_apply');
+    const client = await connectPostgres(database.url, { logger: quiet });
+    try {
+      const started = performance.now();
+      await applyInOneTransaction(client, set.migrations, LEDGER, set.layout);
+      return performance.now() - started;
+    } finally {
+      await client.close();
+      await database.drop();
+    }
+  }, 3);
+  const ratio = ours.median / baseline.median;
+  return [
+    {
+      id: 'embedded-apply',
+      label: `Apply ${set.migrations.length} migrations (Dokploy) on PGlite`,
+      ours,
+      baseline,
+      baselineLabel: 'PostgreSQL via pg',
+      ratio,
+      target: 'ratio ≤ 3.0',
+      met: ratio <= 3,
+    },
+  ];
+}
