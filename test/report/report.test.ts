@@ -1,0 +1,154 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readGitHubEnvironment } from '../../actions/lib/github';
+import { ConsoleLogger } from '../../actions/lib/logger';
+import {
+  ActionsReportPublisher,
+  commentMarker,
+  fitComment,
+  GITHUB_COMMENT_LIMIT,
+  upsertStickyComment,
+} from '../../actions/lib/report';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github';
+
+const TOKEN = 'ghs_faketoken123456';
+
+function pullRequestEvent(dir: string, fork = false): string {
+  const path = join(dir, 'event.json');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      pull_request: {
+        number: 7,
+        base: { sha: 'a'.repeat(40), repo: { full_name: 'acme/app' } },
+        head: { sha: 'b'.repeat(40), repo: { full_name: fork ? 'stranger/app' : 'acme/app' } },
+      },
+    }),
+  );
+  return path;
+}
+
+describe('sticky pull request comment', () => {
+  let github: FakeGitHub;
+  beforeEach(async () => {
+    github = await startFakeGitHub();
+  });
+  afterEach(async () => {
+    await github.close();
+  });
+
+  const target = (body: string) => ({
+    apiUrl: github.url,
+    token: TOKEN,
+    owner: 'acme',
+    repo: 'app',
+    issueNumber: 7,
+    marker: commentMarker('schema-check', 'check'),
+    body,
+  });
+
+  it('creates one comment, then updates that same comment when it sits beyond the first page of comments', async () => {
+    github.addComment(7, 'first human comment', 'octocat');
+    // More than a page of earlier comments puts ours on page 2: finding it needs every page.
+    for (let i = 0; i < 130; i++) github.addComment(7, `chatter ${i}`, 'octocat');
+    expect(await upsertStickyComment(target('report v1'))).toBe('created');
+    expect(await upsertStickyComment(target('report v2'))).toBe('updated');
+
+    const comments = github.comments.get(7)!;
+    const ours = comments.filter((c) => c.body.includes(commentMarker('schema-check', 'check')));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.body).toContain('report v2');
+    expect(comments).toHaveLength(132);
+    expect(comments[0]!.body).toBe('first human comment');
+    expect(comments.filter((c) => c.body.startsWith('chatter'))).toHaveLength(130);
+  });
+
+  it('keeps separate comments per action and per job', async () => {
+    await upsertStickyComment(target('check report'));
+    await upsertStickyComment({ ...target('drift report'), marker: commentMarker('drift-check', 'check') });
+    await upsertStickyComment({ ...target('other job'), marker: commentMarker('schema-check', 'check-v1') });
+    expect(github.comments.get(7)).toHaveLength(3);
+  });
+
+  it('truncates a report larger than GitHub allows, with a note, and GitHub accepts it', async () => {
+    const huge = `${'x'.repeat(GITHUB_COMMENT_LIMIT)}\nTAIL`;
+    expect(await upsertStickyComment(target(huge))).toBe('created');
+    const body = github.comments.get(7)![0]!.body;
+    expect(body.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
+    expect(body).toContain(commentMarker('schema-check', 'check'));
+    expect(body).toContain('Report truncated');
+    expect(body).not.toContain('TAIL');
+  });
+
+  it('leaves a body under the limit untouched', () => {
+    expect(fitComment('short')).toBe('short');
+  });
+});
+
+describe('report publisher', () => {
+  let github: FakeGitHub;
+  let dir: string;
+  const saved = { ...process.env };
+  beforeEach(async () => {
+    github = await startFakeGitHub();
+    dir = mkdtempSync(join(tmpdir(), 'report-test-'));
+    writeFileSync(join(dir, 'summary.md'), '');
+    Object.assign(process.env, {
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      RUNNER_TEMP: dir,
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_API_URL: github.url,
+      GITHUB_JOB: 'check',
+      GITHUB_EVENT_NAME: 'pull_request',
+    });
+  });
+  afterEach(async () => {
+    process.env = { ...saved };
+    await github.close();
+  });
+
+  function publisher(fork = false) {
+    process.env.GITHUB_EVENT_PATH = pullRequestEvent(dir, fork);
+    const lines: string[] = [];
+    const logger = new ConsoleLogger((line) => lines.push(line));
+    const env = readGitHubEnvironment(process.env);
+    return { lines, logger, publisher: new ActionsReportPublisher('schema-check', env, TOKEN, logger) };
+  }
+
+  it('writes the summary, the report file and the comment, with secrets redacted from all three', async () => {
+    const { logger, publisher: p } = publisher();
+    logger.mask('hunter2-password');
+    const result = await p.publish('## Report\nconnected to postgres://app:hunter2-password@db/app');
+    expect(result.comment).toBe('created');
+    for (const text of [
+      readFileSync(result.path, 'utf8'),
+      readFileSync(join(dir, 'summary.md'), 'utf8'),
+      github.comments.get(7)![0]!.body,
+    ]) {
+      expect(text).toContain('## Report');
+      expect(text).not.toContain('hunter2-password');
+    }
+  });
+
+  it('skips the comment with a notice on a pull request from a fork, without trying to write', async () => {
+    const { lines, publisher: p } = publisher(true);
+    const result = await p.publish('## Report');
+    expect(result.comment).toBe('skipped');
+    expect(lines.join('\n')).toMatch(/notice: Skipping the pull request comment: this pull request comes from a fork/);
+    expect(github.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('## Report');
+  });
+
+  it('skips the comment with a notice when the token cannot write', async () => {
+    const { lines, publisher: p } = publisher();
+    github.denyWrites();
+    const result = await p.publish('## Report');
+    expect(result.comment).toBe('skipped');
+    expect(lines.join('\n')).toMatch(
+      /notice: Skipping the pull request comment: the token cannot write comments here \(HTTP 403\)/,
+    );
+    expect(github.comments.get(7) ?? []).toHaveLength(0);
+  });
+});
