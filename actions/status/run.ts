@@ -1,5 +1,5 @@
 import type { CommandResult, RunContext } from '../lib/command';
-import { connectPostgres } from '../lib/db/postgres';
+import { connectPostgres, validatePostgresUrl } from '../lib/db/postgres';
 import { readLedger } from '../lib/migrations/ledger';
 import { compareLedger } from '../lib/migrations/verify';
 import { loadProjectFromInputs } from '../lib/project-inputs';
@@ -8,6 +8,7 @@ import { renderStatusReport } from './report';
 export async function run(context: RunContext): Promise<CommandResult> {
   const { inputs, logger } = context;
   const url = inputs.required('database-url');
+  validatePostgresUrl(url);
   const failOnProblems = inputs.boolean('fail-on-problems');
   const project = await logger.group('Read migrations', async () => {
     const loaded = loadProjectFromInputs(inputs, context.baseDir);

@@ -21,18 +21,9 @@ export interface ConnectOptions {
 export async function connectPostgres(url: string, options: ConnectOptions): Promise<PostgresClient> {
   const inputName = options.inputName ?? 'database-url';
   for (const secret of secretsInUrl(url)) options.logger.mask(secret);
-  let config: pg.ClientConfig;
-  try {
-    const parsed = new URL(url);
-    if (!['postgres:', 'postgresql:'].includes(parsed.protocol)) throw new Error('scheme');
-    config = { connectionString: url };
-  } catch {
-    throw new ConfigurationError(
-      `${inputName} is not a PostgreSQL URL; write it like postgres://user:password@host:5432/database`,
-    );
-  }
+  validatePostgresUrl(url, inputName);
   const client = new pg.Client({
-    ...config,
+    connectionString: url,
     application_name: options.applicationName ?? 'schema-actions',
     connectionTimeoutMillis: options.connectTimeoutMs ?? 15_000,
     types: {
@@ -48,6 +39,21 @@ export async function connectPostgres(url: string, options: ConnectOptions): Pro
     throw connectionError(error, url, inputName);
   }
   return new PostgresClient(client);
+}
+
+/** Fails on anything that is not a postgres:// URL, before any work starts. */
+export function validatePostgresUrl(url: string, inputName = 'database-url'): void {
+  let scheme = '';
+  try {
+    scheme = new URL(url).protocol;
+  } catch {
+    // reported below
+  }
+  if (!['postgres:', 'postgresql:'].includes(scheme)) {
+    throw new ConfigurationError(
+      `${inputName} is not a PostgreSQL URL; write it like postgres://user:password@host:5432/database`,
+    );
+  }
 }
 
 export class PostgresClient implements SqlClient {
