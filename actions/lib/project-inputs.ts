@@ -1,7 +1,7 @@
 import type { InputDefinition } from './definition';
 import type { Inputs } from './inputs';
 import { loadProjectMigrations, type ProjectMigrations } from './migrations/folder';
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { ConfigurationError } from './errors';
 
@@ -44,4 +44,12 @@ export function loadProjectFromInputs(inputs: Inputs, baseDir: string): ProjectM
     migrationsSchema: inputs.optional('migrations-schema'),
   });
   return { ...project, projectRoot };
+}
+
+/**
+ * A project file's path as GitHub shows it: relative to the repository root (the base directory), which is where
+ * annotations must point, rather than to the Drizzle project inside it.
+ */
+export function repositoryPath(baseDir: string, projectRoot: string, file: string): string {
+  return relative(baseDir, join(projectRoot, file)) || file;
 }

@@ -2,7 +2,7 @@ import type { CommandResult, RunContext } from '../lib/command';
 import { connectPostgres, validatePostgresUrl } from '../lib/db/postgres';
 import { readLedger } from '../lib/migrations/ledger';
 import { compareLedger } from '../lib/migrations/verify';
-import { loadProjectFromInputs } from '../lib/project-inputs';
+import { loadProjectFromInputs, repositoryPath } from '../lib/project-inputs';
 import { renderStatusReport } from './report';
 
 export async function run(context: RunContext): Promise<CommandResult> {

@@ -21,12 +21,20 @@ const CANDIDATES = [
   'drizzle.config.json',
 ];
 
+/** The inputs that replace a config setting; a computed setting whose input is given is not an error. */
+export type ConfigInput = 'migrations-dir' | 'migrations-table' | 'migrations-schema';
+
 /**
  * Reads the settings we need from drizzle.config without executing it: running the user's config would need their
  * TypeScript toolchain and environment variables, and a check must not run arbitrary code before it is reviewed.
- * String literals are read; anything computed is reported with the input that replaces it.
+ * String literals are read; anything computed is reported with the input that replaces it, unless that input is
+ * among `given` (then the setting is not needed).
  */
-export function readDrizzleConfig(projectRoot: string, configPath?: string): DrizzleConfig {
+export function readDrizzleConfig(
+  projectRoot: string,
+  configPath?: string,
+  given: ReadonlySet<ConfigInput> = new Set(),
+): DrizzleConfig {
   const explicit = configPath && configPath !== 'drizzle.config.ts';
   const file = explicit
     ? configPath
@@ -45,10 +53,10 @@ export function readDrizzleConfig(projectRoot: string, configPath?: string): Dri
   const migrationsBlock = code.match(/\bmigrations\s*:\s*\{([^}]*)\}/)?.[1] ?? '';
   return {
     file: shown,
-    out: literal(code, 'out', shown, 'migrations-dir'),
+    out: literal(code, 'out', shown, 'migrations-dir', given),
     dialect: literal(code, 'dialect', shown),
-    migrationsTable: literal(migrationsBlock, 'table', shown, 'migrations-table'),
-    migrationsSchema: literal(migrationsBlock, 'schema', shown, 'migrations-schema'),
+    migrationsTable: literal(migrationsBlock, 'table', shown, 'migrations-table', given),
+    migrationsSchema: literal(migrationsBlock, 'schema', shown, 'migrations-schema', given),
   };
 }
 
@@ -70,13 +78,21 @@ function fromJson(text: string, shown: string): Omit<DrizzleConfig, 'file'> {
   }
 }
 
-function literal(code: string, key: string, shown: string, input?: string): string | undefined {
+function literal(
+  code: string,
+  key: string,
+  shown: string,
+  input?: ConfigInput,
+  given: ReadonlySet<ConfigInput> = new Set(),
+): string | undefined {
   const property = new RegExp(`(?:^|[\\s,{])["']?${key}["']?\\s*:\\s*([^,\\n}]+)`).exec(code);
-  if (!property) return undefined;
-  const value = property[1]!.trim();
+  // `migrations: { table }` takes the value of a variable: computed, like any other expression.
+  const shorthand = !property && input !== 'migrations-dir' && new RegExp(`(?:^|[\\s,{])${key}\\s*(?:,|$)`).test(code);
+  if (!property && !shorthand) return undefined;
+  const value = property ? property[1]!.trim() : key;
   const quoted = /^(["'`])((?:(?!\1)[^\\$]|\\.)*)\1(?:\s+as\s+const)?$/.exec(value);
   if (quoted) return quoted[2];
-  if (!input) return undefined;
+  if (!input || given.has(input)) return undefined;
   throw new ConfigurationError(
     `${shown}: "${key}" is computed (${value}), and schema-actions reads the config without running it; set the ${input} input instead`,
   );

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConfigurationError } from '../errors';
-import { readDrizzleConfig, resolveMigrationsDir, type DrizzleConfig } from './config';
+import { readDrizzleConfig, resolveMigrationsDir, type ConfigInput, type DrizzleConfig } from './config';
 import { JOURNAL_PATH, journalProblems, loadJournalMigrations } from './journal';
 import type { Layout, MigrationSet } from './model';
 import { loadV1Migrations, v1Folders, v1Problems } from './v1';
@@ -61,7 +61,11 @@ export interface ProjectOptions {
 
 /** Everything the actions need to know about a project's migrations, from inputs and drizzle.config. */
 export function loadProjectMigrations(options: ProjectOptions): ProjectMigrations {
-  const config = readDrizzleConfig(options.projectRoot, options.drizzleConfig);
+  const given = new Set<ConfigInput>();
+  if (options.migrationsDir) given.add('migrations-dir');
+  if (options.migrationsTable) given.add('migrations-table');
+  if (options.migrationsSchema) given.add('migrations-schema');
+  const config = readDrizzleConfig(options.projectRoot, options.drizzleConfig, given);
   if (config.dialect && config.dialect !== 'postgresql') {
     throw new ConfigurationError(
       `${config.file} uses dialect "${config.dialect}"; schema-actions supports PostgreSQL (dialect "postgresql") only`,
