@@ -1,0 +1,101 @@
+import type { CommandDefinition } from '../lib/definition';
+import { projectInputs } from '../lib/project-inputs';
+
+export const migrateDefinition: CommandDefinition = {
+  name: 'migrate-with-telemetry',
+  cliName: 'migrate',
+  title: 'Migrate with telemetry',
+  description:
+    "Applies pending Drizzle migrations without prompts, safely: an advisory lock so concurrent runs apply each migration once, verification of the ledger against the files before anything changes, lock and statement timeouts, a circuit breaker that cancels and rolls back, and Drizzle's own ledger rows. Reports to Grafana Loki, PagerDuty and OpenTelemetry, best-effort.",
+  isAction: true,
+  inputs: {
+    'database-url': {
+      description:
+        'PostgreSQL URL of the database to migrate (postgres://user:password@host:5432/db). Required unless targets is given.',
+      secret: true,
+    },
+    targets: {
+      description:
+        'Several PostgreSQL URLs to migrate, one per line (instead of database-url). Each is migrated and reported on its own.',
+      secret: true,
+    },
+    parallelism: {
+      description: 'How many targets are migrated at once.',
+      default: '4',
+    },
+    ...projectInputs,
+    environment: {
+      description: 'Environment name (staging, production, ...) that labels the report and all telemetry.',
+      default: 'development',
+    },
+    transaction: {
+      description:
+        'all: every pending migration in one transaction, as Drizzle does. each: one transaction per migration (its ledger row inside it); required for migrations marked `-- schema-actions:no-transaction`.',
+      default: 'all',
+    },
+    'out-of-order': {
+      description: 'What to do with a pending migration older than the newest applied one: fail, or apply it anyway.',
+      default: 'fail',
+    },
+    'dry-run': {
+      description: 'Print the plan and the SQL that would run, and change nothing.',
+      default: 'false',
+    },
+    timeout: {
+      description:
+        'Circuit breaker for applying: on expiry the running statement is cancelled, the transaction rolled back and the status is timed-out.',
+      default: '5m',
+    },
+    'lock-wait': {
+      description:
+        'How long to wait for the advisory lock held by another run of this action on the same database before failing.',
+      default: '2m',
+    },
+    'lock-timeout': {
+      description: "PostgreSQL's lock_timeout for the session: how long a statement may wait for a table lock.",
+      default: '10s',
+    },
+    'statement-timeout': {
+      description: "PostgreSQL's statement_timeout for the session (empty: the server's setting).",
+    },
+    'loki-url': {
+      description: 'Grafana Loki base URL (e.g. https://logs-prod-eu-west-0.grafana.net); empty disables Loki.',
+    },
+    'loki-user': { description: 'Loki basic-auth user (Grafana Cloud: the numeric user id).' },
+    'loki-token': { description: 'Loki basic-auth password or API token.', secret: true },
+    'loki-tenant': { description: 'Loki tenant, sent as the X-Scope-OrgID header (multi-tenant Loki).' },
+    'loki-labels': {
+      description: 'Extra Loki stream labels, one name=value per line (may override service).',
+    },
+    'pagerduty-routing-key': {
+      description: 'PagerDuty Events API v2 integration (routing) key; empty disables PagerDuty.',
+      secret: true,
+    },
+    'pagerduty-severity': {
+      description: 'Severity of the PagerDuty alert: critical, error, warning or info.',
+      default: 'critical',
+    },
+    'pagerduty-url': {
+      description: 'PagerDuty Events API v2 enqueue endpoint.',
+      default: 'https://events.pagerduty.com/v2/enqueue',
+    },
+    'otlp-endpoint': {
+      description:
+        'OpenTelemetry OTLP/HTTP base URL (traces are posted to <endpoint>/v1/traces); empty disables tracing.',
+    },
+    'otlp-headers': {
+      description: 'Headers for the OTLP endpoint, one name=value per line (values are masked).',
+    },
+  },
+  outputs: {
+    status: { description: 'applied, up-to-date, dry-run, failed or timed-out (the worst over all targets).' },
+    'applied-count': { description: 'Number of migrations applied by this run (over all targets).' },
+    'pending-count': { description: 'Number of migrations still pending after this run (over all targets).' },
+    applied: {
+      description: 'JSON array of the migrations applied: name, hash, duration-ms (and target with targets).',
+    },
+    'duration-ms': { description: 'Duration of the whole run in milliseconds.' },
+    'run-id': { description: 'Unique id of this run, also the trace id and the run_id in Loki.' },
+    report: { description: 'Path of the Markdown report.' },
+  },
+};

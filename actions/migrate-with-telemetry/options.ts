@@ -1,0 +1,152 @@
+import { ConfigurationError } from '../lib/errors';
+import type { Inputs } from '../lib/inputs';
+import type { Logger } from '../lib/logger';
+import { secretsInUrl } from '../lib/secrets';
+import type { LokiConfig } from '../lib/telemetry/loki';
+import type { OtlpConfig } from '../lib/telemetry/otlp';
+import { PAGERDUTY_SEVERITIES, type PagerDutyConfig } from '../lib/telemetry/pagerduty';
+import type { TransactionMode } from './apply';
+
+export interface Target {
+  url: string;
+  /** host:port/database, fit to print and to send as telemetry. */
+  label: string;
+}
+
+export interface MigrateOptions {
+  targets: Target[];
+  parallelism: number;
+  environment: string;
+  transaction: TransactionMode;
+  outOfOrder: 'fail' | 'apply';
+  dryRun: boolean;
+  timeoutMs: number;
+  lockWaitMs: number;
+  lockTimeoutMs: number;
+  statementTimeoutMs?: number;
+  loki?: LokiConfig;
+  pagerduty?: PagerDutyConfig;
+  otlp?: OtlpConfig;
+}
+
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** Reads and validates every input up front, so a mistake fails before any database is touched. */
+export function readMigrateOptions(inputs: Inputs, logger: Logger): MigrateOptions {
+  const options: MigrateOptions = {
+    targets: readTargets(inputs, logger),
+    parallelism: inputs.integer('parallelism', { min: 1, max: 64 }),
+    environment: inputs.required('environment'),
+    transaction: inputs.enum('transaction', ['all', 'each'] as const),
+    outOfOrder: inputs.enum('out-of-order', ['fail', 'apply'] as const),
+    dryRun: inputs.boolean('dry-run'),
+    timeoutMs: positive(inputs.duration('timeout'), 'timeout'),
+    lockWaitMs: inputs.duration('lock-wait'),
+    lockTimeoutMs: inputs.duration('lock-timeout'),
+    statementTimeoutMs: inputs.optionalDuration('statement-timeout'),
+  };
+  const lokiUrl = inputs.optional('loki-url');
+  if (lokiUrl) {
+    options.loki = {
+      url: httpUrl(lokiUrl, 'loki-url'),
+      user: inputs.optional('loki-user'),
+      token: inputs.optional('loki-token'),
+      tenant: inputs.optional('loki-tenant'),
+      labels: keyValueLines(inputs.string('loki-labels'), 'loki-labels', (name) => {
+        if (!LABEL_NAME.test(name)) {
+          throw new ConfigurationError(
+            `loki-labels: "${name}" is not a valid Loki label name; use letters, digits and underscores, not starting with a digit`,
+          );
+        }
+      }),
+    };
+  }
+  const routingKey = inputs.optional('pagerduty-routing-key');
+  if (routingKey) {
+    options.pagerduty = {
+      routingKey,
+      severity: inputs.enum('pagerduty-severity', PAGERDUTY_SEVERITIES),
+      url: httpUrl(inputs.required('pagerduty-url'), 'pagerduty-url'),
+    };
+  }
+  const otlpEndpoint = inputs.optional('otlp-endpoint');
+  if (otlpEndpoint) {
+    const headers = keyValueLines(inputs.string('otlp-headers'), 'otlp-headers');
+    for (const value of Object.values(headers)) logger.mask(value);
+    options.otlp = { endpoint: httpUrl(otlpEndpoint, 'otlp-endpoint'), headers };
+  }
+  return options;
+}
+
+function readTargets(inputs: Inputs, logger: Logger): Target[] {
+  const single = inputs.optional('database-url');
+  const many = inputs
+    .string('targets')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  if (single && many.length > 0) {
+    throw new ConfigurationError('give either database-url or targets, not both; put every database in targets');
+  }
+  const urls = single ? [single] : many;
+  if (urls.length === 0) {
+    throw new ConfigurationError(
+      'input "database-url" is required: the PostgreSQL URL of the database to migrate (or give several in targets)',
+    );
+  }
+  const inputName = single ? 'database-url' : 'targets';
+  // Each URL's password is masked before anything could print it; the whole line too, as the runner masks it.
+  for (const url of urls) {
+    logger.mask(url);
+    for (const secret of secretsInUrl(url)) logger.mask(secret);
+  }
+  const targets = urls.map((url, i) => ({ url, label: targetLabel(url, i, inputName) }));
+  const labels = new Set(targets.map((t) => t.label));
+  if (labels.size < targets.length) {
+    return targets.map((t, i) => ({ ...t, label: `#${i + 1} ${t.label}` }));
+  }
+  return targets;
+}
+
+function targetLabel(url: string, index: number, inputName: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!['postgres:', 'postgresql:'].includes(parsed.protocol)) throw new Error('scheme');
+    return `${parsed.hostname}:${parsed.port || '5432'}/${decodeURIComponent(parsed.pathname.slice(1))}`;
+  } catch {
+    const which = inputName === 'targets' ? `line ${index + 1} of targets` : 'database-url';
+    throw new ConfigurationError(
+      `${which} is not a PostgreSQL URL; write it like postgres://user:password@host:5432/database`,
+    );
+  }
+}
+
+function httpUrl(value: string, inputName: string): string {
+  try {
+    const parsed = new URL(value);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return value;
+  } catch {
+    // reported below
+  }
+  throw new ConfigurationError(`${inputName} must be an http(s) URL, not "${value}"`);
+}
+
+function keyValueLines(text: string, inputName: string, check?: (name: string) => void): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [index, line] of text.split('\n').entries()) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const at = trimmed.indexOf('=');
+    // The line itself is not quoted: it may hold a secret.
+    if (at <= 0) throw new ConfigurationError(`${inputName}: line ${index + 1} is not name=value; write one per line`);
+    const name = trimmed.slice(0, at).trim();
+    check?.(name);
+    result[name] = trimmed.slice(at + 1).trim();
+  }
+  return result;
+}
+
+function positive(ms: number, inputName: string): number {
+  if (ms <= 0) throw new ConfigurationError(`input "${inputName}" must be longer than 0`);
+  return ms;
+}
