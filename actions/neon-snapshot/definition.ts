@@ -1,0 +1,69 @@
+import type { CommandDefinition } from '../lib/definition';
+
+export const NEON_API_HOST = 'https://console.neon.tech/api/v2';
+
+export const neonSnapshotDefinition: CommandDefinition = {
+  name: 'neon-snapshot',
+  cliName: 'snapshot',
+  title: 'Neon snapshot',
+  description:
+    'Branches (or snapshots) a Neon database before a risky deploy, restores it to roll back, and cleans up old ones.',
+  isAction: true,
+  inputs: {
+    'api-key': { description: 'Neon API key with access to the project.', required: true, secret: true },
+    'project-id': { description: 'Neon project id (e.g. `morning-breeze-123456`).', required: true },
+    'api-host': {
+      description: 'Base URL of the Neon API (override only for tests or proxies).',
+      default: NEON_API_HOST,
+    },
+    mode: { description: 'What to do: `create`, `restore` or `cleanup`.', default: 'create' },
+    method: {
+      description:
+        "`branch` makes a child branch; `snapshot` uses Neon's snapshot API (root branches only, no compute, no `database-url`).",
+      default: 'branch',
+    },
+    branch: {
+      description:
+        "The protected branch (name or id) to snapshot from or restore into. Defaults to the project's default branch.",
+    },
+    name: {
+      description:
+        'Name of the snapshot to create. Defaults to `<prefix><environment>/<UTC timestamp>-<short sha>`. Re-running with an existing name reuses it.',
+    },
+    environment: { description: 'Environment name used in the default snapshot name (e.g. `production`).' },
+    'expires-in': { description: 'Delete the snapshot automatically after this long (e.g. `7d`). Empty: never.' },
+    'restore-from': {
+      description: 'Restore mode: the snapshot to restore from, by name or id, or `latest` (newest under `prefix`).',
+      default: 'latest',
+    },
+    'preserve-as': {
+      description:
+        'Restore mode: name under which the pre-restore state is kept. Defaults to `<branch>_old_<UTC timestamp>`.',
+    },
+    prefix: { description: 'Names of snapshots made by this action start with this.', default: 'snapshot/' },
+    keep: { description: 'Cleanup mode: how many of the newest snapshots under `prefix` to keep.', default: '5' },
+    'older-than': {
+      description: 'Cleanup mode: delete only snapshots older than this (e.g. `7d`). Empty: any age.',
+    },
+    'wait-timeout': {
+      description: 'How long to wait for Neon operations (and retries while Neon is busy) before failing.',
+      default: '5m',
+    },
+    'database-name': {
+      description: "Database for `database-url`. Defaults to the branch's first database.",
+    },
+    'role-name': { description: "Role for `database-url`. Defaults to the database's owner." },
+  },
+  outputs: {
+    'branch-id': { description: 'Id of the snapshot branch (or snapshot) created or reused.' },
+    'branch-name': { description: 'Name of the snapshot branch (or snapshot), or of the restored branch.' },
+    created: { description: '`true` when this run created the snapshot, `false` when one of that name existed.' },
+    'parent-lsn': { description: 'LSN of the parent branch the snapshot was taken at.' },
+    'parent-timestamp': { description: 'Time on the parent branch the snapshot was taken at.' },
+    'database-url': { description: 'Connection URL of the snapshot branch (masked in logs).' },
+    'restored-branch-id': { description: 'Restore mode: id of the branch that now holds the restored data.' },
+    'preserved-branch-id': { description: 'Restore mode: id of the branch keeping the pre-restore state.' },
+    deleted: { description: 'Cleanup mode: JSON array of the deleted snapshots, `{id, name, created_at}`.' },
+    report: { description: 'Path of the Markdown report.' },
+  },
+};
