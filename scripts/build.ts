@@ -7,8 +7,9 @@
  * then regenerates every generated file (scripts/generate.ts). CI rebuilds and fails if anything differs.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { commands } from '../actions/commands';
 import { generate } from './generate';
 
@@ -25,6 +26,7 @@ execFileSync(
 );
 
 vendorPGlite();
+vendorLibpgQuery();
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ type: 'module', private: true }, null, 2)}\n`);
 for (const { definition } of commands) {
   if (!definition.isAction) continue;
@@ -62,4 +64,58 @@ function vendorPGlite(): void {
     if (wanted(file)) cpSync(join(from, 'contrib', file), join(to, 'contrib', file));
   }
   cpSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'LICENSE'), join(to, 'LICENSE'));
+  preinitialisePGliteDataDir(to);
+}
+
+/**
+ * A data directory that initdb has already prepared (openEmbedded loads it: ~0.5 s to ready instead of ~2.5 s).
+ * initdb stamps a random system identifier into it, so the same PGlite version always reuses the committed archive
+ * (a rebuild then changes nothing), and a new PGlite version makes a new one.
+ */
+function preinitialisePGliteDataDir(to: string): void {
+  const version = (
+    JSON.parse(readFileSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+  const archive = 'pgdata.tar.gz';
+  const stamp = 'pgdata.version';
+  const committed = join(root, 'dist', 'pglite');
+  if (
+    existsSync(join(committed, archive)) &&
+    existsSync(join(committed, stamp)) &&
+    readFileSync(join(committed, stamp), 'utf8').trim() === version
+  ) {
+    cpSync(join(committed, archive), join(to, archive));
+    cpSync(join(committed, stamp), join(to, stamp));
+    return;
+  }
+  const script = `
+    import { writeFileSync } from 'node:fs';
+    const { PGlite } = await import(${JSON.stringify(pathToFileURL(join(to, 'index.js')).href)});
+    const db = await PGlite.create();
+    const blob = await db.dumpDataDir('gzip');
+    writeFileSync(${JSON.stringify(join(to, archive))}, Buffer.from(await blob.arrayBuffer()));
+    await db.close();`;
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' });
+  writeFileSync(join(to, stamp), `${version}\n`);
+}
+
+/**
+ * libpg-query (schema-check's SQL parser) finds its wasm next to its own script, which ncc's bundle breaks, so like
+ * PGlite it is loaded at run time from dist/libpg-query/. Its index re-exports @pgsql/types, which holds TypeScript
+ * types only; that line is dropped so the vendored copy needs nothing else.
+ */
+function vendorLibpgQuery(): void {
+  const from = join(root, 'node_modules', 'libpg-query');
+  const to = join(dist, 'libpg-query');
+  mkdirSync(to, { recursive: true });
+  // The emscripten loader is CommonJS, and dist/ is an ES module package: it keeps working as .cjs.
+  cpSync(join(from, 'wasm', 'libpg-query.js'), join(to, 'libpg-query.cjs'));
+  cpSync(join(from, 'wasm', 'libpg-query.wasm'), join(to, 'libpg-query.wasm'));
+  const index = readFileSync(join(from, 'wasm', 'index.js'), 'utf8')
+    .replace(/^export \* from "@pgsql\/types";$/m, '')
+    .replace("from './libpg-query.js'", "from './libpg-query.cjs'");
+  writeFileSync(join(to, 'index.js'), index);
+  cpSync(join(from, 'LICENSE'), join(to, 'LICENSE'));
 }

@@ -1,0 +1,105 @@
+import { flattenCatalog, objectKey, type CatalogObject } from './flatten';
+import type { Catalog, Difference, ObjectType } from './model';
+
+export interface DiffOptions {
+  /**
+   * Glob patterns on the qualified object name (`*` = any run of characters, `?` = one). An object is ignored when a
+   * pattern matches its name or its owning table's, so `public.audit_*` ignores those tables and everything on them.
+   */
+  ignore?: string[];
+}
+
+// Reported in this order, so a report reads from containers down to details.
+const ORDER: ObjectType[] = [
+  'schema',
+  'extension',
+  'enum',
+  'sequence',
+  'table',
+  'column',
+  'constraint',
+  'index',
+  'rls',
+  'policy',
+  'trigger',
+  'view',
+  'materialized-view',
+];
+
+/**
+ * What changed from `from` to `to`: `added` objects exist only in `to`, `removed` only in `from`. An object whose
+ * schema or table was itself added or removed is not listed again: the parent's entry covers it.
+ */
+export function diffCatalogs(from: Catalog, to: Catalog, options: DiffOptions = {}): Difference[] {
+  const before = flattenCatalog(from);
+  const after = flattenCatalog(to);
+  const ignored = compileIgnore(options.ignore ?? []);
+  const differences: Difference[] = [];
+  const gone = new Set<string>();
+  const born = new Set<string>();
+  const containers: ObjectType[] = ['schema', 'table', 'view', 'materialized-view'];
+  for (const [key, o] of before) if (!after.has(key) && containers.includes(o.objectType)) gone.add(o.object);
+  for (const [key, o] of after) if (!before.has(key) && containers.includes(o.objectType)) born.add(o.object);
+
+  for (const [key, expected] of before) {
+    if (ignored(expected)) continue;
+    const actual = after.get(key);
+    if (!actual) {
+      if (expected.parent && gone.has(expected.parent)) continue;
+      differences.push(difference('removed', expected, { from: expected.definition }));
+    } else if ((actual.compare ?? actual.definition) !== (expected.compare ?? expected.definition)) {
+      const aspects = changedParts(expected, actual);
+      differences.push(difference('changed', expected, { from: expected.definition, to: actual.definition, aspects }));
+    }
+  }
+  for (const [key, actual] of after) {
+    if (before.has(key) || ignored(actual)) continue;
+    if (actual.parent && born.has(actual.parent)) continue;
+    differences.push(difference('added', actual, { to: actual.definition }));
+  }
+  return differences.sort(
+    (a, b) =>
+      ORDER.indexOf(a.objectType) - ORDER.indexOf(b.objectType) ||
+      (a.table ?? a.object).localeCompare(b.table ?? b.object) ||
+      a.object.localeCompare(b.object),
+  );
+}
+
+function difference(
+  change: Difference['change'],
+  o: CatalogObject,
+  rest: Pick<Difference, 'from' | 'to' | 'aspects'>,
+): Difference {
+  return {
+    change,
+    objectType: o.objectType,
+    object: o.object,
+    ...(o.table ? { table: o.table } : {}),
+    ...rest,
+  };
+}
+
+function changedParts(a: CatalogObject, b: CatalogObject): string[] {
+  const names = new Set([...Object.keys(a.parts), ...Object.keys(b.parts)]);
+  const changed = [...names].filter((n) => (a.parts[n] ?? '') !== (b.parts[n] ?? ''));
+  return changed.length ? changed : ['definition'];
+}
+
+function compileIgnore(patterns: string[]): (o: CatalogObject) => boolean {
+  const regexes = patterns
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map(
+      (p) =>
+        new RegExp(
+          `^${p
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.')}$`,
+        ),
+    );
+  if (regexes.length === 0) return () => false;
+  return (o) => regexes.some((r) => r.test(o.object) || (o.table !== undefined && r.test(o.table)));
+}
+
+export { objectKey };

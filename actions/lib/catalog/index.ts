@@ -1,0 +1,21 @@
+export type {
+  Catalog,
+  ColumnInfo,
+  ConstraintInfo,
+  ConstraintKind,
+  Difference,
+  EnumInfo,
+  ExtensionInfo,
+  IndexInfo,
+  IntrospectOptions,
+  ObjectType,
+  PolicyInfo,
+  SequenceInfo,
+  TableInfo,
+  TriggerInfo,
+  ViewInfo,
+} from './model';
+export { introspect } from './introspect';
+export { diffCatalogs, type DiffOptions } from './diff';
+export { flattenCatalog, objectKey, type CatalogObject } from './flatten';
+export { replayMigrations, extensionsCreatedBy, type ReplayOptions } from './replay';

@@ -1,0 +1,65 @@
+import type { CommandDefinition } from '../lib/definition';
+import { projectInputs } from '../lib/project-inputs';
+
+export const schemaCheckDefinition: CommandDefinition = {
+  name: 'schema-check',
+  cliName: 'check',
+  title: 'Schema check',
+  description:
+    "Proves that a pull request's Drizzle migrations are complete, in order, apply cleanly and are safe to deploy: folder integrity, order against the base commit, generated-and-committed, apply on embedded PostgreSQL (and optionally a real one), lint with PostgreSQL's parser, and a structural diff of what changes.",
+  isAction: true,
+  inputs: {
+    ...projectInputs,
+    'base-ref': {
+      description:
+        "Commit the change is compared with. Defaults to the pull request's base commit; elsewhere (and in the CLI) to HEAD, so uncommitted migrations count as new.",
+    },
+    generate: {
+      description: 'Run generate-command and fail when it writes or changes anything in the migrations folder.',
+      default: 'true',
+    },
+    'generate-command': {
+      description:
+        'Command that generates migrations from the schema, run in working-directory with no terminal. Defaults to `npx drizzle-kit generate --config <drizzle-config>`.',
+    },
+    'generate-timeout': {
+      description: 'Time limit for generate-command, like 30s or 2m.',
+      default: '2m',
+    },
+    'seed-sql': {
+      description:
+        'SQL file (relative to working-directory) run after the base migrations and before the new ones, e.g. representative rows that new constraints must accept.',
+    },
+    'database-url': {
+      description:
+        'Optional disposable PostgreSQL database (CI service container, preview branch) on which the migrations are applied too. Never a shared or production database.',
+      secret: true,
+    },
+    lint: {
+      description: 'Lint the new migrations with a real PostgreSQL parser.',
+      default: 'true',
+    },
+    'fail-on': {
+      description: 'Lint severity that fails the check: error, warning or never.',
+      default: 'error',
+    },
+    'lint-ignore': {
+      description: 'Lint rule ids to skip everywhere, comma or newline separated.',
+    },
+    'github-token': {
+      description: 'Token used to write the pull request comment.',
+      default: '${{ github.token }}',
+      secret: true,
+    },
+  },
+  outputs: {
+    result: { description: 'passed or failed.' },
+    'new-migrations': { description: 'JSON array of the names of migrations new in this change.' },
+    findings: {
+      description:
+        'JSON array of findings: check, rule, severity (error|warning), message, file, line, migration, alternative.',
+    },
+    report: { description: 'Path of the Markdown report.' },
+    'duration-ms': { description: 'How long the check took, in milliseconds.' },
+  },
+};
