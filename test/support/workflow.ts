@@ -70,7 +70,7 @@ export async function runJob(file: string, job: string, options: RunJobOptions):
   let failed = false;
   for (const step of readJob(file, job)) {
     const name = step.name ?? step.id ?? step.uses ?? step.run ?? 'step';
-    const scope = scopeOf(options.context, steps, failed);
+    const scope = scopeOf(options, steps, failed);
     if (!condition(step.if, scope)) {
       steps.push({ id: step.id, name, outcome: 'skipped', outputs: {} });
       continue;
@@ -129,7 +129,8 @@ interface Scope {
   failed: boolean;
 }
 
-function scopeOf(context: JobContext, done: StepResult[], failed: boolean): Scope {
+function scopeOf(options: RunJobOptions, done: StepResult[], failed: boolean): Scope {
+  const { context } = options;
   const steps = Object.fromEntries(
     done.filter((s) => s.id).map((s) => [s.id, { outputs: s.outputs, outcome: s.outcome, conclusion: s.outcome }]),
   );
@@ -140,7 +141,7 @@ function scopeOf(context: JobContext, done: StepResult[], failed: boolean): Scop
       inputs: context.inputs ?? {},
       matrix: context.matrix ?? {},
       steps,
-      github: { event: { before: '' } },
+      github: { event: options.event ?? {}, event_name: options.eventName ?? 'push' },
     },
     failed,
   };
