@@ -277,3 +277,71 @@ describe.skipIf(!pg)('production lifecycle (deploy-production.yml, rollback.yml,
     expect(world.github.issues).toHaveLength(1);
   });
 });
+
+describe.skipIf(!pg)('staging lifecycle (deploy-staging.yml)', () => {
+  let neon: FakeNeon;
+  let vercel: FakeVercel;
+  let health: FakeHealth;
+  let loki: FakeLoki;
+  let github: FakeGitHub;
+  let repo: string;
+  let before: string;
+
+  beforeAll(async () => {
+    neon = await startFakeNeon();
+    vercel = await startFakeVercel({ token: VERCEL_TOKEN });
+    vercel.addProject(PROJECT);
+    health = await startFakeHealth(scripts.healthy());
+    loki = await startFakeLoki();
+    github = await startFakeGitHub();
+    // main had two migrations; the push adds the third, generated and committed as schema-check expects.
+    repo = workspace(2);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+    git('init', '-q', '-b', 'main');
+    writeFileSync(join(repo, '.gitignore'), 'node_modules\n');
+    git('add', '-A');
+    git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'base');
+    before = git('rev-parse', 'HEAD');
+    cpSync(join(root, 'examples', 'basic', 'drizzle'), join(repo, 'drizzle'), { recursive: true });
+    git('add', '-A');
+    git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'add a migration');
+  });
+  afterAll(async () => {
+    await Promise.all([neon?.close(), vercel?.close(), health?.close(), loki?.close(), github?.close()]);
+    if (repo) rmSync(repo, { recursive: true, force: true });
+  });
+
+  it('push to main: check → snapshot → migrate staging → deploy → smoke test → drift clean', async () => {
+    const databaseUrl = neon.databaseUrl('main');
+    const job = await runJob(template('deploy-staging'), 'deploy', {
+      context: {
+        secrets: { DATABASE_URL: databaseUrl, NEON_API_KEY: neon.apiKey, VERCEL_TOKEN, LOKI_TOKEN },
+        vars: { NEON_PROJECT_ID: neon.projectId, VERCEL_PROJECT_ID: PROJECT, LOKI_URL: loki.url, LOKI_USER: 'u' },
+      },
+      endpoints: {
+        'neon-snapshot': { 'api-host': neon.apiHost },
+        'canary-monitor': { 'vercel-api-url': vercel.url, url: health.url, interval: '1s', duration: '3s' },
+      },
+      githubApiUrl: github.url,
+      eventName: 'push',
+      event: { before, after: 'HEAD' },
+      cwd: repo,
+      standIns: {
+        deploy: async () => ({
+          url: `https://${vercel.addDeployment({ projectId: PROJECT, target: null, states: ['READY'] }).url}`,
+        }),
+      },
+    });
+    const trace = job.steps.map((s) => `${s.name}: ${s.outcome}\n${s.outcome === 'failure' ? s.run?.logs : ''}`);
+    expect(job.failed, trace.join('\n')).toBe(false);
+    expect(JSON.parse(job.step('check').outputs['new-migrations']!)).toEqual(['0002_project_archive_task_priority']);
+    expect(job.step('check').outputs.result).toBe('passed');
+    expect(job.step('snapshot').outputs.created).toBe('true');
+    expect(job.step('migrate').outputs).toMatchObject({ status: 'applied', 'applied-count': '3' });
+    expect(job.step('smoke').outputs).toMatchObject({ healthy: 'true', decision: 'none' });
+    expect(job.step('drift').outputs.drift).toBe('false');
+    // The push's work tree is left exactly as checked out: generate wrote nothing.
+    expect(execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' })).toBe('');
+    expect(loki.entries.some((e) => JSON.stringify(e).includes('staging'))).toBe(true);
+  });
+});
