@@ -19,3 +19,4 @@ export { introspect } from './introspect';
 export { diffCatalogs, type DiffOptions } from './diff';
 export { flattenCatalog, objectKey, type CatalogObject } from './flatten';
 export { replayMigrations, extensionsCreatedBy, type ReplayOptions } from './replay';
+export { reconcileViewSpelling } from './reconcile';

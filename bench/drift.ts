@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connectPostgres } from '../actions/lib/db/postgres';
+import { ConsoleLogger } from '../actions/lib/logger';
+import { applyInOneTransaction } from '../actions/lib/migrations/apply';
+import { createTestDatabase } from '../test/support/postgres';
+import { dokploy } from './corpus';
+import type { Figure } from './figures';
+import { measure, peakMemoryMb } from './measure';
+
+const root = join(import.meta.dirname, '..');
+const corpus = join(root, '..', 'shared', 'corpus', 'dokploy');
+
+export function runProcess(args: string[], cwd = root): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+}
+
+/** drift-check on the migrated corpus vs `drizzle-kit pull` (introspection to schema.ts) on the same database. */
+export async function section(): Promise<Figure[]> {
+  const set = dokploy();
+  const database = await createTestDatabase('bench_drift');
+  const out = mkdtempSync(join(tmpdir(), 'bench-pull-'));
+  try {
+    const client = await connectPostgres(database.url, { logger: new ConsoleLogger(() => undefined) });
+    await applyInOneTransaction(
+      client,
+      set.migrations,
+      { schema: 'drizzle', table: '__drizzle_migrations' },
+      set.layout,
+    );
+    await client.close();
+    const drift = [join(root, 'dist', 'cli.js'), 'drift', '--database-url', database.url, '--migrations-dir', corpus];
+    const exit = await runProcess(drift);
+    if (exit !== 0) throw new Error(`drift-check on the migrated corpus exited ${exit}: it should find no drift`);
+    const ours = await measure(() => runProcess(drift).then(() => undefined), 5);
+    const pull = [
+      join(root, 'node_modules', 'drizzle-kit', 'bin.cjs'),
+      'pull',
+      '--dialect',
+      'postgresql',
+      '--url',
+      database.url,
+      '--out',
+      out,
+    ];
+    const baseline = await measure(() => runProcess(pull).then(() => undefined), 5);
+    const memory = await peakMemoryMb(process.execPath, drift);
+    const ratio = ours.median / baseline.median;
+    return [
+      {
+        id: 'drift-vs-pull',
+        label: 'drift-check on the migrated corpus (186 migrations)',
+        ours,
+        baseline,
+        baselineLabel: 'drizzle-kit pull',
+        ratio,
+        target: 'ratio ≤ 1.0',
+        met: ratio <= 1,
+        note: 'drift-check replays the migrations into PGlite and compares both catalogs; pull only introspects',
+      },
+      { id: 'drift-memory', label: 'Peak memory: drift-check on the corpus', value: `${Math.round(memory)} MiB` },
+    ];
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    await database.drop();
+  }
+}
