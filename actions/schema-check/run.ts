@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { diffCatalogs, introspect, type Catalog } from '../lib/catalog';
 import type { CommandResult, RunContext } from '../lib/command';
 import type { SqlClient } from '../lib/db/client';
 import { openEmbedded, resolveEmbeddedExtensions } from '../lib/db/pglite';
 import { connectPostgres } from '../lib/db/postgres';
 import { ConfigurationError } from '../lib/errors';
-import { loadProjectFromInputs } from '../lib/project-inputs';
+import { loadProjectFromInputs, repositoryPath } from '../lib/project-inputs';
 import { applyChange, type ApplyPlan, type SeedSql } from './apply';
 import { loadBaseMigrations, resolveBaseRef } from './base';
 import { extensionsCreatedBy, migrationsCreating } from './extensions';
@@ -199,7 +199,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
   );
   context.setOutput(
     'findings',
-    findings.map((f) => ({ ...f, file: f.file && repositoryPath(context, project.projectRoot, f.file) })),
+    findings.map((f) => ({ ...f, file: f.file && repositoryPath(context.baseDir, project.projectRoot, f.file) })),
   );
   context.setOutput('report', published.path);
   context.setOutput('duration-ms', Math.round(report.durationMs));
@@ -230,15 +230,10 @@ function columnTypes(catalog: Catalog | undefined): Map<string, string> {
   return types;
 }
 
-/** Annotations and outputs name files from the repository root, as GitHub shows them. */
-function repositoryPath(context: RunContext, projectRoot: string, file: string): string {
-  return relative(context.baseDir, join(projectRoot, file)) || file;
-}
-
 function annotate(context: RunContext, projectRoot: string, finding: Finding): void {
   const where = finding.file
     ? {
-        file: repositoryPath(context, projectRoot, finding.file),
+        file: repositoryPath(context.baseDir, projectRoot, finding.file),
         line: finding.line,
         title: `schema-check: ${finding.rule}`,
       }

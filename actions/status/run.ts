@@ -26,8 +26,13 @@ export async function run(context: RunContext): Promise<CommandResult> {
       await client.close();
     }
   });
-  for (const problem of state.problems)
-    logger.error(problem.message, problem.file ? { file: problem.file } : undefined);
+  const where = (file?: string) =>
+    file ? { file: repositoryPath(context.baseDir, project.projectRoot, file) } : undefined;
+  for (const problem of project.set.problems) {
+    // Folder problems do not change what is applied; status shows them, schema-check is where they fail a build.
+    logger.warning(problem.message, where(problem.file));
+  }
+  for (const problem of state.problems) logger.error(problem.message, where(problem.file));
 
   context.setOutput('applied-count', state.applied.length);
   context.setOutput('pending-count', state.pending.length);

@@ -70,7 +70,7 @@ export function formatSqlError(error, query, options = {}) {
     return lines.join('\n');
 }
 // @ts-ignore
-import PgQueryModule from './libpg-query.js';
+import PgQueryModule from './libpg-query.cjs';
 let wasmModule;
 const initPromise = PgQueryModule().then((module) => {
     wasmModule = module;

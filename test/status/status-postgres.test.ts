@@ -24,8 +24,10 @@ const LEDGER = { schema: 'drizzle', table: '__drizzle_migrations' };
 const reportDir = mkdtempSync(join(tmpdir(), 'sa-status-reports-'));
 afterAll(() => rmSync(reportDir, { recursive: true, force: true }));
 
+/** Runs status as a developer would, from the project's folder: file paths print relative to it. */
 function status(url: string, root: string, ...extra: string[]) {
-  return runCliBundle(['status', '--database-url', url, '--working-directory', root, ...extra], {
+  return runCliBundle(['status', '--database-url', url, '--working-directory', '.', ...extra], {
+    cwd: root,
     env: { RUNNER_TEMP: reportDir },
   });
 }

@@ -1,25 +1,45 @@
-export const id = 564;
-export const ids = [564];
+export const id = 412;
+export const ids = [412];
 export const modules = {
 
-/***/ 8564:
+/***/ 2314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ postgresErrorFields),
+/* harmony export */   v: () => (/* binding */ quoteIdent)
+/* harmony export */ });
+function postgresErrorFields(error) {
+    const e = error;
+    const position = Number(e.position);
+    return {
+        message: String(e.message ?? error),
+        code: typeof e.code === 'string' ? e.code : undefined,
+        position: Number.isFinite(position) && position > 0 ? position : undefined,
+        detail: typeof e.detail === 'string' ? e.detail : undefined,
+        hint: typeof e.hint === 'string' ? e.hint : undefined,
+        where: typeof e.where === 'string' ? e.where : undefined,
+    };
+}
+/** Double-quotes an identifier for SQL. */
+function quoteIdent(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
-});
 
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(3849);
-// EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(2863);
-// EXTERNAL MODULE: ./actions/lib/secrets.ts
-var secrets = __webpack_require__(9039);
-;// CONCATENATED MODULE: ./actions/lib/db/postgres.ts
+/***/ }),
+
+/***/ 3570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* binding */ validatePostgresUrl),
+/* harmony export */   Mq: () => (/* binding */ connectPostgres)
+/* harmony export */ });
+/* unused harmony export PostgresClient */
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2863);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9039);
 
 
 
@@ -31,24 +51,15 @@ const BIGINT_OID = 20;
  */
 async function connectPostgres(url, options) {
     const inputName = options.inputName ?? 'database-url';
-    for (const secret of (0,secrets/* secretsInUrl */.Ct)(url))
+    for (const secret of (0,_secrets__WEBPACK_IMPORTED_MODULE_1__/* .secretsInUrl */ .Ct)(url))
         options.logger.mask(secret);
-    let config;
-    try {
-        const parsed = new URL(url);
-        if (!['postgres:', 'postgresql:'].includes(parsed.protocol))
-            throw new Error('scheme');
-        config = { connectionString: url };
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j1(`${inputName} is not a PostgreSQL URL; write it like postgres://user:password@host:5432/database`);
-    }
-    const client = new esm/* default.Client */.Ay.Client({
-        ...config,
+    validatePostgresUrl(url, inputName);
+    const client = new pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Client */ .Ay.Client({
+        connectionString: url,
         application_name: options.applicationName ?? 'schema-actions',
         connectionTimeoutMillis: options.connectTimeoutMs ?? 15_000,
         types: {
-            getTypeParser: (oid, format) => (oid === BIGINT_OID ? (v) => v : esm/* default.types */.Ay.types.getTypeParser(oid, format)),
+            getTypeParser: (oid, format) => (oid === BIGINT_OID ? (v) => v : pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].types */ .Ay.types.getTypeParser(oid, format)),
         },
     });
     // A dropped connection must surface as a failed query, not an unhandled 'error' event that kills the process.
@@ -61,6 +72,19 @@ async function connectPostgres(url, options) {
         throw connectionError(error, url, inputName);
     }
     return new PostgresClient(client);
+}
+/** Fails on anything that is not a postgres:// URL, before any work starts. */
+function validatePostgresUrl(url, inputName = 'database-url') {
+    let scheme = '';
+    try {
+        scheme = new URL(url).protocol;
+    }
+    catch {
+        // reported below
+    }
+    if (!['postgres:', 'postgresql:'].includes(scheme)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a PostgreSQL URL; write it like postgres://user:password@host:5432/database`);
+    }
 }
 class PostgresClient {
     raw;
@@ -86,7 +110,7 @@ class PostgresClient {
 }
 function connectionError(error, url, inputName) {
     const e = error;
-    const where = (0,secrets/* redactUrl */.BO)(url);
+    const where = (0,_secrets__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url);
     let host = '?';
     let user = '?';
     let database = '?';
@@ -101,47 +125,65 @@ function connectionError(error, url, inputName) {
     }
     switch (e.code) {
         case 'ECONNREFUSED':
-            return new errors/* ConfigurationError */.j1(`cannot connect to PostgreSQL at ${host}: connection refused; check the host and port in ${inputName} and that the server is running`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: connection refused; check the host and port in ${inputName} and that the server is running`);
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
-            return new errors/* ConfigurationError */.j1(`cannot connect to PostgreSQL: host ${host} not found; check the host name in ${inputName}`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL: host ${host} not found; check the host name in ${inputName}`);
         case 'ETIMEDOUT':
-            return new errors/* ConfigurationError */.j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
         case '28P01':
         case '28000':
-            return new errors/* ConfigurationError */.j1(`PostgreSQL at ${host} rejected user "${user}": password authentication failed; check the user and password in ${inputName}`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`PostgreSQL at ${host} rejected user "${user}": password authentication failed; check the user and password in ${inputName}`);
         case '3D000':
-            return new errors/* ConfigurationError */.j1(`database "${database}" does not exist on ${host}; create it or fix the database name in ${inputName}`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`database "${database}" does not exist on ${host}; create it or fix the database name in ${inputName}`);
         default:
             if (/timeout/i.test(e.message ?? '')) {
-                return new errors/* ConfigurationError */.j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
+                return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
             }
-            return new errors/* ConfigurationError */.j1(`cannot connect to ${where}: ${e.message ?? String(error)}; check ${inputName}`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to ${where}: ${e.message ?? String(error)}; check ${inputName}`);
     }
 }
 
-;// CONCATENATED MODULE: ./actions/lib/db/client.ts
-function postgresErrorFields(error) {
-    const e = error;
-    const position = Number(e.position);
-    return {
-        message: String(e.message ?? error),
-        code: typeof e.code === 'string' ? e.code : undefined,
-        position: Number.isFinite(position) && position > 0 ? position : undefined,
-        detail: typeof e.detail === 'string' ? e.detail : undefined,
-        hint: typeof e.hint === 'string' ? e.hint : undefined,
-        where: typeof e.where === 'string' ? e.where : undefined,
-    };
+
+/***/ }),
+
+/***/ 4269:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ codeBlock),
+/* harmony export */   Q: () => (/* binding */ markdownTable)
+/* harmony export */ });
+/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
+function markdownTable(headers, rows) {
+    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    return [
+        `| ${headers.map(escape).join(' | ')} |`,
+        `| ${headers.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+    ].join('\n');
 }
-/** Double-quotes an identifier for SQL. */
-function client_quoteIdent(name) {
-    return `"${name.replace(/"/g, '""')}"`;
+function codeBlock(text, language = '') {
+    const fence = text.includes('```') ? '````' : '```';
+    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
 }
 
-;// CONCATENATED MODULE: ./actions/lib/migrations/ledger.ts
+
+/***/ }),
+
+/***/ 6605:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DD: () => (/* binding */ ledgerInsert),
+/* harmony export */   IC: () => (/* binding */ ensureLedger),
+/* harmony export */   SC: () => (/* binding */ readLedger)
+/* harmony export */ });
+/* unused harmony export ledgerTable */
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2314);
 
 function ledgerTable(location) {
-    return `${client_quoteIdent(location.schema)}.${client_quoteIdent(location.table)}`;
+    return `${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}.${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.table)}`;
 }
 /** The ledger's rows in id order, or null when the table does not exist yet (a fresh database). */
 async function readLedger(client, location) {
@@ -161,7 +203,7 @@ async function readLedger(client, location) {
 }
 /** Creates the ledger exactly as the drizzle-orm version that owns the layout would. */
 async function ensureLedger(client, location, layout) {
-    await client.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(location.schema)}`);
+    await client.exec(`CREATE SCHEMA IF NOT EXISTS ${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}`);
     const v1Columns = layout === 'v1' ? `,\n  name text,\n  applied_at timestamp with time zone DEFAULT now()` : '';
     await client.exec(`CREATE TABLE IF NOT EXISTS ${ledgerTable(location)} (\n  id SERIAL PRIMARY KEY,\n  hash text NOT NULL,\n  created_at bigint${v1Columns}\n)`);
 }
@@ -179,7 +221,15 @@ function ledgerInsert(location, layout, migration) {
     };
 }
 
-;// CONCATENATED MODULE: ./actions/lib/migrations/verify.ts
+
+/***/ }),
+
+/***/ 2453:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ compareLedger)
+/* harmony export */ });
 /**
  * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
  * drift-check share, so they can never disagree about what is applied, pending or wrong.
@@ -254,23 +304,30 @@ function outOfOrder(layout, migration, applied) {
     };
 }
 
-// EXTERNAL MODULE: ./actions/lib/project-inputs.ts + 5 modules
-var project_inputs = __webpack_require__(4340);
-;// CONCATENATED MODULE: ./actions/lib/markdown.ts
-/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
-function markdownTable(headers, rows) {
-    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    return [
-        `| ${headers.map(escape).join(' | ')} |`,
-        `| ${headers.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
-    ].join('\n');
-}
-function codeBlock(text, language = '') {
-    const fence = text.includes('```') ? '````' : '```';
-    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
-}
 
+/***/ }),
+
+/***/ 9412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./actions/lib/db/postgres.ts
+var postgres = __webpack_require__(3570);
+// EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
+var ledger = __webpack_require__(6605);
+// EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
+var verify = __webpack_require__(2453);
+// EXTERNAL MODULE: ./actions/lib/project-inputs.ts
+var project_inputs = __webpack_require__(1573);
+// EXTERNAL MODULE: ./actions/lib/markdown.ts
+var markdown = __webpack_require__(4269);
 ;// CONCATENATED MODULE: ./actions/status/report.ts
 
 function renderStatusReport(set, ledger, state) {
@@ -283,18 +340,18 @@ function renderStatusReport(set, ledger, state) {
     lines.push(`${verdict} — ${state.applied.length} applied, ${state.pending.length} pending, in \`${set.displayDir}\` (${set.layout} layout), ledger \`${ledger.schema}.${ledger.table}\`.`, '');
     if (state.problems.length) {
         lines.push('### Problems', '');
-        lines.push(markdownTable(['kind', 'migration', 'what to do'], state.problems.map((p) => [p.kind, p.name, p.message])), '');
+        lines.push((0,markdown/* markdownTable */.Q)(['kind', 'migration', 'what to do'], state.problems.map((p) => [p.kind, p.name, p.message])), '');
     }
     if (state.pending.length) {
         lines.push('### Pending', '');
-        lines.push(markdownTable(['migration', 'file', 'created'], state.pending.map((m) => [m.name, m.file, iso(m.createdAt)])), '');
+        lines.push((0,markdown/* markdownTable */.Q)(['migration', 'file', 'created'], state.pending.map((m) => [m.name, m.file, iso(m.createdAt)])), '');
     }
     lines.push('### Applied', '');
     if (state.applied.length === 0) {
         lines.push('Nothing applied yet.', '');
     }
     else {
-        lines.push(markdownTable(['#', 'migration', 'created (ledger `created_at`)', 'applied at'], state.applied.map(({ row, migration }) => [
+        lines.push((0,markdown/* markdownTable */.Q)(['#', 'migration', 'created (ledger `created_at`)', 'applied at'], state.applied.map(({ row, migration }) => [
             String(row.id),
             migration?.name ?? row.name ?? '(file missing)',
             row.createdAt === null ? '' : iso(row.createdAt),
@@ -317,26 +374,32 @@ function iso(ms) {
 async function run(context) {
     const { inputs, logger } = context;
     const url = inputs.required('database-url');
+    (0,postgres/* validatePostgresUrl */.$1)(url);
     const failOnProblems = inputs.boolean('fail-on-problems');
     const project = await logger.group('Read migrations', async () => {
-        const loaded = (0,project_inputs/* loadProjectFromInputs */.l)(inputs, context.baseDir);
+        const loaded = (0,project_inputs/* loadProjectFromInputs */.lH)(inputs, context.baseDir);
         logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
         return loaded;
     });
     const state = await logger.group('Read the ledger', async () => {
-        const client = await connectPostgres(url, { logger });
+        const client = await (0,postgres/* connectPostgres */.Mq)(url, { logger });
         try {
-            const rows = await readLedger(client, project.ledger);
+            const rows = await (0,ledger/* readLedger */.SC)(client, project.ledger);
             if (rows === null)
                 logger.info(`${project.ledger.schema}.${project.ledger.table} does not exist yet: nothing applied`);
-            return compareLedger(project.set, rows);
+            return (0,verify/* compareLedger */.X)(project.set, rows);
         }
         finally {
             await client.close();
         }
     });
+    const where = (file) => file ? { file: (0,project_inputs/* repositoryPath */.SH)(context.baseDir, project.projectRoot, file) } : undefined;
+    for (const problem of project.set.problems) {
+        // Folder problems do not change what is applied; status shows them, schema-check is where they fail a build.
+        logger.warning(problem.message, where(problem.file));
+    }
     for (const problem of state.problems)
-        logger.error(problem.message, problem.file ? { file: problem.file } : undefined);
+        logger.error(problem.message, where(problem.file));
     context.setOutput('applied-count', state.applied.length);
     context.setOutput('pending-count', state.pending.length);
     context.setOutput('problems', state.problems.map(({ kind, name, message }) => ({ kind, name, message })));

@@ -1,0 +1,939 @@
+export const id = 41;
+export const ids = [41];
+export const modules = {
+
+/***/ 4865:
+/***/ ((module) => {
+
+function webpackEmptyContext(req) {
+	var e = new Error("Cannot find module '" + req + "'");
+	e.code = 'MODULE_NOT_FOUND';
+	throw e;
+}
+webpackEmptyContext.keys = () => ([]);
+webpackEmptyContext.resolve = webpackEmptyContext;
+webpackEmptyContext.id = 4865;
+module.exports = webpackEmptyContext;
+
+/***/ }),
+
+/***/ 3529:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./actions/lib/duration.ts
+var duration = __webpack_require__(1428);
+// EXTERNAL MODULE: ./actions/lib/errors.ts
+var errors = __webpack_require__(2863);
+// EXTERNAL MODULE: ./actions/lib/secrets.ts
+var secrets = __webpack_require__(9039);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./actions/canary-monitor/config.ts
+
+
+
+
+
+function readCanaryConfig(inputs, logger, baseDir) {
+    const urls = inputs.list('url').map((url) => checkUrl(url, logger));
+    const intervalMs = positiveDuration(inputs, 'interval');
+    const durationMs = positiveDuration(inputs, 'duration');
+    const timeoutMs = positiveDuration(inputs, 'request-timeout');
+    const probe = {
+        timeoutMs,
+        headers: parseHeaders(inputs.string('headers'), logger),
+        expectStatus: parseStatusRanges(inputs.string('expect-status')),
+        expectBody: parseBodyExpectation(inputs.optional('expect-body')),
+    };
+    const maxP95 = inputs.optional('max-p95-ms');
+    const thresholds = {
+        maxErrorRate: inputs.number('max-error-rate', { min: 0, max: 1 }),
+        maxP95Ms: maxP95 === undefined ? undefined : inputs.number('max-p95-ms', { min: 0 }),
+        minSamples: inputs.integer('min-samples', { min: 1 }),
+        failFastAfter: inputs.integer('fail-fast-after', { min: 0 }),
+    };
+    const vercel = readVercelSettings(inputs, baseDir);
+    if (urls.length === 0 && !vercel?.deploymentId && !vercel?.deployDir) {
+        throw new errors/* ConfigurationError */.j1('input "url" is required: give the URL(s) to probe, or a Vercel deployment-id / deploy-dir to probe its URL');
+    }
+    const ticksPerUrl = Math.ceil(durationMs / intervalMs);
+    const capacity = ticksPerUrl * Math.max(urls.length, 1);
+    if (capacity < thresholds.minSamples) {
+        throw new errors/* ConfigurationError */.j1(`duration ${(0,duration/* formatDuration */.a)(durationMs)} at interval ${(0,duration/* formatDuration */.a)(intervalMs)} gives at most ${capacity} ` +
+            `probe(s), fewer than min-samples ${thresholds.minSamples}: lengthen duration, shorten interval or lower min-samples`);
+    }
+    return {
+        urls,
+        intervalMs,
+        durationMs,
+        probe,
+        thresholds,
+        failOnUnhealthy: inputs.boolean('fail-on-unhealthy'),
+        vercel,
+    };
+}
+function positiveDuration(inputs, name) {
+    const ms = inputs.duration(name);
+    if (ms <= 0)
+        throw new errors/* ConfigurationError */.j1(`input "${name}" must be longer than 0, like 30s`);
+    return ms;
+}
+function checkUrl(url, logger) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`input "url": "${url}" is not a URL; write it like https://my-app.vercel.app/api/health`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        throw new errors/* ConfigurationError */.j1(`input "url": "${url}" must start with http:// or https://`);
+    }
+    for (const secret of (0,secrets/* secretsInUrl */.Ct)(url))
+        logger.mask(secret);
+    return url;
+}
+/** `Name: value` lines; values are masked because they are usually bypass tokens or API keys. */
+function parseHeaders(text, logger) {
+    const headers = {};
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const colon = line.indexOf(':');
+        const name = colon > 0 ? line.slice(0, colon).trim() : '';
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+            // The line may hold a secret, so it is not echoed back.
+            throw new errors/* ConfigurationError */.j1('input "headers": each line must look like `Name: value` (one header per line)');
+        }
+        const value = line.slice(colon + 1).trim();
+        logger.mask(value);
+        headers[name] = value;
+    }
+    return headers;
+}
+function parseStatusRanges(text) {
+    const ranges = [];
+    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
+        const match = /^(\d{3})(?:-(\d{3}))?$/.exec(part);
+        const low = Number(match?.[1]);
+        const high = Number(match?.[2] ?? match?.[1]);
+        if (!match || low < 100 || high > 599 || low > high) {
+            throw new errors/* ConfigurationError */.j1(`input "expect-status": "${part}" is not a status or range; write codes and ranges like 200-399 or 200,204`);
+        }
+        ranges.push([low, high]);
+    }
+    if (ranges.length === 0)
+        throw new errors/* ConfigurationError */.j1('input "expect-status" is empty; write e.g. 200-399');
+    return ranges;
+}
+function parseBodyExpectation(text) {
+    if (text === undefined)
+        return undefined;
+    const regex = /^\/(.*)\/([dgimsuvy]*)$/s.exec(text);
+    if (!regex)
+        return { kind: 'substring', text };
+    try {
+        return { kind: 'regex', regex: new RegExp(regex[1], regex[2].replace(/[gy]/g, '')) };
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`input "expect-body": ${text} is not a valid regular expression (${error.message}); ` +
+            'write /pattern/flags, or plain text to match a substring');
+    }
+}
+function readVercelSettings(inputs, baseDir) {
+    const token = inputs.optional('vercel-token');
+    const projectId = inputs.optional('vercel-project-id');
+    const deploymentId = inputs.optional('deployment-id');
+    const deployDirInput = inputs.optional('deploy-dir');
+    const onHealthy = inputs.enum('on-healthy', ['promote', 'none']);
+    const onUnhealthy = inputs.enum('on-unhealthy', ['rollback', 'none']);
+    const wantsVercel = deploymentId || deployDirInput || onHealthy !== 'none' || onUnhealthy !== 'none';
+    if (!token) {
+        if (wantsVercel) {
+            throw new errors/* ConfigurationError */.j1('input "vercel-token" is required with deployment-id, deploy-dir, on-healthy or on-unhealthy: ' +
+                'give a Vercel API token (secrets.VERCEL_TOKEN)');
+        }
+        return undefined;
+    }
+    if (!projectId) {
+        throw new errors/* ConfigurationError */.j1('input "vercel-project-id" is required with vercel-token: give the prj_... ID');
+    }
+    if (deploymentId && deployDirInput) {
+        throw new errors/* ConfigurationError */.j1('inputs "deployment-id" and "deploy-dir" exclude each other: give one of them');
+    }
+    if (!deploymentId && !deployDirInput) {
+        throw new errors/* ConfigurationError */.j1('with vercel-token, give "deployment-id" (the deployment to watch) or "deploy-dir" (a directory to deploy)');
+    }
+    let deployDir;
+    if (deployDirInput) {
+        deployDir = (0,external_node_path_.resolve)(baseDir, deployDirInput);
+        if (!(0,external_node_fs_.existsSync)(deployDir) || !(0,external_node_fs_.statSync)(deployDir).isDirectory()) {
+            throw new errors/* ConfigurationError */.j1(`input "deploy-dir": ${deployDirInput} is not a directory; give the folder to deploy`);
+        }
+    }
+    const apiUrl = inputs.string('vercel-api-url').replace(/\/+$/, '');
+    try {
+        new URL(apiUrl);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`input "vercel-api-url": "${apiUrl}" is not a URL; leave it empty for api.vercel.com`);
+    }
+    return {
+        token,
+        projectId,
+        teamId: inputs.optional('vercel-team-id'),
+        apiUrl,
+        deploymentId,
+        deployDir,
+        onHealthy,
+        onUnhealthy,
+        rollbackTo: inputs.optional('rollback-to'),
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/canary-monitor/vercel-api.ts
+
+/** A Vercel API call that did not succeed, with a message that says what to do about it. */
+class VercelApiError extends Error {
+    status;
+    name = 'VercelApiError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * The few Vercel REST calls canary-monitor makes, with the team as `teamId` query parameter, bounded retries for
+ * 429 (honouring Retry-After) and 5xx, and every other failure turned into an error naming the fix.
+ */
+class VercelApi {
+    options;
+    maxRetries;
+    maxRetryAfterMs;
+    backoffMs;
+    sleep;
+    constructor(options) {
+        this.options = options;
+        this.maxRetries = options.maxRetries ?? 3;
+        this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+        this.backoffMs = options.backoffMs ?? 500;
+        this.sleep = options.sleep ?? defaultSleep;
+    }
+    async request(method, path, options = {}) {
+        const url = new URL(`${this.options.apiUrl}${path}`);
+        for (const [key, value] of Object.entries(options.query ?? {}))
+            url.searchParams.set(key, value);
+        if (this.options.teamId)
+            url.searchParams.set('teamId', this.options.teamId);
+        const what = `${method} ${path}`;
+        for (let attempt = 0;; attempt += 1) {
+            let response;
+            try {
+                response = await fetch(url, {
+                    method,
+                    headers: {
+                        authorization: `Bearer ${this.options.token}`,
+                        accept: 'application/json',
+                        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+                    },
+                    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+                    signal: AbortSignal.timeout(30_000),
+                });
+            }
+            catch (error) {
+                if (attempt < this.maxRetries) {
+                    await this.sleep(this.backoffMs * 2 ** attempt);
+                    continue;
+                }
+                const cause = error.cause?.code ?? error.message;
+                throw new VercelApiError(`Vercel API unreachable at ${url.origin} (${cause}) for ${what}`);
+            }
+            const text = await response.text();
+            if (response.ok)
+                return (text === '' ? {} : JSON.parse(text));
+            const message = apiMessage(text);
+            if (response.status === 429 || response.status >= 500) {
+                const wait = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : this.backoffMs * 2 ** attempt;
+                if (attempt < this.maxRetries && wait <= this.maxRetryAfterMs) {
+                    await this.sleep(wait);
+                    continue;
+                }
+                throw new VercelApiError(response.status === 429
+                    ? `Vercel API rate limit (HTTP 429) on ${what} still hit after ${attempt + 1} attempt(s)` +
+                        `${wait > this.maxRetryAfterMs ? ` (Retry-After ${Math.round(wait / 1000)}s is too long to wait)` : ''}: ${message}`
+                    : `Vercel API error HTTP ${response.status} on ${what} after ${attempt + 1} attempt(s): ${message}`, response.status);
+            }
+            throw describeClientError(response.status, what, message);
+        }
+    }
+}
+function describeClientError(status, what, message) {
+    switch (status) {
+        case 401:
+            return new errors/* ConfigurationError */.j1(`Vercel rejected vercel-token (HTTP 401 on ${what}): ${message}; create a new token at vercel.com/account/tokens`);
+        case 403:
+            return new errors/* ConfigurationError */.j1(`vercel-token may not do ${what} (HTTP 403): ${message}; use a token with access to the project's team ` +
+                '(and set vercel-team-id)');
+        case 404:
+            return new VercelApiError(`Vercel found nothing at ${what} (HTTP 404): ${message}; check vercel-project-id, vercel-team-id and the deployment ID`, 404);
+        case 409:
+            return new VercelApiError(`Vercel refused ${what} because of a conflict (HTTP 409): ${message}; another promotion or rollback may be running`, 409);
+        default:
+            return new VercelApiError(`Vercel API error HTTP ${status} on ${what}: ${message}`, status);
+    }
+}
+/** Vercel answers `{ error: { code, message } }`; anything else is shown as text, shortened. */
+function apiMessage(text) {
+    try {
+        const parsed = JSON.parse(text);
+        const message = parsed.error?.message ?? parsed.message;
+        if (message)
+            return parsed.error?.code ? `${message} (${parsed.error.code})` : message;
+    }
+    catch {
+        // not JSON
+    }
+    return text.trim().slice(0, 200) || 'no details';
+}
+/** Retry-After in seconds or as an HTTP date; 5 s when absent, as @vercel/client does. */
+function retryAfterMs(header) {
+    if (header === null || header.trim() === '')
+        return 5000;
+    const seconds = Number(header);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(header);
+    return Number.isNaN(date) ? 5000 : Math.max(0, date - Date.now());
+}
+
+;// CONCATENATED MODULE: ./actions/canary-monitor/decision.ts
+
+/** Promotes or rolls back on Vercel according to the verdict and the on-healthy / on-unhealthy inputs. */
+async function applyDecision(healthy, settings, api, deployment, logger) {
+    const project = encodeURIComponent(settings.projectId);
+    const wanted = healthy ? settings.onHealthy : settings.onUnhealthy;
+    if (wanted === 'none') {
+        return { decision: 'none', detail: `on-${healthy ? 'healthy' : 'unhealthy'} is none: nothing changed on Vercel` };
+    }
+    const rolling = await activeRollingRelease(api, project);
+    if (rolling && rolling.canaryDeployment?.id !== deployment.id) {
+        throw new VercelApiError(`a rolling release of another deployment (${rolling.canaryDeployment?.id ?? 'unknown'}) is in progress; ` +
+            'finish or abort it before this one can be promoted or rolled back');
+    }
+    if (rolling)
+        return healthy ? advanceRollingRelease(api, project, rolling) : abortRollingRelease(api, project, rolling);
+    const production = await productionDeployment(api, project);
+    if (healthy) {
+        if (production === deployment.id) {
+            return { decision: 'none', detail: `${deployment.id} already serves production: nothing to promote` };
+        }
+        return promote(api, project, deployment);
+    }
+    // A staged deployment that never served production has nothing to roll back from.
+    if (production !== undefined && production !== deployment.id) {
+        return {
+            decision: 'none',
+            detail: `production runs ${production}, not ${deployment.id}: nothing to roll back; ${deployment.id} stays unpromoted`,
+        };
+    }
+    return rollback(api, project, settings, deployment, logger);
+}
+/** The deployment serving production, from the project's `targets`; undefined when Vercel does not say. */
+async function productionDeployment(api, project) {
+    const body = await api.request('GET', `/v9/projects/${project}`);
+    return body.targets?.production?.id ?? undefined;
+}
+async function activeRollingRelease(api, project) {
+    const body = await api.request('GET', `/v1/projects/${project}/rolling-release`);
+    return body.rollingRelease?.state === 'ACTIVE' ? body.rollingRelease : undefined;
+}
+async function promote(api, project, deployment) {
+    await api.request('POST', `/v10/projects/${project}/promote/${encodeURIComponent(deployment.id)}`);
+    return { decision: 'promoted', detail: `promoted ${deployment.id} to production` };
+}
+/** Approves the next stage, or completes the release when the next stage is the last (100%). */
+async function advanceRollingRelease(api, project, rr) {
+    const canaryDeploymentId = rr.canaryDeployment.id;
+    const next = rr.nextStage;
+    if (!next || next.isFinalStage) {
+        await api.request('POST', `/v1/projects/${project}/rolling-release/complete`, { body: { canaryDeploymentId } });
+        return { decision: 'promoted', detail: `completed the rolling release of ${canaryDeploymentId}` };
+    }
+    await api.request('POST', `/v1/projects/${project}/rolling-release/approve-stage`, {
+        body: { activeStageIndex: rr.activeStageIndex, nextStageIndex: rr.activeStageIndex + 1, canaryDeploymentId },
+    });
+    const share = next.targetPercentage === undefined ? '' : ` (${next.targetPercentage}% of traffic)`;
+    return {
+        decision: 'promoted',
+        detail: `approved stage ${rr.activeStageIndex + 2}${share} of the rolling release of ${canaryDeploymentId}`,
+    };
+}
+/**
+ * Vercel aborts a rolling release by rolling production back to the deployment it was replacing; the Vercel CLI's
+ * `rolling-release abort` makes exactly this call.
+ */
+async function abortRollingRelease(api, project, rr) {
+    const current = rr.currentDeployment?.id;
+    if (!current)
+        throw new VercelApiError('the active rolling release names no current deployment to return to');
+    await api.request('POST', `/v9/projects/${project}/rollback/${encodeURIComponent(current)}`, { body: {} });
+    return {
+        decision: 'rolled-back',
+        detail: `aborted the rolling release of ${rr.canaryDeployment.id}; production stays on ${current}`,
+    };
+}
+async function rollback(api, project, settings, deployment, logger) {
+    const target = settings.rollbackTo ?? (await previousProduction(api, settings, deployment));
+    if (target === deployment.id) {
+        throw new VercelApiError(`rollback-to names the deployment being watched (${target}); give an earlier one`);
+    }
+    logger.info(`Rolling production back to ${target}`);
+    await api.request('POST', `/v9/projects/${project}/rollback/${encodeURIComponent(target)}`, { body: {} });
+    return { decision: 'rolled-back', detail: `rolled production back to ${target}` };
+}
+async function previousProduction(api, settings, deployment) {
+    const { deployments = [] } = await api.request('GET', '/v6/deployments', {
+        query: { projectId: settings.projectId, target: 'production', state: 'READY', limit: '20' },
+    });
+    const previous = deployments
+        .filter((d) => d.uid !== deployment.id && (d.readyState ?? d.state ?? 'READY') === 'READY')
+        .sort((a, b) => (b.created ?? 0) - (a.created ?? 0))[0];
+    if (!previous) {
+        throw new VercelApiError('found no earlier READY production deployment to roll back to; set rollback-to to the deployment ID to restore');
+    }
+    return previous.uid;
+}
+
+// EXTERNAL MODULE: ./node_modules/@vercel/client/dist/index.js
+var dist = __webpack_require__(1208);
+;// CONCATENATED MODULE: ./actions/canary-monitor/deployment.ts
+
+
+
+const FAILED_STATES = new Set(['ERROR', 'CANCELED']);
+const READY_TIMEOUT_MS = 30 * 60_000;
+/** The deployment to watch: created from deploy-dir, or looked up by deployment-id; either way READY. */
+async function prepareDeployment(settings, api, logger) {
+    if (settings.deployDir)
+        return deployDirectory(settings, logger);
+    return waitUntilReady(settings, api, settings.deploymentId, logger);
+}
+async function waitUntilReady(settings, api, idOrUrl, logger) {
+    const started = Date.now();
+    const path = `/v13/deployments/${encodeURIComponent(idOrUrl.replace(/^https?:\/\//, '').replace(/\/.*$/, ''))}`;
+    for (let poll = 0;; poll += 1) {
+        const body = await api.request('GET', path);
+        const deployment = toWatched(body);
+        if (body.projectId && body.projectId !== settings.projectId) {
+            throw new errors/* ConfigurationError */.j1(`deployment ${deployment.id} belongs to project ${body.projectId}, not vercel-project-id ${settings.projectId}`);
+        }
+        if (deployment.readyState === 'READY')
+            return deployment;
+        if (FAILED_STATES.has(deployment.readyState)) {
+            throw new VercelApiError(`deployment ${deployment.id} is ${deployment.readyState}${body.errorMessage ? `: ${body.errorMessage}` : ''}; nothing to watch`);
+        }
+        if (Date.now() - started > READY_TIMEOUT_MS) {
+            throw new VercelApiError(`deployment ${deployment.id} is still ${deployment.readyState} after 30 minutes`);
+        }
+        if (poll === 0)
+            logger.info(`Deployment ${deployment.id} is ${deployment.readyState}; waiting until READY`);
+        // Same cadence as @vercel/client: quick at first, then easing off.
+        await new Promise((resolve) => setTimeout(resolve, Date.now() - started < 15_000 ? 1000 : 5000));
+    }
+}
+async function deployDirectory(settings, logger) {
+    // A production deployment without domains is what `promote` later points production at; without promote,
+    // a preview deployment leaves production alone.
+    const options = {
+        project: settings.projectId,
+        ...(settings.onHealthy === 'promote' ? { target: 'production', autoAssignCustomDomains: false } : {}),
+    };
+    let created;
+    const events = (0,dist.createDeployment)({ token: settings.token, path: settings.deployDir, teamId: settings.teamId, apiUrl: settings.apiUrl }, options);
+    for await (const event of events) {
+        const payload = event.payload;
+        switch (event.type) {
+            case 'created':
+                created = toWatched(payload);
+                logger.info(`Created deployment ${created.id} (${created.url}); waiting until READY`);
+                break;
+            case 'ready':
+            case 'alias-assigned':
+                return { ...toWatched(payload), readyState: 'READY' };
+            case 'canceled':
+                throw new VercelApiError(`deployment ${created?.id ?? ''} was canceled before it was ready`);
+            case 'checks-v2-failed':
+                throw new VercelApiError(`deployment ${created?.id ?? ''} failed its deployment checks`);
+            case 'error':
+                throw deploymentError(payload);
+            case 'warning':
+                logger.warning(`Vercel: ${String(event.payload)}`);
+                break;
+            default:
+                break;
+        }
+    }
+    throw new VercelApiError('the deployment ended without becoming READY');
+}
+function deploymentError(payload) {
+    const detail = payload.message ?? payload.code ?? payload.readyState ?? 'unknown error';
+    if (payload.status === 401 || payload.status === 403) {
+        return new errors/* ConfigurationError */.j1(`Vercel rejected vercel-token while creating the deployment (HTTP ${payload.status}): ${detail}; ` +
+            'check the token and vercel-team-id');
+    }
+    const status = payload.status ? ` (HTTP ${payload.status})` : '';
+    return new VercelApiError(`creating the deployment failed${status}: ${detail}`, payload.status);
+}
+function toWatched(body) {
+    const id = body.id ?? body.uid;
+    if (!id || !body.url)
+        throw new VercelApiError('Vercel answered without a deployment id or url');
+    return { id, url: body.url, readyState: body.readyState ?? 'UNKNOWN' };
+}
+
+;// CONCATENATED MODULE: ./actions/canary-monitor/probe.ts
+/** Bodies are read to measure the full response, but only this much is kept for expect-body. */
+const BODY_LIMIT = 1024 * 1024;
+/**
+ * One request: success means a response within the timeout whose status is expected and whose body matches.
+ * Redirects are not followed, so a 3xx counts as itself (the default 200-399 accepts it).
+ */
+async function probeOnce(url, at, settings, stop) {
+    const started = performance.now();
+    const timeout = AbortSignal.timeout(settings.timeoutMs);
+    const signal = AbortSignal.any([timeout, stop]);
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+        const response = await fetch(url, {
+            headers: { 'user-agent': 'schema-actions-canary-monitor', ...settings.headers },
+            redirect: 'manual',
+            signal,
+        });
+        const body = await readBody(response);
+        const latencyMs = elapsed();
+        const status = response.status;
+        if (!statusExpected(status, settings.expectStatus)) {
+            return { url, at, latencyMs, status, ok: false, reason: `HTTP ${status} ${response.statusText}`.trim() };
+        }
+        const mismatch = bodyMismatch(body, settings.expectBody);
+        if (mismatch)
+            return { url, at, latencyMs, status, ok: false, reason: mismatch };
+        return { url, at, latencyMs, status, ok: true };
+    }
+    catch (error) {
+        const latencyMs = elapsed();
+        if (timeout.aborted) {
+            return { url, at, latencyMs, ok: false, reason: `timed out after ${settings.timeoutMs}ms` };
+        }
+        if (stop.aborted)
+            return { url, at, latencyMs, ok: false, reason: 'cancelled' };
+        return { url, at, latencyMs, ok: false, reason: networkReason(error, url) };
+    }
+}
+async function readBody(response) {
+    if (!response.body)
+        return '';
+    const decoder = new TextDecoder();
+    let text = '';
+    for await (const chunk of response.body) {
+        if (text.length < BODY_LIMIT)
+            text += decoder.decode(chunk, { stream: true });
+    }
+    return text.slice(0, BODY_LIMIT);
+}
+function statusExpected(status, ranges) {
+    return ranges.some(([low, high]) => status >= low && status <= high);
+}
+function bodyMismatch(body, expectation) {
+    if (!expectation)
+        return undefined;
+    if (expectation.kind === 'substring') {
+        return body.includes(expectation.text) ? undefined : `body does not contain "${expectation.text}"`;
+    }
+    return expectation.regex.test(body) ? undefined : `body does not match ${String(expectation.regex)}`;
+}
+/** Node's fetch hides the socket error in `cause`; these are the ones a user can act on. */
+function networkReason(error, url) {
+    const cause = error.cause;
+    const code = cause?.code ?? error.code;
+    const host = safeHost(url);
+    switch (code) {
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+        case 'EAI_NONAME':
+            return `DNS lookup failed for ${host} (${code})`;
+        case 'ECONNREFUSED':
+            return `connection refused by ${host}`;
+        case 'ECONNRESET':
+        case 'UND_ERR_SOCKET':
+            return `connection reset by ${host}`;
+        case 'UND_ERR_HEADERS_TIMEOUT':
+        case 'UND_ERR_BODY_TIMEOUT':
+        case 'ETIMEDOUT':
+            return `timed out talking to ${host} (${code})`;
+        default: {
+            const detail = cause?.message ?? error.message ?? String(error);
+            return code ? `request failed: ${code} ${detail}` : `request failed: ${detail}`;
+        }
+    }
+}
+function safeHost(url) {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return 'the host';
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/canary-monitor/monitor.ts
+
+const sleepUntil = (deadline, stop) => new Promise((resolve) => {
+    const delay = deadline - performance.now();
+    if (delay <= 0 || stop.aborted)
+        return resolve();
+    const timer = setTimeout(done, delay);
+    stop.addEventListener('abort', done, { once: true });
+    function done() {
+        clearTimeout(timer);
+        stop.removeEventListener('abort', done);
+        resolve();
+    }
+});
+/**
+ * Probes every URL at start + k × interval until the duration is over. The ticks are anchored to the start time, so
+ * a slow probe never shifts later ones; while a URL's probe is still running its next tick is skipped (and counted),
+ * keeping one probe in flight per URL.
+ */
+async function monitor(plan, hooks = {}) {
+    const start = performance.now();
+    const stop = new AbortController();
+    const results = [];
+    const skippedTicks = {};
+    let failFast;
+    const watchUrl = async (url) => {
+        skippedTicks[url] = 0;
+        let consecutive = 0;
+        let inFlight;
+        for (let tick = 0;; tick += 1) {
+            const offset = tick * plan.intervalMs;
+            if (offset >= plan.durationMs)
+                break;
+            await sleepUntil(start + offset, stop.signal);
+            if (stop.signal.aborted)
+                break;
+            if (inFlight) {
+                skippedTicks[url] += 1;
+                hooks.onSkip?.(url, offset);
+                continue;
+            }
+            inFlight = probeOnce(url, offset, plan.probe, stop.signal).then((result) => {
+                inFlight = undefined;
+                // A probe cut short by fail-fast on another URL says nothing about this one.
+                if (result.reason === 'cancelled')
+                    return;
+                results.push(result);
+                hooks.onResult?.(result);
+                consecutive = result.ok ? 0 : consecutive + 1;
+                if (plan.failFastAfter > 0 && consecutive >= plan.failFastAfter && !failFast) {
+                    failFast = { url, consecutive, atMs: Math.round(performance.now() - start) };
+                    stop.abort();
+                }
+            });
+        }
+        await inFlight;
+    };
+    await Promise.all(plan.urls.map(watchUrl));
+    results.sort((a, b) => a.at - b.at || a.url.localeCompare(b.url));
+    return { results, skippedTicks, failFast, elapsedMs: Math.round(performance.now() - start) };
+}
+
+// EXTERNAL MODULE: ./actions/lib/markdown.ts
+var markdown = __webpack_require__(4269);
+;// CONCATENATED MODULE: ./actions/canary-monitor/verdict.ts
+/** Nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
+function percentile(sorted, p) {
+    if (sorted.length === 0)
+        return undefined;
+    const rank = Math.ceil((p / 100) * sorted.length);
+    return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1];
+}
+/**
+ * Latency counts only probes that got a response: a refused connection takes ~0 ms and a timeout takes exactly the
+ * timeout, so either would distort what users experience. Those failures weigh in through the error rate instead.
+ */
+function latencyStats(latencies) {
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return { p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), maxMs: sorted.at(-1) };
+}
+function decideVerdict(run, thresholds) {
+    const samples = run.results.length;
+    const errors = run.results.filter((r) => !r.ok).length;
+    const errorRate = samples === 0 ? 0 : errors / samples;
+    const stats = latencyStats(run.results.filter((r) => r.status !== undefined).map((r) => r.latencyMs));
+    const reasons = [];
+    if (run.failFast) {
+        reasons.push(`${run.failFast.consecutive} consecutive failed probes of ${run.failFast.url} (fail-fast-after)`);
+    }
+    if (errorRate > thresholds.maxErrorRate) {
+        reasons.push(`error rate ${percent(errorRate)} is above max-error-rate ${percent(thresholds.maxErrorRate)}`);
+    }
+    if (thresholds.maxP95Ms !== undefined) {
+        if (stats.p95Ms === undefined)
+            reasons.push('no probe got a response, so p95 latency is unknown');
+        else if (stats.p95Ms > thresholds.maxP95Ms) {
+            reasons.push(`p95 latency ${stats.p95Ms}ms is above max-p95-ms ${thresholds.maxP95Ms}ms`);
+        }
+    }
+    if (samples < thresholds.minSamples) {
+        reasons.push(`only ${samples} completed probe(s), fewer than min-samples ${thresholds.minSamples}`);
+    }
+    const skippedTicks = Object.values(run.skippedTicks).reduce((sum, n) => sum + n, 0);
+    return { healthy: reasons.length === 0, samples, errors, errorRate, skippedTicks, reasons, ...stats };
+}
+function percent(rate) {
+    return `${(rate * 100).toFixed(rate * 100 < 10 && rate > 0 ? 1 : 0)}%`;
+}
+
+;// CONCATENATED MODULE: ./actions/canary-monitor/report.ts
+
+
+
+
+/** Mermaid renders a readable chart up to about this many points; longer watches are bucketed. */
+const MAX_CHART_POINTS = 60;
+const MAX_CHARTS = 5;
+const MAX_FAILURE_ROWS = 50;
+function renderCanaryReport(report) {
+    const { config, run, verdict } = report;
+    const lines = [];
+    lines.push(`## Canary monitor: ${verdict.healthy ? '✅ healthy' : '❌ unhealthy'}`, '');
+    if (!verdict.healthy)
+        lines.push(...verdict.reasons.map((reason) => `- ${reason}`), '');
+    if (report.deployment)
+        lines.push(`Deployment \`${report.deployment.id}\` (${report.deployment.url})`, '');
+    if (report.decisionError)
+        lines.push(`**Vercel step failed:** ${report.decisionError}`, '');
+    else if (report.decision)
+        lines.push(`**Decision: ${report.decision.decision}** — ${report.decision.detail}`, '');
+    lines.push(verdictTable(config, run, verdict), '');
+    lines.push(`Watched ${config.urls.map((u) => `\`${(0,secrets/* redactUrl */.BO)(u)}\``).join(', ')} every ${(0,duration/* formatDuration */.a)(config.intervalMs)} ` +
+        `for ${(0,duration/* formatDuration */.a)(config.durationMs)}` +
+        (run.failFast ? ` (ended early by fail-fast after ${(0,duration/* formatDuration */.a)(run.failFast.atMs)}).` : '.'), '');
+    lines.push('### Latency over time', '');
+    const urls = config.urls.slice(0, MAX_CHARTS);
+    for (const url of urls)
+        lines.push(latencyChart(url, run.results.filter((r) => r.url === url), config), '');
+    if (config.urls.length > MAX_CHARTS)
+        lines.push(`_Charts for ${config.urls.length - MAX_CHARTS} more URL(s) omitted._`, '');
+    lines.push('_Line: latency of each probe in ms (0 where no probe ran). Bars: ticks where a probe failed._', '');
+    const failures = run.results.filter((r) => !r.ok);
+    lines.push(`### Failures (${failures.length})`, '');
+    if (failures.length === 0)
+        lines.push('No probe failed.');
+    else {
+        const rows = failures
+            .slice(0, MAX_FAILURE_ROWS)
+            .map((r) => [
+            `${(r.at / 1000).toFixed(1)}s`,
+            (0,secrets/* redactUrl */.BO)(r.url),
+            r.status ? String(r.status) : '—',
+            `${r.latencyMs}ms`,
+            r.reason ?? '',
+        ]);
+        lines.push((0,markdown/* markdownTable */.Q)(['At', 'URL', 'Status', 'Took', 'Reason'], rows));
+        if (failures.length > MAX_FAILURE_ROWS)
+            lines.push('', `_${failures.length - MAX_FAILURE_ROWS} more failure(s) omitted._`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+function verdictTable(config, run, verdict) {
+    const t = config.thresholds;
+    const mark = (ok) => (ok ? '✅' : '❌');
+    const ms = (value) => (value === undefined ? '—' : `${value} ms`);
+    const p95ok = t.maxP95Ms === undefined || (verdict.p95Ms !== undefined && verdict.p95Ms <= t.maxP95Ms);
+    const rows = [
+        ['Samples', String(verdict.samples), `≥ ${t.minSamples}`, mark(verdict.samples >= t.minSamples)],
+        [
+            'Error rate',
+            `${percent(verdict.errorRate)} (${verdict.errors} failed)`,
+            `≤ ${percent(t.maxErrorRate)}`,
+            mark(verdict.errorRate <= t.maxErrorRate),
+        ],
+        ['p50 latency', ms(verdict.p50Ms), '', ''],
+        [
+            'p95 latency',
+            ms(verdict.p95Ms),
+            t.maxP95Ms === undefined ? '' : `≤ ${t.maxP95Ms} ms`,
+            t.maxP95Ms === undefined ? '' : mark(p95ok),
+        ],
+        ['Max latency', ms(verdict.maxMs), '', ''],
+        [
+            'Consecutive failures',
+            run.failFast ? `${run.failFast.consecutive} on ${(0,secrets/* redactUrl */.BO)(run.failFast.url)}` : 'below limit',
+            t.failFastAfter > 0 ? `< ${t.failFastAfter}` : 'fail-fast off',
+            t.failFastAfter > 0 ? mark(!run.failFast) : '',
+        ],
+        ['Skipped ticks (previous probe still running)', String(verdict.skippedTicks), '', ''],
+    ];
+    return (0,markdown/* markdownTable */.Q)(['Check', 'Value', 'Threshold', 'Result'], rows);
+}
+/** One xychart per URL: latency as a line, failed ticks as full-height bars so they stand out. */
+function latencyChart(url, results, config) {
+    const planned = Math.max(1, Math.ceil(config.durationMs / config.intervalMs));
+    // After fail-fast the rest of the planned window holds no probes; charting it would flatten the story.
+    const lastTick = Math.max(0, ...results.map((r) => Math.round(r.at / config.intervalMs)));
+    const ticks = results.length > 0 ? Math.min(planned, lastTick + 1) : planned;
+    const perBucket = Math.ceil(ticks / MAX_CHART_POINTS);
+    const buckets = Math.ceil(ticks / perBucket);
+    const latency = new Array(buckets).fill(0);
+    const failed = new Array(buckets).fill(false);
+    for (const r of results) {
+        const bucket = Math.min(buckets - 1, Math.floor(Math.round(r.at / config.intervalMs) / perBucket));
+        latency[bucket] = Math.max(latency[bucket], r.latencyMs);
+        if (!r.ok)
+            failed[bucket] = true;
+    }
+    const top = Math.max(10, ...latency);
+    const labels = Array.from({ length: buckets }, (_, i) => `"${(0,duration/* formatDuration */.a)(i * perBucket * config.intervalMs)}"`);
+    const title = (0,secrets/* redactUrl */.BO)(url).replace(/"/g, "'");
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${title}"`,
+        `  x-axis "time since start" [${labels.join(', ')}]`,
+        `  y-axis "latency (ms)" 0 --> ${Math.ceil(top * 1.1)}`,
+        `  bar [${failed.map((f) => (f ? Math.ceil(top * 1.1) : 0)).join(', ')}]`,
+        `  line [${latency.join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/canary-monitor/run.ts
+
+
+
+
+
+
+
+
+
+
+async function run(context) {
+    const { logger } = context;
+    const config = readCanaryConfig(context.inputs, logger, context.baseDir);
+    const vercel = config.vercel;
+    const api = vercel && new VercelApi({ token: vercel.token, apiUrl: vercel.apiUrl, teamId: vercel.teamId });
+    let deployment;
+    if (vercel && api) {
+        deployment = await logger.group('Prepare the Vercel deployment', async () => {
+            const ready = await prepareDeployment(vercel, api, logger);
+            logger.info(`Deployment ${ready.id} is READY at https://${ready.url}`);
+            return ready;
+        });
+        context.setOutput('deployment-url', `https://${deployment.url}`);
+        if (config.urls.length === 0)
+            config.urls = [`https://${deployment.url}`];
+    }
+    const result = await logger.group('Probe', async () => {
+        logger.info(`Probing ${config.urls.map(secrets/* redactUrl */.BO).join(', ')} every ${(0,duration/* formatDuration */.a)(config.intervalMs)} ` +
+            `for ${(0,duration/* formatDuration */.a)(config.durationMs)}`);
+        return monitor({
+            urls: config.urls,
+            intervalMs: config.intervalMs,
+            durationMs: config.durationMs,
+            probe: config.probe,
+            failFastAfter: config.thresholds.failFastAfter,
+        }, {
+            onResult: (r) => logger.info([
+                `${(r.at / 1000).toFixed(1)}s ${(0,secrets/* redactUrl */.BO)(r.url)}:`,
+                r.ok ? 'ok' : 'FAILED',
+                r.status,
+                `${r.latencyMs}ms`,
+                r.reason && `— ${r.reason}`,
+            ]
+                .filter((part) => part !== undefined && part !== '')
+                .join(' ')),
+            onSkip: (url, at) => logger.warning(`${(at / 1000).toFixed(1)}s ${(0,secrets/* redactUrl */.BO)(url)}: tick skipped, the previous probe is still running`),
+        });
+    });
+    if (result.failFast) {
+        logger.error(`Stopped early: ${result.failFast.consecutive} consecutive failed probes of ${(0,secrets/* redactUrl */.BO)(result.failFast.url)}`);
+    }
+    const verdict = decideVerdict(result, config.thresholds);
+    logger.info(`Verdict: ${verdict.healthy ? 'healthy' : 'unhealthy'} — ${verdict.samples} samples, ${verdict.errors} errors ` +
+        `(${percent(verdict.errorRate)}), p50 ${verdict.p50Ms ?? '—'}ms, p95 ${verdict.p95Ms ?? '—'}ms`);
+    let decision = { decision: 'none', detail: 'no Vercel inputs: nothing changed' };
+    let decisionError;
+    if (vercel && api && deployment) {
+        const watched = deployment;
+        try {
+            decision = await logger.group('Decide on Vercel', () => applyDecision(verdict.healthy, vercel, api, watched, logger));
+            logger.info(decision.detail);
+        }
+        catch (error) {
+            // The verdict is still worth reporting, so a Vercel failure here ends in the report, not a bare exception.
+            decisionError = (0,errors/* errorMessage */.gJ)(error);
+            decision = { decision: 'none', detail: decisionError };
+            logger.error(decisionError);
+        }
+    }
+    context.setOutput('healthy', verdict.healthy);
+    context.setOutput('decision', decision.decision);
+    context.setOutput('samples', verdict.samples);
+    context.setOutput('errors', verdict.errors);
+    context.setOutput('error-rate', Number(verdict.errorRate.toFixed(4)));
+    context.setOutput('p50-ms', verdict.p50Ms ?? '');
+    context.setOutput('p95-ms', verdict.p95Ms ?? '');
+    const published = await context.report.publish(renderCanaryReport({ config, run: result, verdict, deployment, decision, decisionError }), { comment: false });
+    context.setOutput('report', published.path);
+    if (decisionError)
+        return { failure: `the Vercel step failed: ${decisionError}` };
+    if (!verdict.healthy && config.failOnUnhealthy) {
+        const done = decision.decision === 'rolled-back' ? `; ${decision.detail}` : '';
+        return { failure: `unhealthy: ${verdict.reasons.join('; ')}${done}` };
+    }
+    return {};
+}
+
+
+/***/ }),
+
+/***/ 4269:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ codeBlock),
+/* harmony export */   Q: () => (/* binding */ markdownTable)
+/* harmony export */ });
+/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
+function markdownTable(headers, rows) {
+    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    return [
+        `| ${headers.map(escape).join(' | ')} |`,
+        `| ${headers.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+    ].join('\n');
+}
+function codeBlock(text, language = '') {
+    const fence = text.includes('```') ? '````' : '```';
+    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,628 @@
+export const id = 474;
+export const ids = [474];
+export const modules = {
+
+/***/ 4269:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ codeBlock),
+/* harmony export */   Q: () => (/* binding */ markdownTable)
+/* harmony export */ });
+/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
+function markdownTable(headers, rows) {
+    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    return [
+        `| ${headers.map(escape).join(' | ')} |`,
+        `| ${headers.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+    ].join('\n');
+}
+function codeBlock(text, language = '') {
+    const fence = text.includes('```') ? '````' : '```';
+    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 6093:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./actions/lib/errors.ts
+var errors = __webpack_require__(2863);
+;// CONCATENATED MODULE: ./actions/neon-snapshot/branches.ts
+
+/** The branch a user named (by name or id), or the project's default branch when they named none. */
+function resolveBranch(branches, nameOrId) {
+    if (nameOrId === undefined) {
+        const main = branches.find((b) => b.default);
+        if (!main)
+            throw new errors/* ConfigurationError */.j1('the Neon project has no default branch; set the branch input');
+        return main;
+    }
+    const found = branches.find((b) => b.id === nameOrId) ?? branches.find((b) => b.name === nameOrId);
+    if (!found) {
+        throw new errors/* ConfigurationError */.j1(`branch "${nameOrId}" does not exist in the Neon project; set branch to one of: ${listNames(branches)}`);
+    }
+    return found;
+}
+function listNames(items, limit = 10) {
+    if (items.length === 0)
+        return '(none)';
+    const names = items.slice(0, limit).map((i) => `"${i.name}"`);
+    return items.length > limit ? `${names.join(', ')} and ${items.length - limit} more` : names.join(', ');
+}
+/** Newest first, by creation time then name, so ties resolve the same way on every run. */
+function newestFirst(items) {
+    return [...items].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.name.localeCompare(a.name));
+}
+
+;// CONCATENATED MODULE: ./actions/neon-snapshot/cleanup.ts
+
+/** Why a snapshot branch beyond `keep` must still not be deleted, or undefined when it may go. */
+function protection(branch, branches) {
+    if (branch.default)
+        return 'default branch';
+    if (branch.protected)
+        return 'protected branch';
+    const child = branches.find((b) => b.parent_id === branch.id);
+    if (child)
+        return `has child branch "${child.name}"`;
+    return undefined;
+}
+async function cleanupSnapshots(neon, settings, logger, now) {
+    const cutoff = settings.olderThanMs === undefined ? Infinity : now.getTime() - settings.olderThanMs;
+    const outcome = { deleted: [], kept: [] };
+    const isOld = (createdAt) => Date.parse(createdAt) < cutoff;
+    if (settings.method === 'snapshot') {
+        const candidates = newestFirst((await neon.snapshots()).filter((s) => s.name.startsWith(settings.prefix)));
+        for (const [index, snapshot] of candidates.entries()) {
+            if (index < settings.keep)
+                outcome.kept.push({ name: snapshot.name, reason: `among the newest ${settings.keep}` });
+            else if (!isOld(snapshot.created_at))
+                outcome.kept.push({ name: snapshot.name, reason: 'not older than older-than' });
+            else {
+                await neon.deleteSnapshot(snapshot);
+                logger.info(`Deleted snapshot "${snapshot.name}" (${snapshot.id})`);
+                outcome.deleted.push({ id: snapshot.id, name: snapshot.name, created_at: snapshot.created_at });
+            }
+        }
+        return outcome;
+    }
+    const branches = await neon.branches();
+    const candidates = newestFirst(branches.filter((b) => b.name.startsWith(settings.prefix)));
+    for (const [index, branch] of candidates.entries()) {
+        const guard = protection(branch, branches);
+        if (index < settings.keep)
+            outcome.kept.push({ name: branch.name, reason: `among the newest ${settings.keep}` });
+        else if (!isOld(branch.created_at))
+            outcome.kept.push({ name: branch.name, reason: 'not older than older-than' });
+        else if (guard) {
+            outcome.kept.push({ name: branch.name, reason: guard });
+            logger.notice(`Not deleting "${branch.name}": ${guard}`);
+        }
+        else {
+            // One at a time: Neon locks the project (423) while a deletion runs.
+            await neon.deleteBranch(branch);
+            logger.info(`Deleted branch "${branch.name}" (${branch.id})`);
+            outcome.deleted.push({ id: branch.id, name: branch.name, created_at: branch.created_at });
+        }
+    }
+    return outcome;
+}
+
+// EXTERNAL MODULE: ./actions/lib/secrets.ts
+var secrets = __webpack_require__(9039);
+;// CONCATENATED MODULE: ./actions/neon-snapshot/create.ts
+
+
+
+async function createSnapshot(neon, settings, logger) {
+    const branches = await neon.branches();
+    const parent = resolveBranch(branches, settings.branch);
+    if (settings.method === 'snapshot') {
+        // Neon only snapshots root branches; saying so here beats a 4xx from the API after the deploy started.
+        if (parent.parent_id) {
+            const grandparent = branches.find((b) => b.id === parent.parent_id)?.name ?? parent.parent_id;
+            throw new errors/* ConfigurationError */.j1(`method "snapshot" works only on root branches, and "${parent.name}" is a child of "${grandparent}": use method: branch, or set branch to a root branch`);
+        }
+        const existing = (await neon.snapshots()).find((s) => s.name === settings.name);
+        if (existing)
+            logger.info(`Snapshot "${existing.name}" (${existing.id}) already exists: reusing it`);
+        const snapshot = existing ?? (await neon.createSnapshot(parent, settings.name, settings.expiresAt));
+        if (!existing)
+            logger.info(`Created snapshot "${snapshot.name}" (${snapshot.id}) of "${parent.name}"`);
+        return {
+            kind: 'snapshot',
+            id: snapshot.id,
+            name: snapshot.name,
+            created: !existing,
+            parentName: parent.name,
+            parentLsn: snapshot.lsn,
+            parentTimestamp: snapshot.timestamp ?? snapshot.created_at,
+            expiresAt: snapshot.expires_at,
+        };
+    }
+    const existing = branches.find((b) => b.name === settings.name);
+    if (existing) {
+        logger.info(`Branch "${existing.name}" (${existing.id}) already exists: reusing it`);
+        if (existing.parent_id !== parent.id) {
+            logger.warning(`"${existing.name}" is not a child of "${parent.name}"; it was reused as it is`);
+        }
+    }
+    const branch = existing ?? (await neon.createBranch(parent, settings.name, settings.expiresAt));
+    if (!existing)
+        logger.info(`Created branch "${branch.name}" (${branch.id}) from "${parent.name}"`);
+    const databaseUrl = await neon.connectionUri(branch, settings.databaseName, settings.roleName);
+    logger.info(`Connection: ${(0,secrets/* redactUrl */.BO)(databaseUrl)}`);
+    return {
+        kind: 'branch',
+        id: branch.id,
+        name: branch.name,
+        created: !existing,
+        parentName: parent.name,
+        parentLsn: branch.parent_lsn,
+        parentTimestamp: branch.parent_timestamp,
+        expiresAt: branch.expires_at,
+        databaseUrl,
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@neondatabase/api-client/dist/index.js
+var dist = __webpack_require__(3643);
+// EXTERNAL MODULE: ./actions/lib/duration.ts
+var duration = __webpack_require__(1428);
+;// CONCATENATED MODULE: ./actions/neon-snapshot/neon.ts
+
+
+
+
+/** Statuses after which an operation will not change any more. */
+const SUCCEEDED = new Set(['finished', 'skipped']);
+const FAILED = new Set(['failed', 'error', 'cancelled', 'cancelling']);
+const MAX_ATTEMPTS = 8;
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 10_000;
+const FIRST_POLL_MS = 250;
+const MAX_POLL_MS = 3_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** What axios (under the Neon client) throws, read without depending on axios's types. */
+function httpFailure(error) {
+    if (typeof error !== 'object' || error === null || !('isAxiosError' in error))
+        return undefined;
+    const e = error;
+    const data = e.response?.data;
+    return {
+        status: e.response?.status,
+        headers: (e.response?.headers ?? {}),
+        message: typeof data?.message === 'string' ? data.message : undefined,
+        code: e.code,
+    };
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function retryAfterMs(value, now = Date.now()) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * The Neon API as this action needs it: every call retried while Neon is locked (423), rate limiting (429) or
+ * failing (5xx), within wait-timeout; a wrong key or project turned into one line the user can act on; and the
+ * operations each change starts awaited, so the next step sees a finished branch.
+ */
+class NeonProject {
+    settings;
+    logger;
+    api;
+    constructor(settings, logger) {
+        this.settings = settings;
+        this.logger = logger;
+        this.api = (0,dist.createApiClient)({ apiKey: settings.apiKey, baseURL: settings.apiHost, timeout: REQUEST_TIMEOUT_MS });
+    }
+    get id() {
+        return this.settings.projectId;
+    }
+    /** Checks the key and the project up front, so a typo fails before anything changes. */
+    async check() {
+        try {
+            const { project } = await this.call('read the project', () => this.api.getProject(this.id));
+            return { name: project.name };
+        }
+        catch (error) {
+            if (httpFailure(error)?.status === 404 || error.status === 404) {
+                throw new errors/* ConfigurationError */.j1(`Neon project "${this.id}" was not found (HTTP 404): check project-id (Settings → General in the Neon console) and that the api-key's account can see it`);
+            }
+            throw error;
+        }
+    }
+    async branches() {
+        const all = [];
+        let cursor;
+        for (;;) {
+            const page = await this.call('list branches', () => this.api.listProjectBranches({ projectId: this.id, limit: 100, cursor }));
+            all.push(...page.branches);
+            const next = page.pagination?.next;
+            if (!next || page.branches.length === 0 || next === cursor)
+                return all;
+            cursor = next;
+        }
+    }
+    async branch(branchId) {
+        return (await this.call('read the branch', () => this.api.getProjectBranch(this.id, branchId))).branch;
+    }
+    async createBranch(parent, name, expiresAt) {
+        const response = await this.call(`create branch "${name}"`, () => this.api.createProjectBranch(this.id, {
+            branch: { parent_id: parent.id, name, ...(expiresAt ? { expires_at: expiresAt } : {}) },
+            // A compute, as `neonctl branches create` makes, so the snapshot can be inspected through database-url.
+            endpoints: [{ type: 'read_write' }],
+        }), 
+        // A 5xx may come after Neon created the branch: look before creating a second one of the same name.
+        async () => {
+            const existing = (await this.branches()).find((b) => b.name === name);
+            return existing ? { branch: existing, operations: [], endpoints: [], roles: [], databases: [] } : undefined;
+        });
+        for (const uri of response.connection_uris ?? [])
+            this.maskUri(uri.connection_uri);
+        await this.waitFor(response.operations, `create branch "${name}"`);
+        return this.branch(response.branch.id);
+    }
+    async deleteBranch(branch) {
+        const response = await this.call(`delete branch "${branch.name}"`, () => this.api.deleteProjectBranch({ projectId: this.id, branchId: branch.id }));
+        await this.waitFor(response.operations, `delete branch "${branch.name}"`);
+    }
+    /** Neon's branch restore: `target` gets `source`'s head; its previous state stays as `preserveAs`. */
+    async restoreBranch(target, source, preserveAs) {
+        const response = await this.call(`restore "${target.name}" from "${source.name}"`, () => this.api.restoreProjectBranch(this.id, target.id, {
+            source_branch_id: source.id,
+            preserve_under_name: preserveAs,
+        }), async () => (await this.branches()).some((b) => b.name === preserveAs) ? { branch: target, operations: [] } : undefined);
+        await this.waitFor(response.operations, `restore "${target.name}"`);
+    }
+    async snapshots() {
+        return (await this.call('list snapshots', () => this.api.listSnapshots(this.id))).snapshots;
+    }
+    async createSnapshot(branch, name, expiresAt) {
+        const response = await this.call(`create snapshot "${name}"`, () => this.api.createSnapshot({
+            projectId: this.id,
+            branchId: branch.id,
+            name,
+            ...(expiresAt ? { expires_at: expiresAt } : {}),
+        }), async () => {
+            const existing = (await this.snapshots()).find((s) => s.name === name);
+            return existing ? { snapshot: existing, operations: [] } : undefined;
+        });
+        await this.waitFor(response.operations, `create snapshot "${name}"`);
+        return response.snapshot;
+    }
+    async deleteSnapshot(snapshot) {
+        const response = await this.call(`delete snapshot "${snapshot.name}"`, () => this.api.deleteSnapshot(this.id, snapshot.id));
+        await this.waitFor(response.operations, `delete snapshot "${snapshot.name}"`);
+    }
+    /**
+     * Restores a snapshot into a new branch, then finalizes: the new branch takes `target`'s name and computes and
+     * `target` is renamed to `preserveAs`. Returns the new branch's id.
+     */
+    async restoreSnapshot(target, snapshot, preserveAs) {
+        const restored = await this.call(`restore snapshot "${snapshot.name}"`, () => this.api.restoreSnapshot({ projectId: this.id, snapshotId: snapshot.id }, { name: `${target.name}_restoring`, target_branch_id: target.id, finalize_restore: false }));
+        await this.waitFor(restored.operations, `restore snapshot "${snapshot.name}"`);
+        const finalized = await this.call(`finalize the restore of "${target.name}"`, () => this.api.finalizeRestoreBranch(this.id, restored.branch.id, { name: preserveAs }));
+        await this.waitFor(finalized.operations, `finalize the restore of "${target.name}"`);
+        return restored.branch.id;
+    }
+    /** A connection URL for the branch; its password and the URL itself are masked before returning. */
+    async connectionUri(branch, databaseName, roleName) {
+        let database = databaseName;
+        let role = roleName;
+        if (!database || !role) {
+            const { databases } = await this.call('list databases', () => this.api.listProjectBranchDatabases(this.id, branch.id));
+            const chosen = databases.find((d) => d.name === database) ?? (database ? undefined : databases[0]);
+            if (!chosen) {
+                throw new errors/* ConfigurationError */.j1(`branch "${branch.name}" has no database named "${database ?? ''}"; set database-name to one of: ${databases.map((d) => d.name).join(', ') || '(none)'}`);
+            }
+            database = chosen.name;
+            role ??= chosen.owner_name;
+        }
+        const { uri } = await this.call('read the connection URI', () => this.api.getConnectionUri({ projectId: this.id, branch_id: branch.id, database_name: database, role_name: role }));
+        this.maskUri(uri);
+        return uri;
+    }
+    maskUri(uri) {
+        for (const secret of (0,secrets/* secretsInUrl */.Ct)(uri))
+            this.logger.mask(secret);
+        this.logger.mask(uri);
+    }
+    /** Polls until every operation has finished; fails on the first failed one, or when wait-timeout runs out. */
+    async waitFor(operations, what) {
+        const started = Date.now();
+        const pending = new Map();
+        for (const op of operations)
+            if (!this.settle(op, what))
+                pending.set(op.id, op);
+        let interval = FIRST_POLL_MS;
+        while (pending.size > 0) {
+            const left = started + this.settings.waitTimeoutMs - Date.now();
+            if (left <= 0) {
+                const list = [...pending.values()].map((op) => `${op.action} ${op.id} (${op.status})`).join(', ');
+                throw new Error(`${what}: Neon operations still running after wait-timeout ${(0,duration/* formatDuration */.a)(this.settings.waitTimeoutMs)}: ${list}; they may still finish — check the Neon console, or raise wait-timeout`);
+            }
+            await sleep(Math.min(interval, left));
+            interval = Math.min(interval * 2, MAX_POLL_MS);
+            for (const id of [...pending.keys()]) {
+                const { operation } = await this.call('read an operation', () => this.api.getProjectOperation(this.id, id));
+                if (this.settle(operation, what))
+                    pending.delete(id);
+                else
+                    pending.set(id, operation);
+            }
+        }
+    }
+    /** True when the operation is done; throws when it failed. */
+    settle(op, what) {
+        if (SUCCEEDED.has(op.status))
+            return true;
+        if (FAILED.has(op.status)) {
+            throw new Error(`${what}: Neon operation ${op.action} (${op.id}) ${op.status}${op.error ? `: ${op.error}` : ''}; nothing else was attempted`);
+        }
+        this.logger.debug(`${what}: operation ${op.action} ${op.id} is ${op.status}`);
+        return false;
+    }
+    /**
+     * One API call with Neon's documented retry rules: 423 and 503 are always safe to retry, 429 after Retry-After,
+     * other 5xx with backoff. `recover`, run before each retry, detects a change a failed response did make anyway.
+     */
+    async call(what, request, recover) {
+        const started = Date.now();
+        let delay = FIRST_RETRY_MS;
+        for (let attempt = 1;; attempt++) {
+            try {
+                return (await request()).data;
+            }
+            catch (error) {
+                const failure = httpFailure(error);
+                if (!failure)
+                    throw error;
+                const status = failure.status;
+                if (status === undefined && (failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT')) {
+                    throw new Error(`${what}: the Neon API did not answer within ${(0,duration/* formatDuration */.a)(REQUEST_TIMEOUT_MS)}`);
+                }
+                if (status === undefined) {
+                    throw new errors/* ConfigurationError */.j1(`cannot reach the Neon API at ${this.settings.apiHost} (${failure.code ?? 'no response'}): check api-host and the network`);
+                }
+                if (status === 401 || status === 403) {
+                    throw new errors/* ConfigurationError */.j1(`Neon rejected the API key (HTTP ${status}${failure.message ? `: ${failure.message}` : ''}): set api-key to a valid Neon API key with access to project ${this.id}`);
+                }
+                const retryable = status === 423 || status === 429 || status >= 500;
+                const wait = status === 429 ? (retryAfterMs(failure.headers['retry-after']) ?? delay) : delay;
+                const left = started + this.settings.waitTimeoutMs - Date.now();
+                if (!retryable || attempt >= MAX_ATTEMPTS || wait > left) {
+                    const reason = failure.message ? `: ${failure.message}` : '';
+                    const gaveUp = retryable ? ` (gave up after ${attempt} attempt(s))` : '';
+                    throw Object.assign(new Error(`${what}: Neon answered HTTP ${status}${reason}${gaveUp}`), { status });
+                }
+                this.logger.info(`${what}: Neon answered HTTP ${status}${failure.message ? ` (${failure.message})` : ''}; retrying in ${(0,duration/* formatDuration */.a)(wait)}`);
+                await sleep(wait);
+                delay = Math.min(delay * 2, MAX_RETRY_MS);
+                const recovered = await recover?.();
+                if (recovered !== undefined)
+                    return recovered;
+            }
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./actions/lib/markdown.ts
+var markdown = __webpack_require__(4269);
+;// CONCATENATED MODULE: ./actions/neon-snapshot/report.ts
+
+
+function renderCreateReport(project, outcome) {
+    const verdict = outcome.created ? '✅ created' : '♻️ reused (already existed)';
+    const rows = [
+        ['kind', outcome.kind],
+        ['name', outcome.name],
+        ['id', outcome.id],
+        ['parent', outcome.parentName],
+        ['parent LSN', outcome.parentLsn ?? ''],
+        ['parent timestamp', outcome.parentTimestamp ?? ''],
+        ['expires', outcome.expiresAt ?? 'never'],
+    ];
+    if (outcome.databaseUrl)
+        rows.push(['connection', (0,secrets/* redactUrl */.BO)(outcome.databaseUrl)]);
+    return [
+        '## Neon snapshot',
+        '',
+        `${verdict}: \`${outcome.name}\` in project \`${project}\`.`,
+        '',
+        (0,markdown/* markdownTable */.Q)(['', ''], rows),
+        '',
+    ].join('\n');
+}
+function renderRestoreReport(project, outcome) {
+    return [
+        '## Neon restore',
+        '',
+        `✅ \`${outcome.target}\` in project \`${project}\` now holds the data of \`${outcome.source.name}\` (${outcome.source.id}).`,
+        '',
+        (0,markdown/* markdownTable */.Q)(['', ''], [
+            ['restored branch id', outcome.restoredBranchId],
+            ['previous state kept as', `${outcome.preservedAs} (${outcome.preservedBranchId})`],
+        ]),
+        '',
+        `To undo the restore, restore \`${outcome.target}\` from \`${outcome.preservedAs}\`.`,
+        '',
+    ].join('\n');
+}
+function renderCleanupReport(project, prefix, outcome) {
+    const lines = [
+        '## Neon snapshot cleanup',
+        '',
+        `🧹 Deleted ${outcome.deleted.length}, kept ${outcome.kept.length} snapshot(s) under \`${prefix}\` in project \`${project}\`.`,
+        '',
+    ];
+    if (outcome.deleted.length) {
+        lines.push('### Deleted', '', (0,markdown/* markdownTable */.Q)(['name', 'id', 'created'], outcome.deleted.map((d) => [d.name, d.id, d.created_at])), '');
+    }
+    if (outcome.kept.length) {
+        lines.push('### Kept', '', (0,markdown/* markdownTable */.Q)(['name', 'why'], outcome.kept.map((k) => [k.name, k.reason])), '');
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/neon-snapshot/settings.ts
+
+/** Neon wants RFC 3339 timestamps; whole seconds keep names and expiries readable. */
+function utcSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** A timestamp that sorts, and is safe in a branch name: 20261121T053702Z. */
+function compactTimestamp(date) {
+    return utcSeconds(date).replace(/[-:]/g, '');
+}
+function readSettings(inputs, github, now) {
+    const apiKey = inputs.required('api-key');
+    const apiHost = inputs.string('api-host').replace(/\/+$/, '');
+    try {
+        new URL(apiHost);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`input "api-host" must be a URL like https://console.neon.tech/api/v2, not "${apiHost}"`);
+    }
+    const prefix = inputs.string('prefix');
+    const environment = inputs.optional('environment');
+    const shortSha = github.sha ? `-${github.sha.slice(0, 7)}` : '';
+    const defaultName = `${prefix}${environment ? `${environment}/` : ''}${compactTimestamp(now)}${shortSha}`;
+    const name = inputs.optional('name') ?? defaultName;
+    const expiresIn = inputs.optionalDuration('expires-in');
+    return {
+        apiKey,
+        apiHost,
+        projectId: inputs.required('project-id'),
+        mode: inputs.enum('mode', ['create', 'restore', 'cleanup']),
+        method: inputs.enum('method', ['branch', 'snapshot']),
+        branch: inputs.optional('branch'),
+        name,
+        expiresAt: expiresIn === undefined ? undefined : utcSeconds(new Date(now.getTime() + expiresIn)),
+        restoreFrom: inputs.string('restore-from') || 'latest',
+        preserveAs: inputs.optional('preserve-as'),
+        prefix,
+        keep: inputs.integer('keep', { min: 0 }),
+        olderThanMs: inputs.optionalDuration('older-than'),
+        waitTimeoutMs: inputs.duration('wait-timeout'),
+        databaseName: inputs.optional('database-name'),
+        roleName: inputs.optional('role-name'),
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/neon-snapshot/restore.ts
+
+
+
+/** `latest`, an id or a name, among the snapshots under the prefix (any snapshot when named explicitly). */
+function pickSource(candidates, restoreFrom, prefix, what) {
+    if (restoreFrom === 'latest') {
+        const newest = newestFirst(candidates.filter((c) => c.name.startsWith(prefix)))[0];
+        if (!newest) {
+            throw new errors/* ConfigurationError */.j1(`restore-from is "latest" but no ${what} is named under prefix "${prefix}"; create one first (mode: create) or set restore-from`);
+        }
+        return newest;
+    }
+    const found = candidates.find((c) => c.id === restoreFrom) ?? candidates.find((c) => c.name === restoreFrom);
+    if (!found) {
+        const under = candidates.filter((c) => c.name.startsWith(prefix));
+        throw new errors/* ConfigurationError */.j1(`restore-from "${restoreFrom}" matches no ${what} by name or id; snapshots under "${prefix}": ${listNames(newestFirst(under))}`);
+    }
+    return found;
+}
+async function restoreSnapshot(neon, settings, logger, now) {
+    const branches = await neon.branches();
+    const target = resolveBranch(branches, settings.branch);
+    const preserveAs = settings.preserveAs ?? `${target.name}_old_${compactTimestamp(now)}`;
+    if (branches.some((b) => b.name === preserveAs)) {
+        throw new errors/* ConfigurationError */.j1(`preserve-as "${preserveAs}" is already the name of a branch; choose another name so the current state is not lost`);
+    }
+    if (settings.method === 'snapshot') {
+        const source = pickSource(await neon.snapshots(), settings.restoreFrom, settings.prefix, 'snapshot');
+        logger.info(`Restoring "${target.name}" from snapshot "${source.name}" (${source.id})`);
+        const restoredBranchId = await neon.restoreSnapshot(target, source, preserveAs);
+        return { target: target.name, source, restoredBranchId, preservedBranchId: target.id, preservedAs: preserveAs };
+    }
+    const others = branches.filter((b) => b.id !== target.id);
+    const source = pickSource(others, settings.restoreFrom, settings.prefix, 'branch');
+    logger.info(`Restoring "${target.name}" from branch "${source.name}" (${source.id})`);
+    await neon.restoreBranch(target, source, preserveAs);
+    const preserved = (await neon.branches()).find((b) => b.name === preserveAs);
+    if (!preserved)
+        throw new Error(`Neon finished the restore but no branch "${preserveAs}" holds the previous state`);
+    logger.info(`The previous state of "${target.name}" is kept as "${preserveAs}" (${preserved.id})`);
+    return {
+        target: target.name,
+        source: { id: source.id, name: source.name },
+        restoredBranchId: target.id,
+        preservedBranchId: preserved.id,
+        preservedAs: preserveAs,
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/neon-snapshot/run.ts
+
+
+
+
+
+
+async function run(context) {
+    const { logger } = context;
+    const now = new Date();
+    const settings = readSettings(context.inputs, context.github, now);
+    const neon = new NeonProject(settings, logger);
+    const project = await logger.group('Check the Neon project', async () => {
+        const { name } = await neon.check();
+        logger.info(`Project "${name}" (${settings.projectId})`);
+        return name;
+    });
+    let report;
+    if (settings.mode === 'create') {
+        const outcome = await logger.group(`Create ${settings.method} "${settings.name}"`, () => createSnapshot(neon, settings, logger));
+        context.setOutput('branch-id', outcome.id);
+        context.setOutput('branch-name', outcome.name);
+        context.setOutput('created', outcome.created);
+        context.setOutput('parent-lsn', outcome.parentLsn ?? '');
+        context.setOutput('parent-timestamp', outcome.parentTimestamp ?? '');
+        if (outcome.databaseUrl)
+            context.setOutput('database-url', outcome.databaseUrl);
+        report = renderCreateReport(project, outcome);
+    }
+    else if (settings.mode === 'restore') {
+        const outcome = await logger.group(`Restore from ${settings.restoreFrom}`, () => restoreSnapshot(neon, settings, logger, now));
+        context.setOutput('branch-name', outcome.target);
+        context.setOutput('restored-branch-id', outcome.restoredBranchId);
+        context.setOutput('preserved-branch-id', outcome.preservedBranchId);
+        report = renderRestoreReport(project, outcome);
+    }
+    else {
+        const outcome = await logger.group(`Clean up snapshots under "${settings.prefix}"`, () => cleanupSnapshots(neon, settings, logger, now));
+        context.setOutput('deleted', outcome.deleted);
+        report = renderCleanupReport(project, settings.prefix, outcome);
+    }
+    const published = await context.report.publish(report, { comment: false });
+    context.setOutput('report', published.path);
+    return {};
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,670 @@
+export const id = 596;
+export const ids = [596];
+export const modules = {
+
+/***/ 1596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./actions/lib/catalog/diff.ts
+var diff = __webpack_require__(2195);
+// EXTERNAL MODULE: ./actions/lib/catalog/flatten.ts
+var flatten = __webpack_require__(4176);
+// EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts
+var introspect = __webpack_require__(6123);
+// EXTERNAL MODULE: ./actions/lib/catalog/normalise.ts
+var normalise = __webpack_require__(5360);
+;// CONCATENATED MODULE: ./actions/lib/catalog/reconcile.ts
+
+/**
+ * Drops view differences that are only spelling. PostgreSQL 16 and later print view queries with fewer qualifiers
+ * than 14 and 15, by rules that depend on the shape of the query (sub-selects, correlation), so text rules alone
+ * cannot line them up. Instead the live definition is rendered again by `renderer`, the server that rendered the
+ * expected side (the embedded PostgreSQL): if it then reads exactly as expected, both define the same query.
+ */
+async function reconcileViewSpelling(differences, renderer) {
+    const kept = [];
+    for (const d of differences) {
+        const isView = d.objectType === 'view' || d.objectType === 'materialized-view';
+        if (isView && d.change === 'changed' && d.from !== undefined && d.to !== undefined) {
+            const rendered = await renderView(renderer, d.to);
+            if (rendered === d.from)
+                continue;
+        }
+        kept.push(d);
+    }
+    return kept;
+}
+/** The query as `client` prints it, or undefined when it does not accept it (then the difference stands). */
+async function renderView(client, query) {
+    await client.exec('BEGIN');
+    try {
+        // Same search_path as introspect(), so names come out qualified the same way.
+        await client.query(`SELECT pg_catalog.set_config('search_path', 'pg_catalog', true)`);
+        await client.exec(`CREATE TEMPORARY VIEW schema_actions_view_probe AS ${query}`);
+        const [row] = await client.query(`SELECT pg_catalog.pg_get_viewdef('pg_temp.schema_actions_view_probe'::pg_catalog.regclass, true) AS definition`);
+        return row ? (0,normalise/* normaliseView */.mW)(row.definition) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await client.exec('ROLLBACK');
+    }
+}
+
+// EXTERNAL MODULE: ./actions/lib/catalog/replay.ts
+var replay = __webpack_require__(1067);
+// EXTERNAL MODULE: ./actions/lib/db/postgres.ts
+var postgres = __webpack_require__(3570);
+// EXTERNAL MODULE: ./actions/lib/errors.ts
+var errors = __webpack_require__(2863);
+// EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
+var ledger = __webpack_require__(6605);
+// EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
+var verify = __webpack_require__(2453);
+// EXTERNAL MODULE: ./actions/lib/project-inputs.ts
+var project_inputs = __webpack_require__(1573);
+// EXTERNAL MODULE: ./actions/lib/report.ts
+var report = __webpack_require__(4082);
+;// CONCATENATED MODULE: ./actions/drift-check/fix.ts
+
+/**
+ * SQL that would turn the live object (`actual`) back into what the migrations define (`expected`). It is a
+ * suggestion for a reviewer, never run: a drop loses data, and sometimes the right fix is a new migration that
+ * records the hot-fix instead.
+ */
+function suggestSql(d, expected, actual) {
+    const o = (expected ?? actual);
+    const name = o.sql.name;
+    const table = o.sql.table ?? '';
+    switch (d.objectType) {
+        case 'schema':
+            return expected ? `CREATE SCHEMA ${name};` : `DROP SCHEMA ${name}; -- fails if it still holds objects`;
+        case 'extension':
+            if (!actual)
+                return `CREATE EXTENSION IF NOT EXISTS ${name} SCHEMA ${(0,flatten/* quoteName */.AB)(expected?.parts.schema ?? '')};`;
+            if (!expected)
+                return `DROP EXTENSION ${name};`;
+            return `ALTER EXTENSION ${name} SET SCHEMA ${(0,flatten/* quoteName */.AB)(expected.parts.schema ?? '')};`;
+        case 'enum':
+            if (!actual)
+                return `CREATE TYPE ${name} AS ${expected?.definition};`;
+            if (!expected)
+                return `DROP TYPE ${name};`;
+            return enumFix(name, expected.enumValues ?? [], actual.enumValues ?? []);
+        case 'sequence':
+            if (!expected)
+                return `DROP SEQUENCE ${name};`;
+            return `${actual ? 'ALTER' : 'CREATE'} SEQUENCE ${name} ${sequenceClauses(expected, !actual)};`;
+        case 'table':
+            if (!actual)
+                return `${expected?.definition};`;
+            if (!expected)
+                return `DROP TABLE ${name}; -- drops its data`;
+            return `-- ${name} changed ${d.aspects?.join(', ')}: recreate it as the migrations define:\n-- ${expected.definition}`;
+        case 'column':
+            return columnFix(table, expected, actual);
+        case 'constraint':
+            return [
+                actual ? `ALTER TABLE ${table} DROP CONSTRAINT ${name};` : '',
+                expected ? `ALTER TABLE ${table} ADD CONSTRAINT ${name} ${expected.definition};` : '',
+            ]
+                .filter(Boolean)
+                .join('\n');
+        case 'index':
+            return [actual ? `DROP INDEX ${name};` : '', expected ? `${expected.definition};` : '']
+                .filter(Boolean)
+                .join('\n');
+        case 'rls':
+            return rlsFix(table, expected, actual);
+        case 'policy':
+            return [actual ? `DROP POLICY ${name} ON ${table};` : '', expected ? `${expected.definition};` : '']
+                .filter(Boolean)
+                .join('\n');
+        case 'trigger':
+            return triggerFix(name, table, expected, actual, d.aspects ?? []);
+        case 'view':
+            if (!expected)
+                return `DROP VIEW ${name};`;
+            return `CREATE OR REPLACE VIEW ${name} AS ${expected.definition};${actual ? ' -- if columns were removed or renamed: DROP VIEW first' : ''}`;
+        case 'materialized-view':
+            return [
+                actual ? `DROP MATERIALIZED VIEW ${name};` : '',
+                expected ? `CREATE MATERIALIZED VIEW ${name} AS ${expected.definition}; -- then recreate its indexes` : '',
+            ]
+                .filter(Boolean)
+                .join('\n');
+    }
+}
+function enumFix(name, expected, actual) {
+    const lines = [];
+    const present = new Set(actual);
+    expected.forEach((value, i) => {
+        if (present.has(value))
+            return;
+        const before = expected.slice(i + 1).find((v) => present.has(v));
+        lines.push(`ALTER TYPE ${name} ADD VALUE ${literal(value)}${before ? ` BEFORE ${literal(before)}` : ''};`);
+        present.add(value);
+    });
+    const extra = actual.filter((v) => !expected.includes(v));
+    const orderOk = extra.length === 0 &&
+        expected
+            .filter((v) => actual.includes(v))
+            .every((v, i, kept) => i === 0 || actual.indexOf(kept[i - 1] ?? '') < actual.indexOf(v));
+    if (!orderOk) {
+        lines.push(`-- PostgreSQL cannot drop or reorder enum values${extra.length ? ` (extra: ${extra.map(literal).join(', ')})` : ''}: recreate ${name} as ${`ENUM (${expected.map(literal).join(', ')})`} and convert the columns that use it`);
+    }
+    return lines.join('\n');
+}
+function sequenceClauses(o, create) {
+    const p = o.parts;
+    const owned = p['owned by']
+        ? ` OWNED BY ${p['owned by'].split('.').map(flatten/* quoteName */.AB).join('.')}`
+        : create
+            ? ''
+            : ' OWNED BY NONE';
+    return (`AS ${p.type} INCREMENT BY ${p.increment} MINVALUE ${p.minvalue} MAXVALUE ${p.maxvalue} ` +
+        `${create ? 'START WITH' : 'START'} ${p.start} CACHE ${p.cache} ${p.cycle === 'true' ? 'CYCLE' : 'NO CYCLE'}${owned}`);
+}
+function columnFix(table, expected, actual) {
+    const column = (expected ?? actual)?.sql.name ?? '';
+    if (!actual)
+        return `ALTER TABLE ${table} ADD COLUMN ${column} ${expected?.definition};`;
+    if (!expected)
+        return `ALTER TABLE ${table} DROP COLUMN ${column}; -- drops its data`;
+    const e = expected.parts;
+    const a = actual.parts;
+    const alter = (clause) => `ALTER TABLE ${table} ALTER COLUMN ${column} ${clause};`;
+    const lines = [];
+    if (e.generated !== a.generated) {
+        lines.push(`-- the generation expression differs: drop ${column} and add it back as: ${column} ${expected.definition}`);
+    }
+    if (e.type !== a.type || e.collation !== a.collation) {
+        const collate = e.collation ? ` COLLATE "${e.collation}"` : '';
+        lines.push(alter(`TYPE ${e.type}${collate} USING ${column}::${e.type}`));
+    }
+    if (e.identity !== a.identity) {
+        if (!e.identity)
+            lines.push(alter('DROP IDENTITY'));
+        else if (!a.identity)
+            lines.push(alter(`ADD GENERATED ${e.identity} AS IDENTITY`));
+        else
+            lines.push(alter(`SET GENERATED ${e.identity}`));
+    }
+    if (e.default !== a.default)
+        lines.push(alter(e.default ? `SET DEFAULT ${e.default}` : 'DROP DEFAULT'));
+    if (e['not null'] !== a['not null'])
+        lines.push(alter(e['not null'] === 'true' ? 'SET NOT NULL' : 'DROP NOT NULL'));
+    return lines.join('\n');
+}
+function rlsFix(table, expected, actual) {
+    const want = { enabled: expected?.parts.enabled === 'true', forced: expected?.parts.forced === 'true' };
+    const have = { enabled: actual?.parts.enabled === 'true', forced: actual?.parts.forced === 'true' };
+    const lines = [];
+    if (want.enabled !== have.enabled)
+        lines.push(`ALTER TABLE ${table} ${want.enabled ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY;`);
+    if (want.forced !== have.forced)
+        lines.push(`ALTER TABLE ${table} ${want.forced ? 'FORCE' : 'NO FORCE'} ROW LEVEL SECURITY;`);
+    return lines.join('\n');
+}
+function triggerFix(name, table, expected, actual, aspects) {
+    if (expected && actual && aspects.length === 1 && aspects[0] === 'enabled') {
+        return `ALTER TABLE ${table} ${expected.parts.enabled === 'true' ? 'ENABLE' : 'DISABLE'} TRIGGER ${name};`;
+    }
+    const lines = [actual ? `DROP TRIGGER ${name} ON ${table};` : ''];
+    if (expected) {
+        lines.push(`${expected.parts.definition};`);
+        if (expected.parts.enabled !== 'true')
+            lines.push(`ALTER TABLE ${table} DISABLE TRIGGER ${name};`);
+    }
+    return lines.filter(Boolean).join('\n');
+}
+function literal(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(2413);
+;// CONCATENATED MODULE: ./actions/drift-check/issue.ts
+
+
+/** The hidden marker that ties an issue to one environment, so each run finds the same issue again. */
+function driftIssueMarker(environment) {
+    return `<!-- schema-actions:drift-check:${environment.replace(/-->/g, '')} -->`;
+}
+const DRIFT_LABEL = 'schema-drift';
+/**
+ * Keeps one open issue per environment in step with the drift found: opens it when drift appears, rewrites its body
+ * while drift persists, and closes it with a comment once the database matches its migrations again. The issue is
+ * found by its hidden marker among all open issues (every page), so renaming it or removing its label does not
+ * create duplicates.
+ */
+async function syncDriftIssue(target, drift) {
+    const octokit = (0,github/* getOctokit */.Q)(target.token, { baseUrl: target.apiUrl });
+    const where = { owner: target.owner, repo: target.repo };
+    const marker = driftIssueMarker(target.environment);
+    const open = await octokit.paginate(octokit.rest.issues.listForRepo, { ...where, state: 'open', per_page: 100 });
+    const existing = open.find((issue) => !issue.pull_request && issue.body?.includes(marker));
+    const body = (0,report/* fitComment */.pI)(`${marker}\n${drift.body}`);
+    if (drift.found) {
+        if (existing) {
+            await octokit.rest.issues.update({ ...where, issue_number: existing.number, title: drift.title, body });
+            return { action: 'updated', number: existing.number, url: existing.html_url };
+        }
+        const created = await octokit.rest.issues.create({ ...where, title: drift.title, body, labels: [DRIFT_LABEL] });
+        return { action: 'opened', number: created.data.number, url: created.data.html_url };
+    }
+    if (!existing)
+        return { action: 'none' };
+    await octokit.rest.issues.createComment({ ...where, issue_number: existing.number, body: drift.resolvedComment });
+    await octokit.rest.issues.update({
+        ...where,
+        issue_number: existing.number,
+        state: 'closed',
+        state_reason: 'completed',
+    });
+    return { action: 'closed', number: existing.number, url: existing.html_url };
+}
+
+// EXTERNAL MODULE: ./actions/lib/markdown.ts
+var markdown = __webpack_require__(4269);
+;// CONCATENATED MODULE: ./actions/drift-check/report.ts
+
+/** The machine-readable findings (`report-json`). */
+function driftJson(result) {
+    return {
+        drift: result.drift,
+        environment: result.environment,
+        ledger: {
+            applied: result.state.applied.length,
+            pending: result.state.pending.map((m) => m.name),
+            problems: result.state.problems.map(({ kind, name, message }) => ({ kind, name, message })),
+        },
+        differences: result.findings.map((f) => ({
+            kind: f.objectType,
+            change: f.change,
+            object: f.object,
+            ...(f.table ? { table: f.table } : {}),
+            ...(f.from !== undefined ? { expected: f.from } : {}),
+            ...(f.to !== undefined ? { actual: f.to } : {}),
+            ...(f.aspects ? { aspects: f.aspects } : {}),
+            sql: f.sql,
+        })),
+    };
+}
+const TABLE_BUDGET = 30_000;
+const SQL_BUDGET = 20_000;
+/** Very long definitions (a whole CREATE TABLE) are shortened in the table; report-json has them in full. */
+function clip(text, limit = 600) {
+    return text.length > limit ? `${text.slice(0, limit)}…` : text;
+}
+const CHANGE_WORDS = {
+    added: 'not in migrations (added by hand?)',
+    removed: 'missing from the database',
+    changed: 'differs',
+};
+function renderDriftReport(result) {
+    const { state, findings } = result;
+    const lines = [`## Schema drift: ${result.environment}`, ''];
+    const verdict = result.drift
+        ? `❌ **Drift found**: ${findings.length} difference(s) between the database and its migrations, ${state.problems.length} ledger problem(s).`
+        : `✅ **No drift**: the database matches the ${state.applied.length} migration(s) it has applied.`;
+    lines.push(verdict, '');
+    lines.push(`${state.applied.length} applied, ${state.pending.length} pending, in \`${result.set.displayDir}\` (${result.set.layout} layout), ledger \`${result.ledger.schema}.${result.ledger.table}\`. ` +
+        `Compared schemas: ${result.schemas.length ? result.schemas.map((s) => `\`${s}\``).join(', ') : 'none'}` +
+        `${result.ignore.length ? `; ignoring ${result.ignore.map((p) => `\`${p}\``).join(', ')}` : ''}. ` +
+        `Live PostgreSQL ${result.versions.live}; expected schema built by replaying the applied migrations into PostgreSQL ${result.versions.embedded} (PGlite).`, '');
+    if (state.problems.length) {
+        lines.push('### Ledger problems', '');
+        lines.push((0,markdown/* markdownTable */.Q)(['kind', 'migration', 'what to do'], state.problems.map((p) => [p.kind, p.name, p.message])), '');
+        if (state.problems.some((p) => p.kind === 'missing'))
+            lines.push('> Applied migrations without a file could not be replayed: objects they created show up below as not in migrations.', '');
+        if (state.problems.some((p) => p.kind === 'modified'))
+            lines.push('> Edited migrations were replayed as they are on disk now, which may differ from what the database received.', '');
+    }
+    if (state.pending.length) {
+        lines.push(`### Pending migrations`, '', `Not applied yet (not drift: run your migrate step): ${state.pending.map((m) => `\`${m.name}\``).join(', ')}.`, '');
+    }
+    if (findings.length) {
+        lines.push('### Differences', '');
+        lines.push('_Expected_ is what the applied migrations define; _actual_ is what the database has. Definitions are normalised catalog text.', '');
+        // The runner refuses job summaries over 1 MiB and GitHub issue bodies over 64 KiB: past a budget the rest is
+        // counted, and report-json keeps every difference.
+        let shown = 0;
+        let budget = TABLE_BUDGET;
+        for (const [owner, group] of groupByOwner(findings)) {
+            const section = [
+                `#### \`${owner}\``,
+                '',
+                (0,markdown/* markdownTable */.Q)(['object', 'kind', 'change', 'expected', 'actual'], group.map((f) => [
+                    `\`${f.object}\``,
+                    f.objectType,
+                    f.change === 'changed' && f.aspects
+                        ? `${CHANGE_WORDS.changed}: ${f.aspects.join(', ')}`
+                        : CHANGE_WORDS[f.change],
+                    f.from === undefined ? '—' : `\`${clip(f.from)}\``,
+                    f.to === undefined ? '—' : `\`${clip(f.to)}\``,
+                ])),
+                '',
+            ].join('\n');
+            if (section.length > budget && shown > 0)
+                break;
+            budget -= section.length;
+            shown += group.length;
+            lines.push(section);
+        }
+        if (shown < findings.length) {
+            lines.push(`_…and ${findings.length - shown} more difference(s), listed in the \`report-json\` file._`, '');
+        }
+        lines.push('### Suggested SQL (review before running)', '');
+        lines.push('> ⚠️ Generated to bring the database back in line with its migrations. **Review it first**: drops lose data, and if the hand-made change should stay, write a migration that makes it instead.', '');
+        const statements = [];
+        let sqlBudget = SQL_BUDGET;
+        for (const f of findings) {
+            const text = `-- ${f.change} ${f.objectType} ${f.object}\n${f.sql}`;
+            if (text.length > sqlBudget && statements.length > 0) {
+                statements.push(`-- …SQL for ${findings.length - statements.length} more difference(s) is in report-json`);
+                break;
+            }
+            sqlBudget -= text.length;
+            statements.push(text);
+        }
+        lines.push((0,markdown/* codeBlock */.D)(statements.join('\n\n'), 'sql'));
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+/** Differences grouped under their table (or themselves, for objects outside tables), in report order. */
+function groupByOwner(findings) {
+    const groups = new Map();
+    for (const f of findings) {
+        const owner = f.table ?? f.object;
+        groups.set(owner, [...(groups.get(owner) ?? []), f]);
+    }
+    return groups;
+}
+
+;// CONCATENATED MODULE: ./actions/drift-check/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function run(context) {
+    const { inputs, logger } = context;
+    const url = inputs.required('database-url');
+    const schemas = inputs.list('schemas');
+    const ignore = inputs.list('ignore');
+    const failOnDrift = inputs.boolean('fail-on-drift');
+    const wantIssue = inputs.boolean('issue');
+    const environment = inputs.string('environment') || 'development';
+    const token = issueToken(context, wantIssue);
+    const project = await logger.group('Read migrations', async () => {
+        const loaded = (0,project_inputs/* loadProjectFromInputs */.lH)(inputs, context.baseDir);
+        logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
+        return loaded;
+    });
+    const ledgerName = `${project.ledger.schema}.${project.ledger.table}`;
+    const introspectOptions = {
+        ...(schemas.length ? { schemas } : {}),
+        excludeTables: [ledgerName],
+    };
+    const live = await (0,postgres/* connectPostgres */.Mq)(url, { logger, applicationName: 'schema-actions drift-check' });
+    let actual;
+    let state;
+    let liveVersion;
+    try {
+        state = await logger.group('Read the ledger', async () => {
+            const rows = await (0,ledger/* readLedger */.SC)(live, project.ledger);
+            if (rows === null)
+                logger.info(`${ledgerName} does not exist: no migration applied yet`);
+            const compared = (0,verify/* compareLedger */.X)(project.set, rows);
+            logger.info(`${compared.applied.length} applied, ${compared.pending.length} pending`);
+            return compared;
+        });
+        ({ catalog: actual, version: liveVersion } = await logger.group('Read the live schema', async () => {
+            const catalog = await (0,introspect/* introspect */.q)(live, introspectOptions);
+            logger.info(`${catalog.tables.length} tables in ${catalog.schemas.length} schemas`);
+            return { catalog, version: await serverVersion(live) };
+        }));
+    }
+    finally {
+        await live.close();
+    }
+    for (const problem of state.problems)
+        logger.error(problem.message, problem.file ? { file: problem.file } : undefined);
+    for (const schema of schemas) {
+        if (!actual.schemas.includes(schema))
+            logger.warning(`schema "${schema}" (input schemas) is not in the database`);
+    }
+    const replayable = state.applied.map((a) => a.migration).filter((m) => m !== undefined);
+    const embedded = await logger.group(`Replay ${replayable.length} applied migration(s) into embedded PostgreSQL`, async () => (0,replay/* replayMigrations */.f)(replayable, { ledger: project.ledger, layout: project.set.layout }));
+    let findings;
+    let embeddedVersion;
+    try {
+        embeddedVersion = await serverVersion(embedded);
+        const expected = await (0,introspect/* introspect */.q)(embedded, introspectOptions);
+        findings = await logger.group('Compare', async () => {
+            const differences = await reconcileViewSpelling((0,diff/* diffCatalogs */.U)(expected, actual, { ignore }), embedded);
+            const want = (0,flatten/* flattenCatalog */.qI)(expected);
+            const have = (0,flatten/* flattenCatalog */.qI)(actual);
+            const result = differences.map((d) => ({
+                ...d,
+                sql: suggestSql(d, want.get((0,flatten/* objectKey */.T5)(d)), have.get((0,flatten/* objectKey */.T5)(d))),
+            }));
+            for (const f of result)
+                logger.info(`${f.change} ${f.objectType} ${f.object}`);
+            logger.info(`${result.length} difference(s)`);
+            return result;
+        });
+    }
+    finally {
+        await embedded.close();
+    }
+    const drift = findings.length > 0 || state.problems.length > 0;
+    const result = {
+        environment,
+        drift,
+        set: project.set,
+        ledger: project.ledger,
+        state,
+        findings,
+        schemas: actual.schemas,
+        ignore,
+        versions: { live: liveVersion, embedded: embeddedVersion },
+    };
+    const markdown = renderDriftReport(result);
+    const published = await context.report.publish(markdown, { comment: false });
+    const jsonPath = (0,report/* reportPath */.eG)('drift-check', context.env).replace(/\.md$/, '.json');
+    (0,external_node_fs_.writeFileSync)(jsonPath, logger.secrets.redact(JSON.stringify(driftJson(result), null, 2)));
+    context.setOutput('drift', drift);
+    context.setOutput('differences', findings.length);
+    context.setOutput('pending-count', state.pending.length);
+    context.setOutput('report', published.path);
+    context.setOutput('report-json', jsonPath);
+    if (state.pending.length)
+        logger.notice(`${state.pending.length} migration(s) not applied yet (pending)`);
+    let issueFailure;
+    if (wantIssue && token) {
+        issueFailure = await logger.group('Sync the drift issue', async () => {
+            try {
+                const issue = await syncDriftIssue({
+                    apiUrl: context.github.apiUrl,
+                    token,
+                    owner: context.github.owner,
+                    repo: context.github.repo,
+                    environment,
+                }, {
+                    found: drift,
+                    title: `Schema drift in ${environment}`,
+                    body: logger.secrets.redact(markdown),
+                    resolvedComment: logger.secrets.redact(resolvedComment(context, environment)),
+                });
+                reportIssue(context, issue);
+                return undefined;
+            }
+            catch (error) {
+                const status = error.status;
+                const hint = status === 403 || status === 404 ? ' Grant the job `issues: write`.' : '';
+                return `could not update the drift issue for ${environment}: ${(0,errors/* errorMessage */.gJ)(error)}.${hint}`;
+            }
+        });
+    }
+    if (drift && failOnDrift) {
+        const parts = [
+            findings.length ? `${findings.length} difference(s)` : '',
+            state.problems.length ? `${state.problems.length} ledger problem(s)` : '',
+        ].filter(Boolean);
+        return { failure: `drift in ${environment}: ${parts.join(' and ')}; see the report` };
+    }
+    if (issueFailure)
+        return { failure: issueFailure };
+    return {};
+}
+function issueToken(context, wanted) {
+    if (!wanted)
+        return undefined;
+    let token = context.inputs.optional('github-token');
+    // The CLI sees the action's default expression literally; there the token comes from the environment.
+    if (token?.startsWith('${{'))
+        token = context.env.GITHUB_TOKEN || undefined;
+    if (token)
+        context.logger.mask(token);
+    if (!token) {
+        throw new errors/* ConfigurationError */.j1('issue is true but no github-token was given; pass github-token (the default ${{ github.token }} works with `permissions: issues: write`) or set issue to false');
+    }
+    if (!context.github.owner || !context.github.repo) {
+        throw new errors/* ConfigurationError */.j1('issue is true but GITHUB_REPOSITORY is not set; run it in GitHub Actions or set GITHUB_REPOSITORY=owner/name');
+    }
+    return token;
+}
+function reportIssue(context, issue) {
+    if (issue.number !== undefined)
+        context.setOutput('issue-number', issue.number);
+    const where = issue.url ?? `#${issue.number}`;
+    if (issue.action === 'opened')
+        context.logger.warning(`Opened drift issue ${where}`);
+    else if (issue.action === 'updated')
+        context.logger.info(`Updated drift issue ${where}`);
+    else if (issue.action === 'closed')
+        context.logger.notice(`Drift is gone: closed issue ${where}`);
+    else
+        context.logger.info('No drift and no open drift issue');
+}
+function resolvedComment(context, environment) {
+    const { serverUrl, repository, runId, sha } = context.github;
+    const run = runId && repository ? ` ([run ${runId}](${serverUrl}/${repository}/actions/runs/${runId}))` : '';
+    return `✅ No drift in ${environment} any more: the database matches its applied migrations${sha ? ` at ${sha.slice(0, 7)}` : ''}${run}. Closing.`;
+}
+async function serverVersion(client) {
+    const [row] = await client.query('SHOW server_version');
+    return row?.server_version ?? '?';
+}
+
+
+/***/ }),
+
+/***/ 2453:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ compareLedger)
+/* harmony export */ });
+/**
+ * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
+ * drift-check share, so they can never disagree about what is applied, pending or wrong.
+ *
+ * Rows are matched to files the way Drizzle identifies them: by name where the ledger has names (drizzle-orm 1.x),
+ * otherwise by `created_at` (the journal's `when`), falling back to the hash when several files share a `when`.
+ */
+function compareLedger(set, rows) {
+    const ledger = rows ?? [];
+    const unmatched = new Set(set.migrations);
+    const applied = [];
+    for (const row of ledger) {
+        const migration = matchRow(row, [...unmatched]);
+        if (migration)
+            unmatched.delete(migration);
+        applied.push({ row, migration });
+    }
+    const newestAppliedAt = ledger.reduce((newest, row) => row.createdAt !== null && (newest === undefined || row.createdAt > newest) ? row.createdAt : newest, undefined);
+    const pending = set.migrations.filter((m) => unmatched.has(m));
+    const problems = [];
+    for (const { row, migration } of applied) {
+        if (!migration) {
+            const name = row.name ?? `created_at ${row.createdAt ?? 'null'}`;
+            problems.push({
+                kind: 'missing',
+                name,
+                message: `applied migration ${name} (ledger id ${row.id}, hash ${row.hash.slice(0, 12)}…) has no file in ${set.displayDir}: restore the file from git; deleting applied migrations breaks every environment that has them`,
+            });
+        }
+        else if (migration.hash !== row.hash) {
+            problems.push({
+                kind: 'modified',
+                name: migration.name,
+                file: migration.file,
+                message: `applied migration ${migration.name} was edited after it was applied (hash ${row.hash.slice(0, 12)}… in the database, ${migration.hash.slice(0, 12)}… on disk): revert ${migration.file} and put the change in a new migration`,
+            });
+        }
+    }
+    if (newestAppliedAt !== undefined) {
+        for (const migration of pending) {
+            if (migration.createdAt <= newestAppliedAt)
+                problems.push(outOfOrder(set.layout, migration, applied));
+        }
+    }
+    return { applied, pending, problems, newestAppliedAt };
+}
+function matchRow(row, candidates) {
+    if (row.name) {
+        const byName = candidates.find((m) => m.name === row.name);
+        if (byName)
+            return byName;
+    }
+    const sameTime = candidates.filter((m) => m.createdAt === row.createdAt);
+    if (sameTime.length === 1)
+        return sameTime[0];
+    const byHash = (sameTime.length > 1 ? sameTime : candidates).find((m) => m.hash === row.hash);
+    return byHash ?? (sameTime.length > 1 ? sameTime[0] : undefined);
+}
+function outOfOrder(layout, migration, applied) {
+    const newest = applied
+        .filter((a) => a.row.createdAt !== null)
+        .sort((a, b) => (b.row.createdAt ?? 0) - (a.row.createdAt ?? 0))[0];
+    const newestName = newest?.migration?.name ?? newest?.row.name ?? 'the newest applied migration';
+    const consequence = layout === 'journal'
+        ? "Drizzle's migrator applies only migrations newer than the newest applied one, so it would skip this one silently"
+        : 'applying it now would run it after migrations that were written later';
+    return {
+        kind: 'out-of-order',
+        name: migration.name,
+        file: migration.file,
+        message: `pending migration ${migration.name} is older than ${newestName}, which is already applied: ${consequence}; regenerate it so it sorts after ${newestName}`,
+    };
+}
+
+
+/***/ })
+
+};

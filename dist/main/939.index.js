@@ -1,0 +1,1627 @@
+export const id = 939;
+export const ids = [939];
+export const modules = {
+
+/***/ 2314:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ postgresErrorFields),
+/* harmony export */   v: () => (/* binding */ quoteIdent)
+/* harmony export */ });
+function postgresErrorFields(error) {
+    const e = error;
+    const position = Number(e.position);
+    return {
+        message: String(e.message ?? error),
+        code: typeof e.code === 'string' ? e.code : undefined,
+        position: Number.isFinite(position) && position > 0 ? position : undefined,
+        detail: typeof e.detail === 'string' ? e.detail : undefined,
+        hint: typeof e.hint === 'string' ? e.hint : undefined,
+        where: typeof e.where === 'string' ? e.where : undefined,
+    };
+}
+/** Double-quotes an identifier for SQL. */
+function quoteIdent(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+
+
+/***/ }),
+
+/***/ 3570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* binding */ validatePostgresUrl),
+/* harmony export */   Mq: () => (/* binding */ connectPostgres)
+/* harmony export */ });
+/* unused harmony export PostgresClient */
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2863);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9039);
+
+
+
+// Keep bigint and timestamps as PostgreSQL's text where precision matters (the ledger's created_at is a bigint).
+const BIGINT_OID = 20;
+/**
+ * Connects to a real PostgreSQL server. Every secret in the URL is masked before anything can print it, and the
+ * usual failures (refused, unknown host, wrong password, missing database) become one line saying what to fix.
+ */
+async function connectPostgres(url, options) {
+    const inputName = options.inputName ?? 'database-url';
+    for (const secret of (0,_secrets__WEBPACK_IMPORTED_MODULE_1__/* .secretsInUrl */ .Ct)(url))
+        options.logger.mask(secret);
+    validatePostgresUrl(url, inputName);
+    const client = new pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Client */ .Ay.Client({
+        connectionString: url,
+        application_name: options.applicationName ?? 'schema-actions',
+        connectionTimeoutMillis: options.connectTimeoutMs ?? 15_000,
+        types: {
+            getTypeParser: (oid, format) => (oid === BIGINT_OID ? (v) => v : pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].types */ .Ay.types.getTypeParser(oid, format)),
+        },
+    });
+    // A dropped connection must surface as a failed query, not an unhandled 'error' event that kills the process.
+    client.on('error', (error) => options.logger.debug(`database connection error: ${error.message}`));
+    try {
+        await client.connect();
+    }
+    catch (error) {
+        await client.end().catch(() => undefined);
+        throw connectionError(error, url, inputName);
+    }
+    return new PostgresClient(client);
+}
+/** Fails on anything that is not a postgres:// URL, before any work starts. */
+function validatePostgresUrl(url, inputName = 'database-url') {
+    let scheme = '';
+    try {
+        scheme = new URL(url).protocol;
+    }
+    catch {
+        // reported below
+    }
+    if (!['postgres:', 'postgresql:'].includes(scheme)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a PostgreSQL URL; write it like postgres://user:password@host:5432/database`);
+    }
+}
+class PostgresClient {
+    raw;
+    kind = 'postgres';
+    constructor(raw) {
+        this.raw = raw;
+    }
+    async query(sql, params = []) {
+        const result = await this.raw.query(sql, params);
+        return result.rows;
+    }
+    async exec(sql) {
+        // No parameters: pg uses the simple query protocol, which accepts several statements in one string.
+        await this.raw.query(sql);
+    }
+    /** The backend's process id, used to cancel a running statement from another connection. */
+    get processId() {
+        return this.raw.processID;
+    }
+    async close() {
+        await this.raw.end().catch(() => undefined);
+    }
+}
+function connectionError(error, url, inputName) {
+    const e = error;
+    const where = (0,_secrets__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url);
+    let host = '?';
+    let user = '?';
+    let database = '?';
+    try {
+        const parsed = new URL(url);
+        host = `${parsed.hostname}:${parsed.port || '5432'}`;
+        user = decodeURIComponent(parsed.username) || 'postgres';
+        database = decodeURIComponent(parsed.pathname.slice(1)) || user;
+    }
+    catch {
+        // handled by the scheme check before connecting
+    }
+    switch (e.code) {
+        case 'ECONNREFUSED':
+            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: connection refused; check the host and port in ${inputName} and that the server is running`);
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL: host ${host} not found; check the host name in ${inputName}`);
+        case 'ETIMEDOUT':
+            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
+        case '28P01':
+        case '28000':
+            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`PostgreSQL at ${host} rejected user "${user}": password authentication failed; check the user and password in ${inputName}`);
+        case '3D000':
+            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`database "${database}" does not exist on ${host}; create it or fix the database name in ${inputName}`);
+        default:
+            if (/timeout/i.test(e.message ?? '')) {
+                return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
+            }
+            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to ${where}: ${e.message ?? String(error)}; check ${inputName}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 4269:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ codeBlock),
+/* harmony export */   Q: () => (/* binding */ markdownTable)
+/* harmony export */ });
+/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
+function markdownTable(headers, rows) {
+    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    return [
+        `| ${headers.map(escape).join(' | ')} |`,
+        `| ${headers.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+    ].join('\n');
+}
+function codeBlock(text, language = '') {
+    const fence = text.includes('```') ? '````' : '```';
+    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 1858:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O_: () => (/* binding */ runMigrationChunks),
+/* harmony export */   Yv: () => (/* binding */ MigrationFailedError)
+/* harmony export */ });
+/* unused harmony export applyInOneTransaction */
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2314);
+/* harmony import */ var _chunks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7866);
+
+
+
+/** A migration PostgreSQL refused: where in the file, and PostgreSQL's own words. */
+class MigrationFailedError extends Error {
+    migration;
+    line;
+    postgres;
+    name = 'MigrationFailedError';
+    constructor(migration, line, postgres) {
+        const detail = postgres.detail ? ` (${postgres.detail})` : '';
+        const hint = postgres.hint ? ` Hint: ${postgres.hint}` : '';
+        super(`migration ${migration.name} failed at ${migration.file}:${line}: ${postgres.message}${detail}.${hint}`);
+        this.migration = migration;
+        this.line = line;
+        this.postgres = postgres;
+    }
+}
+/** Runs one migration's chunks in order; the caller owns the transaction. */
+async function runMigrationChunks(client, migration) {
+    for (const chunk of migration.chunks) {
+        try {
+            await client.exec(chunk.sql);
+        }
+        catch (error) {
+            const fields = (0,_db_client__WEBPACK_IMPORTED_MODULE_1__/* .postgresErrorFields */ .D)(error);
+            const line = fields.position ? (0,_chunks__WEBPACK_IMPORTED_MODULE_0__/* .lineOfPosition */ .DR)(chunk, fields.position) : chunk.line;
+            throw new MigrationFailedError(migration, line, fields);
+        }
+    }
+}
+/**
+ * Applies migrations and records them in the ledger in one transaction, as drizzle-orm's migrate() does: either all
+ * of them and their ledger rows land, or none. Used to build embedded databases and test fixtures; the production
+ * path with locks and time limits is migrate-with-telemetry's.
+ */
+async function applyInOneTransaction(client, migrations, location, layout) {
+    await ensureLedger(client, location, layout);
+    const timings = [];
+    await client.exec('BEGIN');
+    try {
+        for (const migration of migrations) {
+            const started = performance.now();
+            await runMigrationChunks(client, migration);
+            const insert = ledgerInsert(location, layout, migration);
+            await client.query(insert.sql, insert.params);
+            timings.push({ migration, durationMs: performance.now() - started });
+        }
+        await client.exec('COMMIT');
+    }
+    catch (error) {
+        await client.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+    }
+    return timings;
+}
+
+
+/***/ }),
+
+/***/ 6605:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DD: () => (/* binding */ ledgerInsert),
+/* harmony export */   IC: () => (/* binding */ ensureLedger),
+/* harmony export */   SC: () => (/* binding */ readLedger)
+/* harmony export */ });
+/* unused harmony export ledgerTable */
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2314);
+
+function ledgerTable(location) {
+    return `${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}.${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.table)}`;
+}
+/** The ledger's rows in id order, or null when the table does not exist yet (a fresh database). */
+async function readLedger(client, location) {
+    const columns = await client.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2`, [location.schema, location.table]);
+    if (columns.length === 0)
+        return null;
+    const has = new Set(columns.map((c) => c.column_name));
+    const rows = await client.query(`SELECT id, hash, created_at${has.has('name') ? ', name' : ''}${has.has('applied_at') ? ', applied_at' : ''}
+       FROM ${ledgerTable(location)} ORDER BY id`);
+    return rows.map((row) => ({
+        id: Number(row.id),
+        hash: row.hash,
+        createdAt: row.created_at === null || row.created_at === undefined ? null : Number(row.created_at),
+        name: row.name ?? null,
+        appliedAt: row.applied_at ? new Date(row.applied_at) : null,
+    }));
+}
+/** Creates the ledger exactly as the drizzle-orm version that owns the layout would. */
+async function ensureLedger(client, location, layout) {
+    await client.exec(`CREATE SCHEMA IF NOT EXISTS ${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}`);
+    const v1Columns = layout === 'v1' ? `,\n  name text,\n  applied_at timestamp with time zone DEFAULT now()` : '';
+    await client.exec(`CREATE TABLE IF NOT EXISTS ${ledgerTable(location)} (\n  id SERIAL PRIMARY KEY,\n  hash text NOT NULL,\n  created_at bigint${v1Columns}\n)`);
+}
+/** The INSERT Drizzle runs after applying a migration, in the same transaction. */
+function ledgerInsert(location, layout, migration) {
+    if (layout === 'v1') {
+        return {
+            sql: `INSERT INTO ${ledgerTable(location)} ("hash", "created_at", "name") VALUES ($1, $2, $3)`,
+            params: [migration.hash, migration.createdAt, migration.name],
+        };
+    }
+    return {
+        sql: `INSERT INTO ${ledgerTable(location)} ("hash", "created_at") VALUES ($1, $2)`,
+        params: [migration.hash, migration.createdAt],
+    };
+}
+
+
+/***/ }),
+
+/***/ 2453:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ compareLedger)
+/* harmony export */ });
+/**
+ * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
+ * drift-check share, so they can never disagree about what is applied, pending or wrong.
+ *
+ * Rows are matched to files the way Drizzle identifies them: by name where the ledger has names (drizzle-orm 1.x),
+ * otherwise by `created_at` (the journal's `when`), falling back to the hash when several files share a `when`.
+ */
+function compareLedger(set, rows) {
+    const ledger = rows ?? [];
+    const unmatched = new Set(set.migrations);
+    const applied = [];
+    for (const row of ledger) {
+        const migration = matchRow(row, [...unmatched]);
+        if (migration)
+            unmatched.delete(migration);
+        applied.push({ row, migration });
+    }
+    const newestAppliedAt = ledger.reduce((newest, row) => row.createdAt !== null && (newest === undefined || row.createdAt > newest) ? row.createdAt : newest, undefined);
+    const pending = set.migrations.filter((m) => unmatched.has(m));
+    const problems = [];
+    for (const { row, migration } of applied) {
+        if (!migration) {
+            const name = row.name ?? `created_at ${row.createdAt ?? 'null'}`;
+            problems.push({
+                kind: 'missing',
+                name,
+                message: `applied migration ${name} (ledger id ${row.id}, hash ${row.hash.slice(0, 12)}…) has no file in ${set.displayDir}: restore the file from git; deleting applied migrations breaks every environment that has them`,
+            });
+        }
+        else if (migration.hash !== row.hash) {
+            problems.push({
+                kind: 'modified',
+                name: migration.name,
+                file: migration.file,
+                message: `applied migration ${migration.name} was edited after it was applied (hash ${row.hash.slice(0, 12)}… in the database, ${migration.hash.slice(0, 12)}… on disk): revert ${migration.file} and put the change in a new migration`,
+            });
+        }
+    }
+    if (newestAppliedAt !== undefined) {
+        for (const migration of pending) {
+            if (migration.createdAt <= newestAppliedAt)
+                problems.push(outOfOrder(set.layout, migration, applied));
+        }
+    }
+    return { applied, pending, problems, newestAppliedAt };
+}
+function matchRow(row, candidates) {
+    if (row.name) {
+        const byName = candidates.find((m) => m.name === row.name);
+        if (byName)
+            return byName;
+    }
+    const sameTime = candidates.filter((m) => m.createdAt === row.createdAt);
+    if (sameTime.length === 1)
+        return sameTime[0];
+    const byHash = (sameTime.length > 1 ? sameTime : candidates).find((m) => m.hash === row.hash);
+    return byHash ?? (sameTime.length > 1 ? sameTime[0] : undefined);
+}
+function outOfOrder(layout, migration, applied) {
+    const newest = applied
+        .filter((a) => a.row.createdAt !== null)
+        .sort((a, b) => (b.row.createdAt ?? 0) - (a.row.createdAt ?? 0))[0];
+    const newestName = newest?.migration?.name ?? newest?.row.name ?? 'the newest applied migration';
+    const consequence = layout === 'journal'
+        ? "Drizzle's migrator applies only migrations newer than the newest applied one, so it would skip this one silently"
+        : 'applying it now would run it after migrations that were written later';
+    return {
+        kind: 'out-of-order',
+        name: migration.name,
+        file: migration.file,
+        message: `pending migration ${migration.name} is older than ${newestName}, which is already applied: ${consequence}; regenerate it so it sorts after ${newestName}`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 939:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  overallStatus: () => (/* binding */ overallStatus),
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./actions/lib/project-inputs.ts
+var project_inputs = __webpack_require__(1573);
+;// CONCATENATED MODULE: ./actions/lib/telemetry/events.ts
+/** Wall-clock time in ms with sub-millisecond precision, for nanosecond timestamps that keep events in order. */
+function preciseNow() {
+    return performance.timeOrigin + performance.now();
+}
+/** Unix nanoseconds as the decimal string Loki and OTLP JSON expect (too large for a JSON number). */
+function unixNanos(ms) {
+    return (BigInt(Math.floor(ms)) * 1000000n + BigInt(Math.round((ms % 1) * 1_000_000))).toString();
+}
+/** Applies `redact` to every string inside a JSON-like value. */
+function redactDeep(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map((item) => redactDeep(item, redact));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/telemetry/http.ts
+const DEFAULTS = { timeoutMs: 3000, retries: 2, deadlineMs: 6000 };
+/** Retry-After can ask for minutes; a deploy will not wait that long for a log line. */
+const MAX_BACKOFF_MS = 1000;
+async function postJson(url, body, options = {}) {
+    const { timeoutMs, retries, deadlineMs } = { ...DEFAULTS, ...options };
+    const deadline = Date.now() + deadlineMs;
+    const payload = JSON.stringify(body);
+    let last = { ok: false, reason: 'not attempted' };
+    for (let attempt = 0; attempt <= retries; attempt++) {
+        const remaining = deadline - Date.now();
+        if (remaining <= 0)
+            break;
+        last = await attemptPost(url, payload, options.headers ?? {}, Math.min(timeoutMs, remaining));
+        if (last.ok || !retryable(last))
+            return last;
+        const wait = backoff(attempt, last);
+        if (attempt === retries || Date.now() + wait >= deadline)
+            break;
+        await sleep(wait);
+    }
+    return last;
+}
+async function attemptPost(url, payload, headers, timeoutMs) {
+    try {
+        const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...headers },
+            body: payload,
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        const text = await response.text().catch(() => '');
+        if (response.ok)
+            return { ok: true, status: response.status, body: text };
+        const failed = {
+            ok: false,
+            status: response.status,
+            reason: `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`,
+        };
+        const retryAfter = Number(response.headers.get('retry-after'));
+        if (Number.isFinite(retryAfter) && retryAfter >= 0)
+            failed.retryAfterMs = retryAfter * 1000;
+        return failed;
+    }
+    catch (error) {
+        return { ok: false, reason: describeNetworkError(error, timeoutMs) };
+    }
+}
+function retryable(result) {
+    if (result.ok)
+        return false;
+    return result.status === undefined || result.status === 429 || result.status >= 500;
+}
+function backoff(attempt, result) {
+    const exponential = 200 * 2 ** attempt;
+    return Math.min(MAX_BACKOFF_MS, result.retryAfterMs ?? exponential);
+}
+function describeNetworkError(error, timeoutMs) {
+    const e = error;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+        return `no answer within ${timeoutMs} ms`;
+    return e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./actions/lib/telemetry/loki.ts
+
+
+/**
+ * Pushes one log line per event (start, each migration, end) to Loki's JSON push API. Stream labels stay few and
+ * low-cardinality (environment, service, repository, level); run id, commit, migration and duration vary per line,
+ * so they go in structured metadata, where Loki indexes nothing and cardinality costs nothing.
+ */
+class LokiSink {
+    config;
+    run;
+    redact;
+    name = 'Loki';
+    /** Pushes go one after another, so lines arrive in order and a dead Loki costs one timeout, not one per line. */
+    chain = Promise.resolve();
+    broken;
+    constructor(config, run, redact) {
+        this.config = config;
+        this.run = run;
+        this.redact = redact;
+    }
+    start() {
+        this.push('info', this.run.startedAt, `migration run started in ${this.run.environment}`, { event: 'start' });
+    }
+    migration(event) {
+        const level = event.outcome === 'applied' ? 'info' : 'error';
+        const where = event.target ? ` on ${event.target}` : '';
+        const detail = event.error ? `: ${event.error}` : '';
+        this.push(level, event.startedAt + event.durationMs, `migration ${event.name} ${event.outcome}${where} in ${Math.round(event.durationMs)} ms${detail}`, {
+            event: 'migration',
+            migration: event.name,
+            duration_ms: String(Math.round(event.durationMs)),
+            outcome: event.outcome,
+            ...(event.target ? { target: event.target } : {}),
+        });
+    }
+    end(outcome) {
+        const level = outcome.status === 'failed' || outcome.status === 'timed-out' ? 'error' : 'info';
+        const detail = outcome.failure ? `: ${outcome.failure}` : '';
+        this.push(level, outcome.endedAt, `migration run ${outcome.status}: ${outcome.appliedCount} applied, ${outcome.pendingCount} pending${detail}`, {
+            event: 'end',
+            status: outcome.status,
+            duration_ms: String(Math.round(outcome.durationMs)),
+            applied_count: String(outcome.appliedCount),
+        });
+    }
+    async settle() {
+        await this.chain;
+        return this.broken ? [this.broken] : [];
+    }
+    push(level, atMs, line, metadata) {
+        const value = [
+            unixNanos(atMs || preciseNow()),
+            line,
+            { run_id: this.run.runId, commit: this.run.commit, ...metadata },
+        ];
+        const body = redactDeep({ streams: [{ stream: this.streamLabels(level), values: [value] }] }, this.redact);
+        this.chain = this.chain.then(() => this.send(body));
+    }
+    streamLabels(level) {
+        return {
+            service: this.run.service,
+            ...this.config.labels,
+            environment: this.run.environment,
+            repository: this.run.repository || 'unknown',
+            level,
+        };
+    }
+    async send(body) {
+        // After one push has failed for good the rest would fail the same way; each would only add its own delay.
+        if (this.broken)
+            return;
+        const headers = {};
+        if (this.config.user || this.config.token) {
+            headers.authorization = `Basic ${Buffer.from(`${this.config.user ?? ''}:${this.config.token ?? ''}`).toString('base64')}`;
+        }
+        if (this.config.tenant)
+            headers['x-scope-orgid'] = this.config.tenant;
+        const result = await postJson(lokiPushUrl(this.config.url), body, { headers });
+        if (!result.ok)
+            this.broken = `push to ${lokiPushUrl(this.config.url)} failed: ${result.reason}`;
+    }
+}
+function lokiPushUrl(base) {
+    const trimmed = base.replace(/\/+$/, '');
+    return trimmed.endsWith('/loki/api/v1/push') ? trimmed : `${trimmed}/loki/api/v1/push`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/telemetry/otlp.ts
+
+
+
+// OTLP enum values (opentelemetry-proto trace.proto).
+const SPAN_KIND_INTERNAL = 1;
+const STATUS_CODE_OK = 1;
+const STATUS_CODE_ERROR = 2;
+/**
+ * OpenTelemetry traces over OTLP/HTTP with the JSON encoding: one span for the run and a child span per migration,
+ * sent together when the run ends (a trace is only useful once its spans have ended).
+ */
+class OtlpSink {
+    config;
+    run;
+    redact;
+    name = 'OTLP';
+    traceId;
+    runSpanId = spanId();
+    children = [];
+    sending = Promise.resolve(undefined);
+    constructor(config, run, redact) {
+        this.config = config;
+        this.run = run;
+        this.redact = redact;
+        this.traceId = run.runId.replace(/-/g, '').toLowerCase();
+    }
+    start() { }
+    migration(event) {
+        const attributes = [
+            str('db.system', 'postgresql'),
+            str('db.migration.name', event.name),
+            str('db.migration.hash', event.hash),
+            str('db.migration.outcome', event.outcome),
+            otlp_int('db.migration.duration_ms', event.durationMs),
+        ];
+        if (event.target)
+            attributes.push(str('db.target', event.target));
+        this.children.push({
+            traceId: this.traceId,
+            spanId: spanId(),
+            parentSpanId: this.runSpanId,
+            name: `migration ${event.name}`,
+            kind: SPAN_KIND_INTERNAL,
+            startTimeUnixNano: unixNanos(event.startedAt),
+            endTimeUnixNano: unixNanos(event.startedAt + event.durationMs),
+            attributes,
+            status: event.outcome === 'applied'
+                ? { code: STATUS_CODE_OK }
+                : { code: STATUS_CODE_ERROR, message: event.error ?? event.outcome },
+        });
+    }
+    end(outcome) {
+        const failed = outcome.status === 'failed' || outcome.status === 'timed-out';
+        const runSpan = {
+            traceId: this.traceId,
+            spanId: this.runSpanId,
+            name: 'migrate',
+            kind: SPAN_KIND_INTERNAL,
+            startTimeUnixNano: unixNanos(this.run.startedAt),
+            endTimeUnixNano: unixNanos(outcome.endedAt),
+            attributes: [
+                str('schema_actions.run_id', this.run.runId),
+                str('schema_actions.status', outcome.status),
+                otlp_int('schema_actions.applied_count', outcome.appliedCount),
+                otlp_int('schema_actions.pending_count', outcome.pendingCount),
+                str('vcs.ref.head.revision', this.run.commit),
+            ],
+            status: failed
+                ? { code: STATUS_CODE_ERROR, message: outcome.failure ?? outcome.status }
+                : { code: STATUS_CODE_OK },
+        };
+        const body = {
+            resourceSpans: [
+                {
+                    resource: {
+                        attributes: [
+                            str('service.name', this.run.service),
+                            str('deployment.environment.name', this.run.environment),
+                            str('vcs.repository.name', this.run.repository),
+                        ],
+                    },
+                    scopeSpans: [
+                        { scope: { name: 'schema-actions/migrate-with-telemetry' }, spans: [runSpan, ...this.children] },
+                    ],
+                },
+            ],
+        };
+        this.sending = this.send(redactDeep(body, this.redact));
+    }
+    async settle() {
+        const problem = await this.sending;
+        return problem ? [problem] : [];
+    }
+    async send(body) {
+        const url = otlpTracesUrl(this.config.endpoint);
+        const result = await postJson(url, body, { headers: this.config.headers });
+        return result.ok ? undefined : `export to ${url} failed: ${result.reason}`;
+    }
+}
+function otlpTracesUrl(endpoint) {
+    const trimmed = endpoint.replace(/\/+$/, '');
+    return trimmed.endsWith('/v1/traces') ? trimmed : `${trimmed}/v1/traces`;
+}
+function spanId() {
+    return (0,external_node_crypto_.randomBytes)(8).toString('hex');
+}
+function str(key, value) {
+    return { key, value: { stringValue: value } };
+}
+function otlp_int(key, value) {
+    // int64 travels as a decimal string in OTLP JSON.
+    return { key, value: { intValue: String(Math.round(value)) } };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/telemetry/pagerduty.ts
+
+
+const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
+const PAGERDUTY_SEVERITIES = ['critical', 'error', 'warning', 'info'];
+/** PagerDuty's limit for payload.summary. */
+const SUMMARY_LIMIT = 1024;
+/**
+ * The alert key for migrations of one repository in one environment. It is the same for every run, so a failed
+ * deploy and the next successful one talk about the same incident: the failure triggers it, the success resolves it.
+ */
+function migrationDedupKey(repository, environment) {
+    return `schema-actions/migrate/${repository || 'unknown'}/${environment}`.slice(0, 255);
+}
+/**
+ * PagerDuty Events API v2: a trigger when a run fails or times out, a resolve when a run succeeds. Actions keep no
+ * state between runs, so a success cannot know whether an incident is open; it always resolves, which PagerDuty
+ * accepts and ignores when nothing is open.
+ */
+class PagerDutySink {
+    config;
+    run;
+    redact;
+    name = 'PagerDuty';
+    sending = Promise.resolve(undefined);
+    constructor(config, run, redact) {
+        this.config = config;
+        this.run = run;
+        this.redact = redact;
+    }
+    start() { }
+    migration() { }
+    end(outcome) {
+        if (outcome.status === 'dry-run')
+            return;
+        const failed = outcome.status === 'failed' || outcome.status === 'timed-out';
+        this.sending = this.send(failed ? this.trigger(outcome) : this.resolve());
+    }
+    async settle() {
+        const problem = await this.sending;
+        return problem ? [problem] : [];
+    }
+    trigger(outcome) {
+        const what = outcome.status === 'timed-out' ? 'timed out' : 'failed';
+        const summary = `Database migration ${what} in ${this.run.environment} (${this.run.repository}): ${outcome.failure ?? outcome.status}`;
+        const event = {
+            event_action: 'trigger',
+            dedup_key: migrationDedupKey(this.run.repository, this.run.environment),
+            payload: {
+                summary: summary.length > SUMMARY_LIMIT ? `${summary.slice(0, SUMMARY_LIMIT - 1)}…` : summary,
+                source: `${this.run.repository || 'schema-actions'} (${this.run.environment})`,
+                severity: this.config.severity,
+                timestamp: new Date(outcome.endedAt).toISOString(),
+                component: 'database-migrations',
+                group: this.run.environment,
+                class: outcome.status === 'timed-out' ? 'migration-timed-out' : 'migration-failed',
+                custom_details: {
+                    status: outcome.status,
+                    run_id: this.run.runId,
+                    commit: this.run.commit,
+                    repository: this.run.repository,
+                    environment: this.run.environment,
+                    applied_count: outcome.appliedCount,
+                    pending_count: outcome.pendingCount,
+                    duration_ms: Math.round(outcome.durationMs),
+                },
+            },
+            client: 'schema-actions',
+        };
+        if (this.run.runUrl) {
+            event.client_url = this.run.runUrl;
+            event.links = [{ href: this.run.runUrl, text: 'Workflow run' }];
+        }
+        return event;
+    }
+    resolve() {
+        return { event_action: 'resolve', dedup_key: migrationDedupKey(this.run.repository, this.run.environment) };
+    }
+    async send(event) {
+        // Everything but the routing key is redacted; the routing key is PagerDuty's credential and must be sent.
+        const body = { routing_key: this.config.routingKey, ...redactDeep(event, this.redact) };
+        const result = await postJson(this.config.url, body);
+        if (result.ok)
+            return undefined;
+        return `${event.event_action} event to ${this.config.url} failed: ${result.reason}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/lib/telemetry/telemetry.ts
+/** How long the end of a run may wait for telemetry still in flight, whatever the sinks do. */
+const SETTLE_CAP_MS = 7000;
+/**
+ * Fans a run's events out to every configured sink. Sinks are best-effort: nothing they do can throw into the
+ * migration, and the run waits for them at most a few seconds at its end.
+ */
+class Telemetry {
+    sinks;
+    constructor(sinks) {
+        this.sinks = sinks;
+    }
+    start() {
+        this.each((sink) => sink.start());
+    }
+    migration(event) {
+        this.each((sink) => sink.migration(event));
+    }
+    end(outcome) {
+        this.each((sink) => sink.end(outcome));
+    }
+    /** One warning per sink that could not deliver everything. */
+    async settle(capMs = SETTLE_CAP_MS) {
+        const results = await Promise.all(this.sinks.map(async (sink) => {
+            let timer;
+            const cap = new Promise((resolve) => {
+                timer = setTimeout(() => resolve([`still sending after ${capMs} ms; gave up`]), capMs);
+            });
+            try {
+                const problems = await Promise.race([sink.settle().catch((e) => [String(e)]), cap]);
+                return problems.map((p) => `${sink.name}: ${p}`);
+            }
+            finally {
+                clearTimeout(timer);
+            }
+        }));
+        return results.flat();
+    }
+    each(fn) {
+        for (const sink of this.sinks) {
+            try {
+                fn(sink);
+            }
+            catch {
+                // A sink bug must not stop a migration; settle() reports what did not arrive.
+            }
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./actions/lib/errors.ts
+var errors = __webpack_require__(2863);
+// EXTERNAL MODULE: ./actions/lib/secrets.ts
+var secrets = __webpack_require__(9039);
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/options.ts
+
+
+
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/** Reads and validates every input up front, so a mistake fails before any database is touched. */
+function readMigrateOptions(inputs, logger) {
+    const options = {
+        targets: readTargets(inputs, logger),
+        parallelism: inputs.integer('parallelism', { min: 1, max: 64 }),
+        environment: inputs.required('environment'),
+        transaction: inputs.enum('transaction', ['all', 'each']),
+        outOfOrder: inputs.enum('out-of-order', ['fail', 'apply']),
+        dryRun: inputs.boolean('dry-run'),
+        timeoutMs: positive(inputs.duration('timeout'), 'timeout'),
+        lockWaitMs: inputs.duration('lock-wait'),
+        lockTimeoutMs: inputs.duration('lock-timeout'),
+        statementTimeoutMs: inputs.optionalDuration('statement-timeout'),
+    };
+    const lokiUrl = inputs.optional('loki-url');
+    if (lokiUrl) {
+        options.loki = {
+            url: httpUrl(lokiUrl, 'loki-url'),
+            user: inputs.optional('loki-user'),
+            token: inputs.optional('loki-token'),
+            tenant: inputs.optional('loki-tenant'),
+            labels: keyValueLines(inputs.string('loki-labels'), 'loki-labels', (name) => {
+                if (!LABEL_NAME.test(name)) {
+                    throw new errors/* ConfigurationError */.j1(`loki-labels: "${name}" is not a valid Loki label name; use letters, digits and underscores, not starting with a digit`);
+                }
+            }),
+        };
+    }
+    const routingKey = inputs.optional('pagerduty-routing-key');
+    if (routingKey) {
+        options.pagerduty = {
+            routingKey,
+            severity: inputs.enum('pagerduty-severity', PAGERDUTY_SEVERITIES),
+            url: httpUrl(inputs.required('pagerduty-url'), 'pagerduty-url'),
+        };
+    }
+    const otlpEndpoint = inputs.optional('otlp-endpoint');
+    if (otlpEndpoint) {
+        const headers = keyValueLines(inputs.string('otlp-headers'), 'otlp-headers');
+        for (const value of Object.values(headers))
+            logger.mask(value);
+        options.otlp = { endpoint: httpUrl(otlpEndpoint, 'otlp-endpoint'), headers };
+    }
+    return options;
+}
+function readTargets(inputs, logger) {
+    const single = inputs.optional('database-url');
+    const many = inputs
+        .string('targets')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+    if (single && many.length > 0) {
+        throw new errors/* ConfigurationError */.j1('give either database-url or targets, not both; put every database in targets');
+    }
+    const urls = single ? [single] : many;
+    if (urls.length === 0) {
+        throw new errors/* ConfigurationError */.j1('input "database-url" is required: the PostgreSQL URL of the database to migrate (or give several in targets)');
+    }
+    const inputName = single ? 'database-url' : 'targets';
+    // Each URL's password is masked before anything could print it; the whole line too, as the runner masks it.
+    for (const url of urls) {
+        logger.mask(url);
+        for (const secret of (0,secrets/* secretsInUrl */.Ct)(url))
+            logger.mask(secret);
+    }
+    const targets = urls.map((url, i) => ({ url, label: targetLabel(url, i, inputName) }));
+    const labels = new Set(targets.map((t) => t.label));
+    if (labels.size < targets.length) {
+        return targets.map((t, i) => ({ ...t, label: `#${i + 1} ${t.label}` }));
+    }
+    return targets;
+}
+function targetLabel(url, index, inputName) {
+    try {
+        const parsed = new URL(url);
+        if (!['postgres:', 'postgresql:'].includes(parsed.protocol))
+            throw new Error('scheme');
+        return `${parsed.hostname}:${parsed.port || '5432'}/${decodeURIComponent(parsed.pathname.slice(1))}`;
+    }
+    catch {
+        const which = inputName === 'targets' ? `line ${index + 1} of targets` : 'database-url';
+        throw new errors/* ConfigurationError */.j1(`${which} is not a PostgreSQL URL; write it like postgres://user:password@host:5432/database`);
+    }
+}
+function httpUrl(value, inputName) {
+    try {
+        const parsed = new URL(value);
+        if (parsed.protocol === 'http:' || parsed.protocol === 'https:')
+            return value;
+    }
+    catch {
+        // reported below
+    }
+    throw new errors/* ConfigurationError */.j1(`${inputName} must be an http(s) URL, not "${value}"`);
+}
+function keyValueLines(text, inputName, check) {
+    const result = {};
+    for (const [index, line] of text.split('\n').entries()) {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        const at = trimmed.indexOf('=');
+        // The line itself is not quoted: it may hold a secret.
+        if (at <= 0)
+            throw new errors/* ConfigurationError */.j1(`${inputName}: line ${index + 1} is not name=value; write one per line`);
+        const name = trimmed.slice(0, at).trim();
+        check?.(name);
+        result[name] = trimmed.slice(at + 1).trim();
+    }
+    return result;
+}
+function positive(ms, inputName) {
+    if (ms <= 0)
+        throw new errors/* ConfigurationError */.j1(`input "${inputName}" must be longer than 0`);
+    return ms;
+}
+
+// EXTERNAL MODULE: ./actions/lib/duration.ts
+var duration = __webpack_require__(1428);
+// EXTERNAL MODULE: ./actions/lib/markdown.ts
+var markdown = __webpack_require__(4269);
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/report.ts
+
+
+const ICON = {
+    applied: '✅',
+    'up-to-date': '✅',
+    'dry-run': '📝',
+    failed: '❌',
+    'timed-out': '⏱️',
+};
+/** SQL in a dry-run report is capped so a large first deploy still fits in the job summary. */
+const DRY_RUN_SQL_LIMIT = 60_000;
+function renderMigrateReport(input) {
+    const { options, results, set } = input;
+    const lines = [
+        `## ${ICON[input.status]} Migrations ${input.status} — ${options.environment}`,
+        '',
+        `Run \`${input.runId}\` in ${(0,duration/* formatDuration */.a)(input.durationMs)}; ${set.migrations.length} migrations in \`${set.displayDir}\` (${set.layout} layout), ledger \`${input.ledger.schema}.${input.ledger.table}\`, transaction: ${options.transaction}${options.dryRun ? ', dry run: nothing was changed' : ''}.`,
+        '',
+    ];
+    if (results.length > 1) {
+        lines.push((0,markdown/* markdownTable */.Q)(['target', 'status', 'applied', 'pending after', 'problem'], results.map((r) => [
+            r.target.label,
+            `${ICON[r.status]} ${r.status}`,
+            String(r.applied.length),
+            String(r.pendingAfter),
+            r.failure ?? '',
+        ])), '');
+    }
+    for (const result of results) {
+        if (results.length > 1)
+            lines.push(`### ${result.target.label}`, '');
+        lines.push(...targetSection(result, options));
+    }
+    if (input.telemetryWarnings.length > 0) {
+        lines.push('### Telemetry', '', ...input.telemetryWarnings.map((w) => `- ⚠️ ${w}`), '');
+    }
+    return lines.join('\n');
+}
+function targetSection(result, options) {
+    const lines = [];
+    if (result.failure)
+        lines.push(`**${result.status}:** ${result.failure}`, '');
+    for (const note of result.notes)
+        lines.push(`> ${note}`, '');
+    if (result.problems.length > 0) {
+        lines.push((0,markdown/* markdownTable */.Q)(['problem', 'migration', 'what to do'], result.problems.map((p) => [p.kind, p.name, p.message])), '');
+    }
+    if (result.applied.length > 0) {
+        lines.push((0,markdown/* markdownTable */.Q)(['applied', 'duration', 'hash'], result.applied.map((a) => [a.name, (0,duration/* formatDuration */.a)(a.durationMs), `\`${a.hash.slice(0, 12)}\``])), '');
+    }
+    else if (result.status === 'up-to-date') {
+        lines.push('Nothing pending: the database is up to date.', '');
+    }
+    if (options.dryRun && result.plan.length > 0) {
+        lines.push(`Would apply ${result.plan.length} migration(s), in this order:`, '');
+        let budget = DRY_RUN_SQL_LIMIT;
+        for (const migration of result.plan) {
+            const flag = migration.noTransaction ? ' (outside a transaction)' : '';
+            lines.push(`<details><summary><code>${migration.name}</code>${flag} — ${migration.file}</summary>`, '');
+            if (budget > 0) {
+                lines.push((0,markdown/* codeBlock */.D)(migration.sql.slice(0, budget), 'sql'));
+                budget -= migration.sql.length;
+            }
+            else {
+                lines.push('(SQL left out to keep the report short; see the log)');
+            }
+            lines.push('', '</details>', '');
+        }
+    }
+    else if (result.plan.length > result.applied.length && result.status !== 'up-to-date') {
+        const notApplied = result.plan.slice(result.applied.length).map((m) => `\`${m.name}\``);
+        lines.push(`Not applied: ${notApplied.join(', ')}`, '');
+    }
+    return lines;
+}
+
+// EXTERNAL MODULE: ./actions/lib/db/postgres.ts
+var postgres = __webpack_require__(3570);
+// EXTERNAL MODULE: ./actions/lib/migrations/apply.ts
+var apply = __webpack_require__(1858);
+// EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
+var migrations_ledger = __webpack_require__(6605);
+// EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
+var verify = __webpack_require__(2453);
+// EXTERNAL MODULE: ./actions/lib/db/client.ts
+var client = __webpack_require__(2314);
+// EXTERNAL MODULE: ./actions/lib/migrations/chunks.ts
+var chunks = __webpack_require__(7866);
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/apply.ts
+
+
+
+
+
+/** A failure while applying, with what was committed before it and which migration it happened in. */
+class ApplyError extends Error {
+    reason;
+    migration;
+    startedAt;
+    committed;
+    partial;
+    name = 'ApplyError';
+    constructor(reason, migration, startedAt, committed, 
+    /** True when the failing migration ran outside a transaction and may be partly applied. */
+    partial) {
+        super(reason instanceof Error ? reason.message : String(reason));
+        this.reason = reason;
+        this.migration = migration;
+        this.startedAt = startedAt;
+        this.committed = committed;
+        this.partial = partial;
+    }
+}
+/**
+ * Applies the plan. Each migration's ledger row is written in the same transaction as its SQL (and the ledger table
+ * is created inside the first transaction), so a failure, a timeout or a killed process leaves the database and the
+ * ledger as they were: either a migration and its row are both there, or neither is.
+ */
+async function applyPlan(plan) {
+    return plan.mode === 'all' ? applyAll(plan) : applyEach(plan);
+}
+async function applyAll(plan) {
+    const done = [];
+    let current;
+    let startedAt = preciseNow();
+    await statement(plan, 'BEGIN');
+    try {
+        if (!plan.ledgerExists)
+            await guarded(plan, () => (0,migrations_ledger/* ensureLedger */.IC)(plan.client, plan.ledger, plan.layout));
+        for (const migration of plan.migrations) {
+            current = migration;
+            startedAt = preciseNow();
+            await runChunks(plan, migration);
+            await insertRow(plan, migration);
+            done.push({ migration, startedAt, durationMs: preciseNow() - startedAt });
+        }
+        current = undefined;
+        await statement(plan, 'COMMIT');
+    }
+    catch (error) {
+        await plan.client.exec('ROLLBACK').catch(() => undefined);
+        throw new ApplyError(error, current, startedAt, [], false);
+    }
+    // Only now are they applied: reported after COMMIT, never before.
+    for (const timing of done)
+        plan.onApplied(timing);
+    return done;
+}
+async function applyEach(plan) {
+    const done = [];
+    let ledgerExists = plan.ledgerExists;
+    for (const migration of plan.migrations) {
+        const startedAt = preciseNow();
+        const inTransaction = !migration.noTransaction;
+        try {
+            if (inTransaction)
+                await statement(plan, 'BEGIN');
+            if (!ledgerExists)
+                await guarded(plan, () => (0,migrations_ledger/* ensureLedger */.IC)(plan.client, plan.ledger, plan.layout));
+            await runChunks(plan, migration);
+            await insertRow(plan, migration);
+            if (inTransaction)
+                await statement(plan, 'COMMIT');
+        }
+        catch (error) {
+            if (inTransaction)
+                await plan.client.exec('ROLLBACK').catch(() => undefined);
+            throw new ApplyError(error, migration, startedAt, done, !inTransaction);
+        }
+        ledgerExists = true;
+        const timing = { migration, startedAt, durationMs: preciseNow() - startedAt };
+        done.push(timing);
+        plan.onApplied(timing);
+    }
+    return done;
+}
+async function runChunks(plan, migration) {
+    for (const chunk of migration.chunks) {
+        plan.breaker.check();
+        try {
+            await plan.client.exec(chunk.sql);
+        }
+        catch (error) {
+            if (plan.breaker.tripped)
+                throw plan.breaker.error();
+            const fields = (0,client/* postgresErrorFields */.D)(error);
+            const line = fields.position ? (0,chunks/* lineOfPosition */.DR)(chunk, fields.position) : chunk.line;
+            throw new apply/* MigrationFailedError */.Yv(migration, line, fields);
+        }
+    }
+}
+async function insertRow(plan, migration) {
+    const insert = (0,migrations_ledger/* ledgerInsert */.DD)(plan.ledger, plan.layout, migration);
+    await guarded(plan, () => plan.client.query(insert.sql, insert.params));
+}
+async function statement(plan, sql) {
+    await guarded(plan, () => plan.client.exec(sql));
+}
+/** Runs one statement unless the breaker has tripped; a cancel it causes becomes the breaker's error. */
+async function guarded(plan, fn) {
+    plan.breaker.check();
+    try {
+        return await fn();
+    }
+    catch (error) {
+        if (plan.breaker.tripped)
+            throw plan.breaker.error();
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/breaker.ts
+
+
+/** After a cancel, how long the statement gets to stop before its backend is terminated (which also rolls back). */
+const TERMINATE_AFTER_MS = 5000;
+class TimedOutError extends Error {
+    name = 'TimedOutError';
+}
+/**
+ * The `timeout` circuit breaker. When it trips, the statement running on the migration's connection is cancelled
+ * from a second connection (a connection busy with a statement cannot cancel itself), so PostgreSQL aborts the
+ * transaction; if the statement ignores the cancel, the backend is terminated, which rolls back too. The code
+ * applying migrations also checks `tripped` between statements, since a cancel reaching an idle backend is dropped.
+ */
+class CircuitBreaker {
+    target;
+    timeoutMs;
+    logger;
+    timer;
+    terminateTimer;
+    control;
+    trippedAt;
+    constructor(target, timeoutMs, logger) {
+        this.target = target;
+        this.timeoutMs = timeoutMs;
+        this.logger = logger;
+    }
+    /** Opens the control connection now, while the server is healthy, and starts the clock. */
+    static async arm(url, target, timeoutMs, logger) {
+        const breaker = new CircuitBreaker(target, timeoutMs, logger);
+        breaker.control = await (0,postgres/* connectPostgres */.Mq)(url, { logger, applicationName: 'schema-actions migrate (watchdog)' });
+        breaker.timer = setTimeout(() => void breaker.trip(), timeoutMs);
+        return breaker;
+    }
+    get tripped() {
+        return this.trippedAt !== undefined;
+    }
+    /** Throws when the breaker has tripped; called before each statement. */
+    check() {
+        if (this.tripped)
+            throw this.error();
+    }
+    error() {
+        return new TimedOutError(`timed out after ${(0,duration/* formatDuration */.a)(this.timeoutMs)} (timeout): the running statement was cancelled and the transaction rolled back`);
+    }
+    async disarm() {
+        clearTimeout(this.timer);
+        clearTimeout(this.terminateTimer);
+        await this.control?.close();
+        this.control = undefined;
+    }
+    async trip() {
+        this.trippedAt = Date.now();
+        const pid = this.target.processId;
+        this.logger.warning(`timeout of ${(0,duration/* formatDuration */.a)(this.timeoutMs)} reached: cancelling the running statement`);
+        try {
+            await this.control?.query('SELECT pg_cancel_backend($1)', [pid]);
+        }
+        catch (error) {
+            this.logger.debug(`pg_cancel_backend failed: ${String(error)}`);
+        }
+        this.terminateTimer = setTimeout(() => void this.terminate(pid), TERMINATE_AFTER_MS);
+    }
+    async terminate(pid) {
+        this.logger.warning('the cancelled statement did not stop; terminating its connection (PostgreSQL rolls back)');
+        try {
+            await this.control?.query('SELECT pg_terminate_backend($1)', [pid]);
+        }
+        catch (error) {
+            this.logger.debug(`pg_terminate_backend failed: ${String(error)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/lock.ts
+
+/** Lock failures PostgreSQL reports when lock_timeout expires. */
+const LOCK_NOT_AVAILABLE = '55P03';
+class LockWaitExpiredError extends Error {
+    name = 'LockWaitExpiredError';
+}
+/**
+ * The advisory lock key for one ledger. Runs migrating the same ledger serialise on it; two projects sharing a
+ * database with different ledgers do not block each other. hashtextextended gives a stable 64-bit key inside
+ * PostgreSQL, so other tools can compute the same key to take part.
+ */
+function lockKeyText(ledger) {
+    return `schema-actions:migrate:${ledger.schema}.${ledger.table}`;
+}
+/**
+ * Takes the session-level advisory lock for the ledger, waiting at most `waitMs` for a concurrent run to finish. The
+ * lock lives as long as the connection: a crashed runner's lock disappears with its connection.
+ */
+async function acquireMigrationLock(client, ledger, waitMs, sessionLockTimeoutMs, logger) {
+    const key = lockKeyText(ledger);
+    const [first] = await client.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key]);
+    if (first?.locked)
+        return;
+    const holder = await lockHolder(client, key);
+    const expired = new LockWaitExpiredError(`another migration run${holder} still held the lock on ${ledger.schema}.${ledger.table} after ${(0,duration/* formatDuration */.a)(waitMs)} (lock-wait); let it finish, or raise lock-wait`);
+    // lock_timeout 0 would mean "wait forever", the opposite of lock-wait: 0s.
+    if (waitMs <= 0)
+        throw expired;
+    logger.info(`another migration run holds the lock on ${ledger.schema}.${ledger.table}${holder}; waiting up to ${(0,duration/* formatDuration */.a)(waitMs)}`);
+    // pg_advisory_lock obeys lock_timeout: the wait is bounded by the server, with no polling.
+    await client.query("SELECT set_config('lock_timeout', $1, false)", [`${waitMs}ms`]);
+    try {
+        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+    }
+    catch (error) {
+        if (error.code === LOCK_NOT_AVAILABLE) {
+            throw expired;
+        }
+        throw error;
+    }
+    finally {
+        await client
+            .query("SELECT set_config('lock_timeout', $1, false)", [`${sessionLockTimeoutMs}ms`])
+            .catch(() => undefined);
+    }
+}
+async function releaseMigrationLock(client, ledger) {
+    await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKeyText(ledger)]);
+}
+async function lockHolder(client, key) {
+    try {
+        const rows = await client.query(`SELECT l.pid, a.application_name
+         FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.granted
+          AND ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended($1, 0)`, [key]);
+        const row = rows[0];
+        return row ? ` (backend ${row.pid}, ${row.application_name || 'unknown application'})` : '';
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/target.ts
+
+
+
+
+
+
+
+
+/** Migrates one database: connect, lock, verify, apply. Never throws: every outcome is a result to report. */
+async function migrateTarget(target, context) {
+    const result = {
+        target,
+        status: 'failed',
+        applied: [],
+        plan: [],
+        pendingAfter: 0,
+        problems: [],
+        notes: [],
+    };
+    let client;
+    let locked = false;
+    try {
+        client = await (0,postgres/* connectPostgres */.Mq)(target.url, {
+            logger: context.logger,
+            applicationName: 'schema-actions migrate',
+            inputName: context.options.targets.length > 1 ? 'targets' : 'database-url',
+        });
+        await configureSession(client, context.options);
+        if (!context.options.dryRun) {
+            await acquireMigrationLock(client, context.ledger, context.options.lockWaitMs, context.options.lockTimeoutMs, context.logger);
+            locked = true;
+        }
+        // Read only now, under the lock: a run that held it before us may have applied everything already.
+        await verifyAndApply(client, target, context, result);
+    }
+    catch (error) {
+        result.status = 'failed';
+        result.failure = (0,errors/* errorMessage */.gJ)(error);
+    }
+    finally {
+        if (client) {
+            if (locked)
+                await releaseMigrationLock(client, context.ledger).catch(() => undefined);
+            await client.close();
+        }
+    }
+    return result;
+}
+async function configureSession(client, options) {
+    await client.query("SELECT set_config('lock_timeout', $1, false)", [`${options.lockTimeoutMs}ms`]);
+    if (options.statementTimeoutMs !== undefined) {
+        await client.query("SELECT set_config('statement_timeout', $1, false)", [`${options.statementTimeoutMs}ms`]);
+    }
+}
+async function verifyAndApply(client, target, context, result) {
+    const { set, ledger, options, logger } = context;
+    const rows = await (0,migrations_ledger/* readLedger */.SC)(client, ledger);
+    if (rows && set.layout === 'v1' && rows.length > 0 && rows.every((row) => row.name === null)) {
+        const hasNameColumn = await client.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = 'name'`, [ledger.schema, ledger.table]);
+        if (hasNameColumn.length === 0) {
+            result.failure = `${ledger.schema}.${ledger.table} has drizzle-orm 0.x's columns but ${set.displayDir} uses the 1.x folder layout; run drizzle-orm 1.x's migrate() (or drizzle-kit 1.x migrate) once to upgrade the ledger, then re-run`;
+            return;
+        }
+    }
+    const state = (0,verify/* compareLedger */.X)(set, rows);
+    result.plan = state.pending;
+    result.pendingAfter = state.pending.length;
+    const blocking = state.problems.filter((p) => !(p.kind === 'out-of-order' && options.outOfOrder === 'apply'));
+    for (const problem of state.problems) {
+        if (!blocking.includes(problem))
+            result.notes.push(`applying out of order as asked: ${problem.message}`);
+    }
+    result.problems = blocking;
+    if (blocking.length > 0) {
+        result.failure = `${blocking.length} problem(s) between the ledger and ${set.displayDir}; nothing was applied (${blocking.map((p) => `${p.kind} ${p.name}`).join(', ')})`;
+        return;
+    }
+    if (state.pending.length === 0) {
+        result.status = options.dryRun ? 'dry-run' : 'up-to-date';
+        logger.info(`${target.label}: up to date (${state.applied.length} applied)`);
+        return;
+    }
+    if (options.transaction === 'all') {
+        const refused = state.pending.filter((m) => m.noTransaction);
+        if (refused.length > 0) {
+            result.failure = `${refused.map((m) => m.name).join(', ')} must run outside a transaction (-- schema-actions:no-transaction), which transaction: all cannot do; set transaction: each. Nothing was applied`;
+            return;
+        }
+    }
+    if (options.dryRun) {
+        result.status = 'dry-run';
+        return;
+    }
+    logger.info(`${target.label}: applying ${state.pending.length} migration(s) (transaction: ${options.transaction})`);
+    const breaker = await CircuitBreaker.arm(target.url, client, options.timeoutMs, logger);
+    const record = (timing) => {
+        result.applied.push({ name: timing.migration.name, hash: timing.migration.hash, durationMs: timing.durationMs });
+        result.pendingAfter -= 1;
+        logger.info(`${target.label}: applied ${timing.migration.name} in ${Math.round(timing.durationMs)} ms`);
+        context.onMigration({
+            target: options.targets.length > 1 ? target.label : undefined,
+            name: timing.migration.name,
+            hash: timing.migration.hash,
+            startedAt: timing.startedAt,
+            durationMs: timing.durationMs,
+            outcome: 'applied',
+        });
+    };
+    try {
+        await applyPlan({
+            client,
+            ledger,
+            layout: set.layout,
+            ledgerExists: rows !== null,
+            migrations: state.pending,
+            mode: options.transaction,
+            breaker,
+            onApplied: record,
+        });
+        result.status = 'applied';
+        if (breaker.tripped)
+            result.notes.push('the timeout expired while committing; the commit completed first');
+    }
+    catch (error) {
+        if (!(error instanceof ApplyError))
+            throw error;
+        const timedOut = error.reason instanceof TimedOutError;
+        result.status = timedOut ? 'timed-out' : 'failed';
+        result.failure = error.message;
+        if (error.reason instanceof apply/* MigrationFailedError */.Yv) {
+            result.failedAt = { file: error.reason.migration.file, line: error.reason.line };
+        }
+        if (error.partial && error.migration) {
+            result.notes.push(`${error.migration.name} runs outside a transaction, so the statements before the failing one stayed applied and it is not recorded in the ledger; check the database (e.g. an INVALID index left by CREATE INDEX CONCURRENTLY) before re-running`);
+        }
+        if (error.migration) {
+            context.onMigration({
+                target: options.targets.length > 1 ? target.label : undefined,
+                name: error.migration.name,
+                hash: error.migration.hash,
+                startedAt: error.startedAt,
+                durationMs: performance.timeOrigin + performance.now() - error.startedAt,
+                outcome: timedOut ? 'timed-out' : 'failed',
+                error: error.message,
+            });
+        }
+    }
+    finally {
+        await breaker.disarm();
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/run.ts
+
+
+
+
+
+
+
+
+
+
+async function run(context) {
+    const { inputs, logger, github } = context;
+    const started = preciseNow();
+    const options = readMigrateOptions(inputs, logger);
+    const project = await logger.group('Read migrations', async () => {
+        const loaded = (0,project_inputs/* loadProjectFromInputs */.lH)(inputs, context.baseDir);
+        logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
+        for (const problem of loaded.set.problems)
+            logger.warning(problem.message, problem.file ? { file: problem.file, line: problem.line } : undefined);
+        return loaded;
+    });
+    const runId = (0,external_node_crypto_.randomUUID)();
+    const identity = {
+        runId,
+        environment: options.environment,
+        repository: github.repository,
+        service: github.repo || 'schema-actions',
+        commit: github.sha,
+        runUrl: github.runId && github.repository
+            ? `${github.serverUrl}/${github.repository}/actions/runs/${github.runId}`
+            : undefined,
+        startedAt: started,
+    };
+    const telemetry = new Telemetry(createSinks(options, identity, logger));
+    telemetry.start();
+    const results = await logger.group(options.dryRun ? 'Plan (dry run)' : 'Apply migrations', async () => {
+        const all = await mapWithLimit(options.targets, options.parallelism, (target) => migrateTarget(target, {
+            set: project.set,
+            ledger: project.ledger,
+            options,
+            logger,
+            onMigration: (event) => telemetry.migration(event),
+        }));
+        if (options.dryRun)
+            printPlan(all, logger);
+        return all;
+    });
+    const status = overallStatus(results, options.dryRun);
+    const applied = results.flatMap((r) => r.applied.map((a) => ({
+        name: a.name,
+        hash: a.hash,
+        'duration-ms': Math.round(a.durationMs),
+        ...(options.targets.length > 1 ? { target: r.target.label } : {}),
+    })));
+    const pendingCount = results.reduce((sum, r) => sum + r.pendingAfter, 0);
+    const failures = results.filter((r) => r.failure);
+    const failure = summariseFailures(failures, options.targets.length);
+    const telemetryWarnings = await logger.group('Telemetry', async () => {
+        telemetry.end({
+            status,
+            endedAt: preciseNow(),
+            durationMs: preciseNow() - started,
+            appliedCount: applied.length,
+            pendingCount,
+            failure,
+        });
+        const warnings = await telemetry.settle();
+        for (const warning of warnings)
+            logger.warning(`telemetry is best-effort and did not stop the migration: ${warning}`);
+        if (telemetry.sinks.length === 0)
+            logger.info('no telemetry configured');
+        return warnings;
+    });
+    for (const result of failures) {
+        const where = result.failedAt ? { file: result.failedAt.file, line: result.failedAt.line } : undefined;
+        const prefix = options.targets.length > 1 ? `${result.target.label}: ` : '';
+        logger.error(`${prefix}${result.failure ?? result.status}`, where);
+        for (const problem of result.problems)
+            logger.error(problem.message, problem.file ? { file: problem.file } : undefined);
+    }
+    const durationMs = Math.round(preciseNow() - started);
+    context.setOutput('status', status);
+    context.setOutput('applied-count', applied.length);
+    context.setOutput('pending-count', pendingCount);
+    context.setOutput('applied', applied);
+    context.setOutput('duration-ms', durationMs);
+    context.setOutput('run-id', runId);
+    const markdown = renderMigrateReport({
+        status,
+        runId,
+        durationMs,
+        set: project.set,
+        ledger: project.ledger,
+        options,
+        results,
+        telemetryWarnings,
+    });
+    const published = await context.report.publish(logger.secrets.redact(markdown), { comment: false });
+    context.setOutput('report', published.path);
+    if (status === 'failed' || status === 'timed-out')
+        return { failure: failure ?? status };
+    return {};
+}
+function createSinks(options, identity, logger) {
+    const redact = (text) => logger.secrets.redact(text);
+    const sinks = [];
+    if (options.loki)
+        sinks.push(new LokiSink(options.loki, identity, redact));
+    if (options.pagerduty)
+        sinks.push(new PagerDutySink(options.pagerduty, identity, redact));
+    if (options.otlp)
+        sinks.push(new OtlpSink(options.otlp, identity, redact));
+    return sinks;
+}
+/** The run's status is its worst target's: one failure fails the run, whatever the others did. */
+function overallStatus(results, dryRun) {
+    const has = (status) => results.some((r) => r.status === status);
+    if (has('failed'))
+        return 'failed';
+    if (has('timed-out'))
+        return 'timed-out';
+    if (dryRun)
+        return 'dry-run';
+    if (has('applied'))
+        return 'applied';
+    return 'up-to-date';
+}
+function summariseFailures(failures, targetCount) {
+    if (failures.length === 0)
+        return undefined;
+    if (targetCount === 1)
+        return failures[0].failure;
+    const first = failures[0];
+    return `${failures.length} of ${targetCount} targets did not migrate; ${first.target.label}: ${first.failure}`;
+}
+function printPlan(results, logger) {
+    const seen = new Set();
+    for (const result of results) {
+        if (result.failure)
+            continue;
+        const names = result.plan.map((m) => m.name);
+        logger.info(`${result.target.label}: ${names.length === 0 ? 'nothing to apply' : `would apply ${names.length}: ${names.join(', ')}`}`);
+        for (const migration of result.plan) {
+            if (seen.has(migration))
+                continue;
+            seen.add(migration);
+            logger.info(`-- ${migration.file}${migration.noTransaction ? ' (outside a transaction)' : ''}\n${migration.sql}`);
+        }
+    }
+}
+/** Runs `fn` over `items` with at most `limit` at once, keeping the results in the items' order. */
+async function mapWithLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+
+/***/ })
+
+};
