@@ -13,13 +13,14 @@ export interface Command {
   load: () => Promise<{ run: RunCommand }>;
 }
 
+// In lifecycle order: the order of --help, the README reference and the root action's inputs.
 export const commands: Command[] = [
-  { definition: statusDefinition, load: () => import('./status/run') },
-  { definition: migrateDefinition, load: () => import('./migrate-with-telemetry/run') },
-  { definition: canaryMonitorDefinition, load: () => import('./canary-monitor/run') },
-  { definition: neonSnapshotDefinition, load: () => import('./neon-snapshot/run') },
   { definition: schemaCheckDefinition, load: () => import('./schema-check/run') },
+  { definition: migrateDefinition, load: () => import('./migrate-with-telemetry/run') },
+  { definition: neonSnapshotDefinition, load: () => import('./neon-snapshot/run') },
+  { definition: canaryMonitorDefinition, load: () => import('./canary-monitor/run') },
   { definition: driftCheckDefinition, load: () => import('./drift-check/run') },
+  { definition: statusDefinition, load: () => import('./status/run') },
 ];
 
 export function findCommand(name: string): Command | undefined {
