@@ -2,7 +2,7 @@ import type { Difference } from '../lib/catalog/model';
 import { codeBlock, markdownTable } from '../lib/markdown';
 import type { LedgerLocation } from '../lib/migrations/ledger';
 import type { MigrationSet } from '../lib/migrations/model';
-import type { LedgerState } from '../lib/migrations/verify';
+import { ledgerProblemsTable, type LedgerState } from '../lib/migrations/verify';
 
 export interface DriftFinding extends Difference {
   /** SQL that would bring the live object back to its migrated definition, for review. */
@@ -74,13 +74,7 @@ export function renderDriftReport(result: DriftResult): string {
   );
   if (state.problems.length) {
     lines.push('### Ledger problems', '');
-    lines.push(
-      markdownTable(
-        ['kind', 'migration', 'what to do'],
-        state.problems.map((p) => [p.kind, p.name, p.message]),
-      ),
-      '',
-    );
+    lines.push(ledgerProblemsTable(state.problems), '');
     if (state.problems.some((p) => p.kind === 'missing'))
       lines.push(
         '> Applied migrations without a file could not be replayed: objects they created show up below as not in migrations.',

@@ -1,7 +1,7 @@
 import { markdownTable } from '../lib/markdown';
 import type { LedgerLocation } from '../lib/migrations/ledger';
 import type { MigrationSet } from '../lib/migrations/model';
-import type { LedgerState } from '../lib/migrations/verify';
+import { ledgerProblemsTable, type LedgerState } from '../lib/migrations/verify';
 
 export function renderStatusReport(set: MigrationSet, ledger: LedgerLocation, state: LedgerState): string {
   const lines: string[] = ['## Migration status', ''];
@@ -16,13 +16,7 @@ export function renderStatusReport(set: MigrationSet, ledger: LedgerLocation, st
   );
   if (state.problems.length) {
     lines.push('### Problems', '');
-    lines.push(
-      markdownTable(
-        ['kind', 'migration', 'what to do'],
-        state.problems.map((p) => [p.kind, p.name, p.message]),
-      ),
-      '',
-    );
+    lines.push(ledgerProblemsTable(state.problems), '');
   }
   if (state.pending.length) {
     lines.push('### Pending', '');

@@ -228,8 +228,11 @@ function ledgerInsert(location, layout, migration) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ compareLedger)
+/* harmony export */   X: () => (/* binding */ compareLedger),
+/* harmony export */   i: () => (/* binding */ ledgerProblemsTable)
 /* harmony export */ });
+/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4269);
+
 /**
  * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
  * drift-check share, so they can never disagree about what is applied, pending or wrong.
@@ -303,6 +306,10 @@ function outOfOrder(layout, migration, applied) {
         message: `pending migration ${migration.name} is older than ${newestName}, which is already applied: ${consequence}; regenerate it so it sorts after ${newestName}`,
     };
 }
+/** The ledger problems as a Markdown table: one row per problem, with what to do about it. */
+function ledgerProblemsTable(problems) {
+    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Q)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
+}
 
 
 /***/ }),
@@ -330,6 +337,7 @@ var project_inputs = __webpack_require__(1573);
 var markdown = __webpack_require__(4269);
 ;// CONCATENATED MODULE: ./actions/status/report.ts
 
+
 function renderStatusReport(set, ledger, state) {
     const lines = ['## Migration status', ''];
     const verdict = state.problems.length
@@ -340,7 +348,7 @@ function renderStatusReport(set, ledger, state) {
     lines.push(`${verdict} — ${state.applied.length} applied, ${state.pending.length} pending, in \`${set.displayDir}\` (${set.layout} layout), ledger \`${ledger.schema}.${ledger.table}\`.`, '');
     if (state.problems.length) {
         lines.push('### Problems', '');
-        lines.push((0,markdown/* markdownTable */.Q)(['kind', 'migration', 'what to do'], state.problems.map((p) => [p.kind, p.name, p.message])), '');
+        lines.push((0,verify/* ledgerProblemsTable */.i)(state.problems), '');
     }
     if (state.pending.length) {
         lines.push('### Pending', '');

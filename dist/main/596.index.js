@@ -280,6 +280,7 @@ async function syncDriftIssue(target, drift) {
 var markdown = __webpack_require__(4269);
 ;// CONCATENATED MODULE: ./actions/drift-check/report.ts
 
+
 /** The machine-readable findings (`report-json`). */
 function driftJson(result) {
     return {
@@ -326,7 +327,7 @@ function renderDriftReport(result) {
         `Live PostgreSQL ${result.versions.live}; expected schema built by replaying the applied migrations into PostgreSQL ${result.versions.embedded} (PGlite).`, '');
     if (state.problems.length) {
         lines.push('### Ledger problems', '');
-        lines.push((0,markdown/* markdownTable */.Q)(['kind', 'migration', 'what to do'], state.problems.map((p) => [p.kind, p.name, p.message])), '');
+        lines.push((0,verify/* ledgerProblemsTable */.i)(state.problems), '');
         if (state.problems.some((p) => p.kind === 'missing'))
             lines.push('> Applied migrations without a file could not be replayed: objects they created show up below as not in migrations.', '');
         if (state.problems.some((p) => p.kind === 'modified'))
@@ -588,8 +589,11 @@ async function serverVersion(client) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ compareLedger)
+/* harmony export */   X: () => (/* binding */ compareLedger),
+/* harmony export */   i: () => (/* binding */ ledgerProblemsTable)
 /* harmony export */ });
+/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4269);
+
 /**
  * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
  * drift-check share, so they can never disagree about what is applied, pending or wrong.
@@ -662,6 +666,10 @@ function outOfOrder(layout, migration, applied) {
         file: migration.file,
         message: `pending migration ${migration.name} is older than ${newestName}, which is already applied: ${consequence}; regenerate it so it sorts after ${newestName}`,
     };
+}
+/** The ledger problems as a Markdown table: one row per problem, with what to do about it. */
+function ledgerProblemsTable(problems) {
+    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Q)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
 }
 
 

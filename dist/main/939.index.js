@@ -298,8 +298,11 @@ function ledgerInsert(location, layout, migration) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ compareLedger)
+/* harmony export */   X: () => (/* binding */ compareLedger),
+/* harmony export */   i: () => (/* binding */ ledgerProblemsTable)
 /* harmony export */ });
+/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4269);
+
 /**
  * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
  * drift-check share, so they can never disagree about what is applied, pending or wrong.
@@ -372,6 +375,10 @@ function outOfOrder(layout, migration, applied) {
         file: migration.file,
         message: `pending migration ${migration.name} is older than ${newestName}, which is already applied: ${consequence}; regenerate it so it sorts after ${newestName}`,
     };
+}
+/** The ledger problems as a Markdown table: one row per problem, with what to do about it. */
+function ledgerProblemsTable(problems) {
+    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Q)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
 }
 
 

@@ -1,3 +1,4 @@
+import { markdownTable } from '../markdown';
 import type { LedgerRow } from './ledger';
 import type { Layout, Migration, MigrationSet } from './model';
 
@@ -98,4 +99,12 @@ function outOfOrder(layout: Layout, migration: Migration, applied: AppliedMigrat
     file: migration.file,
     message: `pending migration ${migration.name} is older than ${newestName}, which is already applied: ${consequence}; regenerate it so it sorts after ${newestName}`,
   };
+}
+
+/** The ledger problems as a Markdown table: one row per problem, with what to do about it. */
+export function ledgerProblemsTable(problems: LedgerProblem[]): string {
+  return markdownTable(
+    ['kind', 'migration', 'what to do'],
+    problems.map((p) => [p.kind, p.name, p.message]),
+  );
 }
