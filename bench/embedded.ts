@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { openEmbedded } from '../actions/lib/db/pglite';
 import { connectPostgres } from '../actions/lib/db/postgres';
 import { ConsoleLogger } from '../actions/lib/logger';
@@ -9,24 +12,23 @@ import { measure } from './measure';
 
 const LEDGER = { schema: 'drizzle', table: '__drizzle_migrations' };
 const quiet = new ConsoleLogger(() => undefined);
+const execFileAsync = promisify(execFile);
 
-/** PGlite from constructor to answering a query: what every schema-check run waits for. */
+/** PGlite from boot to answering a query, in a fresh process each time: what every schema-check run waits for. */
 export async function pgliteReady(): Promise<Figure[]> {
+  const script = join(import.meta.dirname, 'pglite-ready.ts');
   const ready = await measure(async () => {
-    const started = performance.now();
-    const db = await openEmbedded();
-    await db.query('SELECT 1');
-    const elapsed = performance.now() - started;
-    await db.close();
-    return elapsed;
+    const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', script]);
+    return Number(stdout.trim());
   });
   return [
     {
       id: 'pglite-ready',
-      label: 'PGlite ready (boot to first query)',
+      label: 'PGlite ready (boot to first query, fresh process)',
       ours: ready,
       target: '≤ 800 ms',
       met: ready.median <= 800,
+      note: 'from the data directory prepared at build time (dist/pglite/pgdata.tar.gz); initdb would add ~2 s',
     },
   ];
 }

@@ -865,10 +865,14 @@ function quoteIdent(name) {
 
 
 
-/** The vendored copy in dist/pglite/ when running from the bundle; undefined when running from sources. */
+/**
+ * The vendored copy: dist/pglite/ next to the bundle, or, from sources (tests, tsx), the repository's committed
+ * dist/pglite/ (the same PGlite version, copied by the build), so both boot the same way from the prepared data dir.
+ */
 function vendoredDir() {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url)), '..', 'pglite');
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'index.js')) ? dir : undefined;
+    const here = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    const candidates = [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(here, '..', 'pglite'), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(here, '..', '..', '..', 'dist', 'pglite')];
+    return candidates.find((dir) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'index.js')));
 }
 /** The folder holding PGlite's runtime files (index.js, contrib/), vendored or installed. */
 function pgliteDistDir() {
@@ -954,7 +958,7 @@ async function resolveEmbeddedExtensions(names) {
 }
 /**
  * A data directory initialised at build time (scripts/build.ts), so booting skips initdb: about 0.5 s instead of
- * 2.5 s. Only the bundle has it; from sources PGlite initialises a fresh one.
+ * 2.5 s. Without a dist/ (not built yet) PGlite initialises a fresh one.
  */
 const PREINITIALISED_DATA_DIR = 'pgdata.tar.gz';
 function preinitialisedDataDir() {

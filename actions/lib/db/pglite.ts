@@ -7,10 +7,14 @@ import type { SqlClient } from './client';
 
 type PGliteModule = typeof import('@electric-sql/pglite');
 
-/** The vendored copy in dist/pglite/ when running from the bundle; undefined when running from sources. */
+/**
+ * The vendored copy: dist/pglite/ next to the bundle, or, from sources (tests, tsx), the repository's committed
+ * dist/pglite/ (the same PGlite version, copied by the build), so both boot the same way from the prepared data dir.
+ */
 function vendoredDir(): string | undefined {
-  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'pglite');
-  return existsSync(join(dir, 'index.js')) ? dir : undefined;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '..', 'pglite'), join(here, '..', '..', '..', 'dist', 'pglite')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.js')));
 }
 
 /** The folder holding PGlite's runtime files (index.js, contrib/), vendored or installed. */
@@ -106,7 +110,7 @@ export async function resolveEmbeddedExtensions(names: Iterable<string>): Promis
 
 /**
  * A data directory initialised at build time (scripts/build.ts), so booting skips initdb: about 0.5 s instead of
- * 2.5 s. Only the bundle has it; from sources PGlite initialises a fresh one.
+ * 2.5 s. Without a dist/ (not built yet) PGlite initialises a fresh one.
  */
 export const PREINITIALISED_DATA_DIR = 'pgdata.tar.gz';
 
