@@ -8,7 +8,7 @@ import { applyInOneTransaction } from '../actions/lib/migrations/apply';
 import { createTestDatabase } from '../test/support/postgres';
 import { dokploy } from './corpus';
 import type { Figure } from './figures';
-import { measure, peakMemoryMb } from './measure';
+import { measurePair, peakMemoryMb } from './measure';
 
 const root = join(import.meta.dirname, '..');
 const corpus = join(root, '..', 'shared', 'corpus', 'dokploy');
@@ -38,7 +38,6 @@ export async function section(): Promise<Figure[]> {
     const drift = [join(root, 'dist', 'cli.js'), 'drift', '--database-url', database.url, '--migrations-dir', corpus];
     const exit = await runProcess(drift);
     if (exit !== 0) throw new Error(`drift-check on the migrated corpus exited ${exit}: it should find no drift`);
-    const ours = await measure(() => runProcess(drift).then(() => undefined), 5);
     const pull = [
       join(root, 'node_modules', 'drizzle-kit', 'bin.cjs'),
       'pull',
@@ -49,7 +48,10 @@ export async function section(): Promise<Figure[]> {
       '--out',
       out,
     ];
-    const baseline = await measure(() => runProcess(pull).then(() => undefined), 5);
+    const [ours, baseline] = await measurePair(
+      () => runProcess(drift).then(() => undefined),
+      () => runProcess(pull).then(() => undefined),
+    );
     const memory = await peakMemoryMb(process.execPath, drift);
     const ratio = ours.median / baseline.median;
     return [

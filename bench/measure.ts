@@ -20,6 +20,31 @@ export async function measure(fn: () => Promise<number | void>, runs = 5, warmup
   return summarise(samples);
 }
 
+/**
+ * Measures two contenders alternately (a, b, a, b, …) after one warm-up each, so that whatever the machine does
+ * meanwhile (checkpoints, caches, other load) falls on both sides alike.
+ */
+export async function measurePair(
+  a: () => Promise<number | void>,
+  b: () => Promise<number | void>,
+  runs = 5,
+): Promise<[Stats, Stats]> {
+  const time = async (fn: () => Promise<number | void>) => {
+    const started = performance.now();
+    const reported = await fn();
+    return typeof reported === 'number' ? reported : performance.now() - started;
+  };
+  await a();
+  await b();
+  const first: number[] = [];
+  const second: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    first.push(await time(a));
+    second.push(await time(b));
+  }
+  return [summarise(first), summarise(second)];
+}
+
 export function summarise(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

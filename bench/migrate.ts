@@ -5,7 +5,7 @@ import { startFakeLoki } from '../test/support/fake-loki';
 import { startFakeOtlp } from '../test/support/fake-otlp';
 import { startFakePagerDuty } from '../test/support/fake-pagerduty';
 import type { Figure } from './figures';
-import { measure } from './measure';
+import { measurePair } from './measure';
 
 const root = join(import.meta.dirname, '..');
 const corpus = join(root, '..', 'shared', 'corpus', 'dokploy');
@@ -51,7 +51,7 @@ export async function section(): Promise<Figure[]> {
         await database.drop();
       }
     };
-    const ours = await measure(
+    const [ours, baseline] = await measurePair(
       () =>
         timed(
           (url) => [
@@ -74,11 +74,8 @@ export async function section(): Promise<Figure[]> {
           ],
           'migrate-with-telemetry',
         ),
-      5,
-    );
-    const baseline = await measure(
       () => timed((url) => ['--input-type=module', '-e', DRIZZLE_MIGRATE, url, corpus], 'drizzle migrate()'),
-      5,
+      7,
     );
     const ratio = ours.median / baseline.median;
     return [

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runProcess } from './drift';
 import type { Figure } from './figures';
-import { measure, peakMemoryMb } from './measure';
+import { measurePair, peakMemoryMb } from './measure';
 
 const root = join(import.meta.dirname, '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -37,14 +37,16 @@ export async function section(): Promise<Figure[]> {
     const check = [cli, 'check', '--base-ref', base];
     const exit = await runProcess(check, example);
     if (exit !== 0) throw new Error(`schema-check on examples/basic exited ${exit}`);
-    const ours = await measure(() => runProcess(check, example).then(() => undefined), 5);
     const generate = [
       join(root, 'node_modules', 'drizzle-kit', 'bin.cjs'),
       'generate',
       '--config',
       'drizzle.config.ts',
     ];
-    const baseline = await measure(() => runProcess(generate, example).then(() => undefined), 5);
+    const [ours, baseline] = await measurePair(
+      () => runProcess(check, example).then(() => undefined),
+      () => runProcess(generate, example).then(() => undefined),
+    );
 
     // The corpus as a pull request: base holds all but the last three migrations.
     const corpus = join(root, '..', 'shared', 'corpus', 'dokploy');

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../lib/errors';
+import { parseRetryAfter } from '../lib/retry-after';
 
 /** A Vercel API call that did not succeed, with a message that says what to do about it. */
 export class VercelApiError extends Error {
@@ -131,11 +132,7 @@ function apiMessage(text: string): string {
   return text.trim().slice(0, 200) || 'no details';
 }
 
-/** Retry-After in seconds or as an HTTP date; 5 s when absent, as @vercel/client does. */
+/** Retry-After in milliseconds; 5 s when absent, as @vercel/client does. */
 export function retryAfterMs(header: string | null): number {
-  if (header === null || header.trim() === '') return 5000;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? 5000 : Math.max(0, date - Date.now());
+  return parseRetryAfter(header) ?? 5000;
 }

@@ -3,6 +3,7 @@ import { formatDuration } from '../lib/duration';
 import { ConfigurationError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { secretsInUrl } from '../lib/secrets';
+import { parseRetryAfter } from '../lib/retry-after';
 
 /** Statuses after which an operation will not change any more. */
 const SUCCEEDED = new Set(['finished', 'skipped']);
@@ -33,14 +34,6 @@ function httpFailure(error: unknown): HttpFailure | undefined {
     message: typeof data?.message === 'string' ? data.message : undefined,
     code: e.code,
   };
-}
-
-/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
-export function retryAfterMs(value: unknown, now = Date.now()): number | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -292,7 +285,7 @@ export class NeonProject {
           );
         }
         const retryable = status === 423 || status === 429 || status >= 500;
-        const wait = status === 429 ? (retryAfterMs(failure.headers['retry-after']) ?? delay) : delay;
+        const wait = status === 429 ? (parseRetryAfter(failure.headers['retry-after']) ?? delay) : delay;
         const left = started + this.settings.waitTimeoutMs - Date.now();
         if (!retryable || attempt >= MAX_ATTEMPTS || wait > left) {
           const reason = failure.message ? `: ${failure.message}` : '';

@@ -202,7 +202,10 @@ function readVercelSettings(inputs, baseDir) {
     };
 }
 
+// EXTERNAL MODULE: ./actions/lib/retry-after.ts
+var retry_after = __webpack_require__(5743);
 ;// CONCATENATED MODULE: ./actions/canary-monitor/vercel-api.ts
+
 
 /** A Vercel API call that did not succeed, with a message that says what to do about it. */
 class VercelApiError extends Error {
@@ -307,15 +310,9 @@ function apiMessage(text) {
     }
     return text.trim().slice(0, 200) || 'no details';
 }
-/** Retry-After in seconds or as an HTTP date; 5 s when absent, as @vercel/client does. */
+/** Retry-After in milliseconds; 5 s when absent, as @vercel/client does. */
 function retryAfterMs(header) {
-    if (header === null || header.trim() === '')
-        return 5000;
-    const seconds = Number(header);
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds * 1000);
-    const date = Date.parse(header);
-    return Number.isNaN(date) ? 5000 : Math.max(0, date - Date.now());
+    return (0,retry_after/* parseRetryAfter */.m)(header) ?? 5000;
 }
 
 ;// CONCATENATED MODULE: ./actions/canary-monitor/decision.ts
@@ -931,6 +928,31 @@ function markdownTable(headers, rows) {
 function codeBlock(text, language = '') {
     const fence = text.includes('```') ? '````' : '```';
     return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 5743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * An HTTP Retry-After header (delay in seconds, or an HTTP date) in milliseconds; undefined when absent or
+ * unreadable, so each caller decides its own default instead of mistaking a missing header for "retry now".
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value) * 1000;
+    // Only an HTTP date ("Sun, 06 Nov 1994 08:49:37 GMT"): Date.parse alone would read "-5" as a year.
+    if (!/^[A-Za-z]{3},/.test(value.trim()))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 

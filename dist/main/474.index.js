@@ -26,6 +26,31 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
+/***/ 5743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * An HTTP Retry-After header (delay in seconds, or an HTTP date) in milliseconds; undefined when absent or
+ * unreadable, so each caller decides its own default instead of mistaking a missing header for "retry now".
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value) * 1000;
+    // Only an HTTP date ("Sun, 06 Nov 1994 08:49:37 GMT"): Date.parse alone would read "-5" as a year.
+    if (!/^[A-Za-z]{3},/.test(value.trim()))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+
+/***/ }),
+
 /***/ 6093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -181,7 +206,10 @@ async function createSnapshot(neon, settings, logger) {
 var dist = __webpack_require__(3643);
 // EXTERNAL MODULE: ./actions/lib/duration.ts
 var duration = __webpack_require__(1428);
+// EXTERNAL MODULE: ./actions/lib/retry-after.ts
+var retry_after = __webpack_require__(5743);
 ;// CONCATENATED MODULE: ./actions/neon-snapshot/neon.ts
+
 
 
 
@@ -207,15 +235,6 @@ function httpFailure(error) {
         message: typeof data?.message === 'string' ? data.message : undefined,
         code: e.code,
     };
-}
-/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
-function retryAfterMs(value, now = Date.now()) {
-    if (typeof value !== 'string' || value.trim() === '')
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value.trim()))
-        return Number(value) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
@@ -405,7 +424,7 @@ class NeonProject {
                     throw new errors/* ConfigurationError */.j1(`Neon rejected the API key (HTTP ${status}${failure.message ? `: ${failure.message}` : ''}): set api-key to a valid Neon API key with access to project ${this.id}`);
                 }
                 const retryable = status === 423 || status === 429 || status >= 500;
-                const wait = status === 429 ? (retryAfterMs(failure.headers['retry-after']) ?? delay) : delay;
+                const wait = status === 429 ? ((0,retry_after/* parseRetryAfter */.m)(failure.headers['retry-after']) ?? delay) : delay;
                 const left = started + this.settings.waitTimeoutMs - Date.now();
                 if (!retryable || attempt >= MAX_ATTEMPTS || wait > left) {
                     const reason = failure.message ? `: ${failure.message}` : '';

@@ -384,6 +384,31 @@ function ledgerProblemsTable(problems) {
 
 /***/ }),
 
+/***/ 5743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * An HTTP Retry-After header (delay in seconds, or an HTTP date) in milliseconds; undefined when absent or
+ * unreadable, so each caller decides its own default instead of mistaking a missing header for "retry now".
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value) * 1000;
+    // Only an HTTP date ("Sun, 06 Nov 1994 08:49:37 GMT"): Date.parse alone would read "-5" as a year.
+    if (!/^[A-Za-z]{3},/.test(value.trim()))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+
+/***/ }),
+
 /***/ 939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -421,7 +446,10 @@ function redactDeep(value, redact) {
     return value;
 }
 
+// EXTERNAL MODULE: ./actions/lib/retry-after.ts
+var retry_after = __webpack_require__(5743);
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/http.ts
+
 const DEFAULTS = { timeoutMs: 3000, retries: 2, deadlineMs: 6000 };
 /** Retry-After can ask for minutes; a deploy will not wait that long for a log line. */
 const MAX_BACKOFF_MS = 1000;
@@ -460,9 +488,8 @@ async function attemptPost(url, payload, headers, timeoutMs) {
             status: response.status,
             reason: `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`,
         };
-        const retryAfter = Number(response.headers.get('retry-after'));
-        if (Number.isFinite(retryAfter) && retryAfter >= 0)
-            failed.retryAfterMs = retryAfter * 1000;
+        // A missing header must mean "back off as usual", not "retry at once".
+        failed.retryAfterMs = (0,retry_after/* parseRetryAfter */.m)(response.headers.get('retry-after'));
         return failed;
     }
     catch (error) {
@@ -501,8 +528,13 @@ class LokiSink {
     run;
     redact;
     name = 'Loki';
-    /** Pushes go one after another, so lines arrive in order and a dead Loki costs one timeout, not one per line. */
-    chain = Promise.resolve();
+    /**
+     * One push at a time, so lines arrive in order and a dead Loki costs one timeout, not one per line; the lines
+     * logged while a push is in flight go together in the next one, so a run of 186 migrations is a handful of
+     * requests rather than 188.
+     */
+    queue = [];
+    flushing;
     broken;
     constructor(config, run, redact) {
         this.config = config;
@@ -535,7 +567,7 @@ class LokiSink {
         });
     }
     async settle() {
-        await this.chain;
+        await this.flushing;
         return this.broken ? [this.broken] : [];
     }
     push(level, atMs, line, metadata) {
@@ -544,8 +576,20 @@ class LokiSink {
             line,
             { run_id: this.run.runId, commit: this.run.commit, ...metadata },
         ];
-        const body = redactDeep({ streams: [{ stream: this.streamLabels(level), values: [value] }] }, this.redact);
-        this.chain = this.chain.then(() => this.send(body));
+        this.queue.push({ level, value });
+        this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
+    }
+    async flush() {
+        while (this.queue.length > 0) {
+            const batch = this.queue;
+            this.queue = [];
+            const levels = [...new Set(batch.map((entry) => entry.level))];
+            const streams = levels.map((level) => ({
+                stream: this.streamLabels(level),
+                values: batch.filter((entry) => entry.level === level).map((entry) => entry.value),
+            }));
+            await this.send(redactDeep({ streams }, this.redact));
+        }
     }
     streamLabels(level) {
         return {

@@ -1,3 +1,5 @@
+import { parseRetryAfter } from '../retry-after';
+
 /**
  * Best-effort JSON POST for telemetry sinks. A sink that is down, slow or rate-limiting must never fail or hold up a
  * migration, so this never throws: each attempt has a short time limit, retries are few and short, and the caller
@@ -63,8 +65,8 @@ async function attemptPost(
       status: response.status,
       reason: `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`,
     };
-    const retryAfter = Number(response.headers.get('retry-after'));
-    if (Number.isFinite(retryAfter) && retryAfter >= 0) failed.retryAfterMs = retryAfter * 1000;
+    // A missing header must mean "back off as usual", not "retry at once".
+    failed.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     return failed;
   } catch (error) {
     return { ok: false, reason: describeNetworkError(error, timeoutMs) };
