@@ -38,6 +38,8 @@ var pglite = __webpack_require__(2212);
 var postgres = __webpack_require__(3570);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
 var errors = __webpack_require__(2863);
+// EXTERNAL MODULE: ./actions/lib/migrations/extensions.ts
+var migrations_extensions = __webpack_require__(2978);
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
 var project_inputs = __webpack_require__(1573);
 // EXTERNAL MODULE: ./actions/lib/db/client.ts
@@ -303,21 +305,10 @@ function loadBaseMigrations(projectRoot, current, base) {
 }
 
 ;// CONCATENATED MODULE: ./actions/schema-check/extensions.ts
-const CREATE_EXTENSION = /\bcreate\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"([^"]+)"|([a-z0-9_-]+))/gi;
-/** Extensions that the SQL creates, lower-cased, in order of first appearance. */
-function extensionsCreatedBy(sqls) {
-    const names = new Set();
-    for (const sql of sqls) {
-        const withoutComments = sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
-        for (const match of withoutComments.matchAll(CREATE_EXTENSION))
-            names.add((match[1] ?? match[2] ?? '').toLowerCase());
-    }
-    names.delete('');
-    return [...names];
-}
+
 /** The migrations whose SQL creates `extension`, for the report. */
 function migrationsCreating(extension, migrations) {
-    return migrations.filter((m) => extensionsCreatedBy([m.sql]).includes(extension));
+    return migrations.filter((m) => (0,migrations_extensions/* extensionsCreatedBy */.u)([m.sql]).includes(extension));
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -1310,6 +1301,7 @@ function summarise(findings, check, ok) {
 
 
 
+
 const FAIL_ON = ['error', 'warning', 'never'];
 async function run(context) {
     const started = performance.now();
@@ -1387,7 +1379,7 @@ async function run(context) {
     let before;
     let after;
     await logger.group('Apply on embedded PostgreSQL (PGlite)', async () => {
-        const wanted = extensionsCreatedBy([...change.base, ...change.added].map((m) => m.sql).concat(seed ? [seed.sql] : []));
+        const wanted = (0,migrations_extensions/* extensionsCreatedBy */.u)([...change.base, ...change.added].map((m) => m.sql).concat(seed ? [seed.sql] : []));
         const { extensions, unavailable } = await (0,pglite/* resolveEmbeddedExtensions */.nS)(wanted);
         if (unavailable.length) {
             const users = unavailable.map((name) => `${name} (${migrationsCreating(name, [...change.base, ...change.added])

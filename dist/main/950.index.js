@@ -729,26 +729,17 @@ function mapOutsideQuotes(text, outside, inside = (s) => s) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ replayMigrations)
 /* harmony export */ });
-/* unused harmony export extensionsCreatedBy */
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2314);
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2314);
 /* harmony import */ var _db_pglite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2212);
 /* harmony import */ var _migrations_apply__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1858);
-/* harmony import */ var _migrations_ledger__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6605);
+/* harmony import */ var _migrations_extensions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2978);
+/* harmony import */ var _migrations_ledger__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6605);
 
 
 
 
-const CREATE_EXTENSION = /\bcreate\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"([^"]+)"|([a-z0-9_-]+))/gi;
+
 const MISSING_ROLE = /role "([^"]+)" does not exist/;
-/** Extensions the migrations create, by SQL name, in order of first appearance. */
-function extensionsCreatedBy(migrations) {
-    const names = new Set();
-    for (const m of migrations)
-        for (const match of m.sql.matchAll(CREATE_EXTENSION))
-            names.add(match[1] ?? match[2] ?? '');
-    names.delete('');
-    return [...names];
-}
 /**
  * Builds the schema that exactly these migrations produce, in an embedded PostgreSQL (PGlite). Each chunk runs in
  * autocommit, as permissive as any way the live database may have received it. PGlite loads extensions only at
@@ -756,21 +747,11 @@ function extensionsCreatedBy(migrations) {
  * exist on the server, not in the files, so a missing one is created and the chunk retried.
  */
 async function replayMigrations(migrations, options = {}) {
-    const extensions = {};
-    const unavailable = [];
-    for (const name of extensionsCreatedBy(migrations)) {
-        if (name === 'plpgsql')
-            continue;
-        const extension = (0,_db_pglite__WEBPACK_IMPORTED_MODULE_0__/* .embeddedExtension */ .iq)(name);
-        if (extension)
-            extensions[name.replace(/-/g, '_')] = extension;
-        else
-            unavailable.push(name);
-    }
+    const { extensions, unavailable } = await (0,_db_pglite__WEBPACK_IMPORTED_MODULE_0__/* .resolveEmbeddedExtensions */ .nS)((0,_migrations_extensions__WEBPACK_IMPORTED_MODULE_2__/* .extensionsCreatedBy */ .u)(migrations.map((m) => m.sql)));
     const client = await (0,_db_pglite__WEBPACK_IMPORTED_MODULE_0__/* .openEmbedded */ .fc)({ extensions });
     try {
         if (options.ledger)
-            await (0,_migrations_ledger__WEBPACK_IMPORTED_MODULE_2__/* .ensureLedger */ .IC)(client, options.ledger, options.layout ?? 'journal');
+            await (0,_migrations_ledger__WEBPACK_IMPORTED_MODULE_3__/* .ensureLedger */ .IC)(client, options.ledger, options.layout ?? 'journal');
         for (const migration of migrations)
             await replayOne(client, migration, unavailable);
         return client;
@@ -791,7 +772,7 @@ async function replayOne(client, migration, unavailable) {
                 throw error;
             const role = MISSING_ROLE.exec(error.postgres.message)?.[1];
             if (role && attempt < 20) {
-                await client.exec(`CREATE ROLE ${(0,_db_client__WEBPACK_IMPORTED_MODULE_3__/* .quoteIdent */ .v)(role)}`);
+                await client.exec(`CREATE ROLE ${(0,_db_client__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v)(role)}`);
                 // Chunks before the failing one already ran; rerunning them would fail on "already exists".
                 migration = { ...migration, chunks: migration.chunks.slice(failedChunk(migration, error)) };
                 continue;
@@ -849,7 +830,6 @@ function quoteIdent(name) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   fc: () => (/* binding */ openEmbedded),
-/* harmony export */   iq: () => (/* binding */ embeddedExtension),
 /* harmony export */   nS: () => (/* binding */ resolveEmbeddedExtensions)
 /* harmony export */ });
 /* unused harmony exports loadPGliteModule, PGliteClient, embeddedExtensionNames, PREINITIALISED_DATA_DIR */
@@ -976,23 +956,6 @@ async function openEmbedded(options = {}) {
     const loadDataDir = fresh ? undefined : preinitialisedDataDir();
     const db = await PGlite.create(loadDataDir ? { ...options, loadDataDir } : options);
     return new PGliteClient(db);
-}
-/**
- * A PGlite contrib extension by its SQL name (`pg_trgm`, `uuid-ossp`), for `openEmbedded({ extensions })`, or
- * undefined when PGlite does not ship it. PGlite loads an extension only when it is given at start-up, so replaying
- * migrations that run CREATE EXTENSION needs these.
- */
-function embeddedExtension(name) {
-    const here = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
-    const candidates = [
-        (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(here, '..', 'pglite'),
-        (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(here, '..', '..', '..', 'node_modules', '@electric-sql', 'pglite', 'dist'),
-    ];
-    const dir = candidates.find((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(d, 'index.js')));
-    const bundle = dir && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `${name}.tar.gz`);
-    if (!bundle || !/^[a-z0-9_-]+$/.test(name) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(bundle))
-        return undefined;
-    return { name, setup: async () => ({ bundlePath: (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(bundle) }) };
 }
 
 
@@ -1205,6 +1168,32 @@ async function applyInOneTransaction(client, migrations, location, layout) {
         throw error;
     }
     return timings;
+}
+
+
+/***/ }),
+
+/***/ 2978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ extensionsCreatedBy)
+/* harmony export */ });
+const CREATE_EXTENSION = /\bcreate\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"([^"]+)"|([a-z0-9_-]+))/gi;
+/**
+ * Extensions that the SQL creates, lower-cased, in order of first appearance. PGlite loads an extension's module
+ * only at start-up, so whoever boots one to run migrations must know these first. Comments are skipped, so a
+ * commented-out CREATE EXTENSION asks for nothing.
+ */
+function extensionsCreatedBy(sqls) {
+    const names = new Set();
+    for (const sql of sqls) {
+        const withoutComments = sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
+        for (const match of withoutComments.matchAll(CREATE_EXTENSION))
+            names.add((match[1] ?? match[2] ?? '').toLowerCase());
+    }
+    names.delete('');
+    return [...names];
 }
 
 

@@ -18,5 +18,5 @@ export type {
 export { introspect } from './introspect';
 export { diffCatalogs, type DiffOptions } from './diff';
 export { flattenCatalog, objectKey, type CatalogObject } from './flatten';
-export { replayMigrations, extensionsCreatedBy, type ReplayOptions } from './replay';
+export { replayMigrations, type ReplayOptions } from './replay';
 export { reconcileViewSpelling } from './reconcile';

@@ -1,6 +1,7 @@
 import { quoteIdent } from '../db/client';
-import { embeddedExtension, openEmbedded, type PGliteClient } from '../db/pglite';
+import { openEmbedded, resolveEmbeddedExtensions, type PGliteClient } from '../db/pglite';
 import { runMigrationChunks, MigrationFailedError } from '../migrations/apply';
+import { extensionsCreatedBy } from '../migrations/extensions';
 import { ensureLedger, type LedgerLocation } from '../migrations/ledger';
 import type { Layout, Migration } from '../migrations/model';
 
@@ -10,17 +11,7 @@ export interface ReplayOptions {
   layout?: Layout;
 }
 
-const CREATE_EXTENSION = /\bcreate\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"([^"]+)"|([a-z0-9_-]+))/gi;
 const MISSING_ROLE = /role "([^"]+)" does not exist/;
-
-/** Extensions the migrations create, by SQL name, in order of first appearance. */
-export function extensionsCreatedBy(migrations: Migration[]): string[] {
-  const names = new Set<string>();
-  for (const m of migrations)
-    for (const match of m.sql.matchAll(CREATE_EXTENSION)) names.add(match[1] ?? match[2] ?? '');
-  names.delete('');
-  return [...names];
-}
 
 /**
  * Builds the schema that exactly these migrations produce, in an embedded PostgreSQL (PGlite). Each chunk runs in
@@ -29,14 +20,9 @@ export function extensionsCreatedBy(migrations: Migration[]): string[] {
  * exist on the server, not in the files, so a missing one is created and the chunk retried.
  */
 export async function replayMigrations(migrations: Migration[], options: ReplayOptions = {}): Promise<PGliteClient> {
-  const extensions: Record<string, NonNullable<ReturnType<typeof embeddedExtension>>> = {};
-  const unavailable: string[] = [];
-  for (const name of extensionsCreatedBy(migrations)) {
-    if (name === 'plpgsql') continue;
-    const extension = embeddedExtension(name);
-    if (extension) extensions[name.replace(/-/g, '_')] = extension;
-    else unavailable.push(name);
-  }
+  const { extensions, unavailable } = await resolveEmbeddedExtensions(
+    extensionsCreatedBy(migrations.map((m) => m.sql)),
+  );
   const client = await openEmbedded({ extensions });
   try {
     if (options.ledger) await ensureLedger(client, options.ledger, options.layout ?? 'journal');

@@ -130,20 +130,3 @@ export async function openEmbedded(options: PGliteOptions = {}): Promise<PGliteC
   const db = await PGlite.create(loadDataDir ? { ...options, loadDataDir } : options);
   return new PGliteClient(db);
 }
-
-/**
- * A PGlite contrib extension by its SQL name (`pg_trgm`, `uuid-ossp`), for `openEmbedded({ extensions })`, or
- * undefined when PGlite does not ship it. PGlite loads an extension only when it is given at start-up, so replaying
- * migrations that run CREATE EXTENSION needs these.
- */
-export function embeddedExtension(name: string): NonNullable<PGliteOptions['extensions']>[string] | undefined {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    join(here, '..', 'pglite'),
-    join(here, '..', '..', '..', 'node_modules', '@electric-sql', 'pglite', 'dist'),
-  ];
-  const dir = candidates.find((d) => existsSync(join(d, 'index.js')));
-  const bundle = dir && join(dir, `${name}.tar.gz`);
-  if (!bundle || !/^[a-z0-9_-]+$/.test(name) || !existsSync(bundle)) return undefined;
-  return { name, setup: async () => ({ bundlePath: pathToFileURL(bundle) }) };
-}
