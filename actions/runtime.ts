@@ -16,13 +16,14 @@ function serialise(value: OutputValue): string {
  * Runs a command and turns its outcome into one line: the user's mistake as itself, anything else with its cause.
  * Returns the exit code.
  */
-async function execute(command: Command, context: RunContext, fail: (message: string) => void): Promise<number> {
+async function execute(command: Command, context: RunContext): Promise<number> {
   const name = command.definition.name;
   try {
     const { run } = await command.load();
     const result = await run(context);
     if (result.failure) {
-      fail(`${name}: ${context.logger.secrets.redact(result.failure)}`);
+      // The one line of the failure, on its file's line when it has one.
+      context.logger.error(`${name}: ${result.failure}`, result.where);
       return 1;
     }
     return 0;
@@ -32,7 +33,7 @@ async function execute(command: Command, context: RunContext, fail: (message: st
       const stack = error instanceof Error && error.stack ? error.stack : '';
       if (stack) context.logger.debug(context.logger.secrets.redact(stack));
     }
-    fail(`${name}: ${message}`);
+    context.logger.error(`${name}: ${message}`);
     return 1;
   }
 }
@@ -44,8 +45,8 @@ export async function runAction(name: string): Promise<number> {
     core.setFailed(`schema-actions: unknown action "${name}"`);
     return 1;
   }
-  const logger = new ActionsLogger();
   const github = readGitHubEnvironment();
+  const logger = new ActionsLogger(github.workspace);
   const inputs = new Inputs(command.definition, actionInputSource(), logger);
   const token = 'github-token' in command.definition.inputs ? inputs.optional('github-token') : undefined;
   const context: RunContext = {
@@ -59,7 +60,9 @@ export async function runAction(name: string): Promise<number> {
     env: process.env,
     baseDir: github.workspace,
   };
-  return execute(command, context, (message) => core.setFailed(message));
+  const code = await execute(command, context);
+  if (code !== 0) process.exitCode = code;
+  return code;
 }
 
 /** The root action (`uses: org/schema-actions@v1`): its `command` input picks one of the actions. */
@@ -116,5 +119,5 @@ export async function runCli(argv: string[], logger: Logger = new ConsoleLogger(
     env: process.env,
     baseDir: process.cwd(),
   };
-  return execute(command, context, (message) => logger.error(message));
+  return execute(command, context);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectPostgres } from '../actions/lib/db/postgres';
 import { ConsoleLogger } from '../actions/lib/logger';
-import { applyInOneTransaction } from '../actions/lib/migrations/apply';
+import { applyMigrations } from '../actions/lib/migrations/executor';
 import { createTestDatabase } from '../test/support/postgres';
 import { dokploy } from './corpus';
 import type { Figure } from './figures';
@@ -28,12 +28,11 @@ export async function section(): Promise<Figure[]> {
   const out = mkdtempSync(join(tmpdir(), 'bench-pull-'));
   try {
     const client = await connectPostgres(database.url, { logger: new ConsoleLogger(() => undefined) });
-    await applyInOneTransaction(
-      client,
-      set.migrations,
-      { schema: 'drizzle', table: '__drizzle_migrations' },
-      set.layout,
-    );
+    await applyMigrations(client, set.migrations, {
+      location: { schema: 'drizzle', table: '__drizzle_migrations' },
+      layout: set.layout,
+      exists: false,
+    });
     await client.close();
     const drift = [join(root, 'dist', 'cli.js'), 'drift', '--database-url', database.url, '--migrations-dir', corpus];
     const exit = await runProcess(drift);

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { openEmbedded } from '../actions/lib/db/pglite';
 import { connectPostgres } from '../actions/lib/db/postgres';
 import { ConsoleLogger } from '../actions/lib/logger';
-import { applyInOneTransaction } from '../actions/lib/migrations/apply';
+import { applyMigrations } from '../actions/lib/migrations/executor';
 import { createTestDatabase } from '../test/support/postgres';
 import { dokploy } from './corpus';
 import type { Figure } from './figures';
@@ -40,7 +40,7 @@ export async function embeddedApply(): Promise<Figure[]> {
     const db = await openEmbedded();
     try {
       const started = performance.now();
-      await applyInOneTransaction(db, set.migrations, LEDGER, set.layout);
+      await applyMigrations(db, set.migrations, { location: LEDGER, layout: set.layout, exists: false });
       return performance.now() - started;
     } finally {
       await db.close();
@@ -51,7 +51,7 @@ export async function embeddedApply(): Promise<Figure[]> {
     const client = await connectPostgres(database.url, { logger: quiet });
     try {
       const started = performance.now();
-      await applyInOneTransaction(client, set.migrations, LEDGER, set.layout);
+      await applyMigrations(client, set.migrations, { location: LEDGER, layout: set.layout, exists: false });
       return performance.now() - started;
     } finally {
       await client.close();

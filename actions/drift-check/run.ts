@@ -7,152 +7,217 @@ import { reconcileViewSpelling } from '../lib/catalog/reconcile';
 import { replayMigrations } from '../lib/catalog/replay';
 import type { CommandResult, RunContext } from '../lib/command';
 import type { SqlClient } from '../lib/db/client';
+import type { PGliteClient } from '../lib/db/pglite';
 import { connectPostgres } from '../lib/db/postgres';
 import { ConfigurationError, errorMessage } from '../lib/errors';
 import { readLedger } from '../lib/migrations/ledger';
 import type { Migration } from '../lib/migrations/model';
-import { compareLedger } from '../lib/migrations/verify';
-import { loadProjectFromInputs } from '../lib/project-inputs';
+import { compareLedger, type LedgerState } from '../lib/migrations/verify';
+import { loadProject, type Project } from '../lib/project-inputs';
 import { reportPath } from '../lib/report';
 import { suggestSql } from './fix';
 import { syncDriftIssue, type DriftIssueResult } from './issue';
 import { driftJson, renderDriftReport, type DriftFinding, type DriftResult } from './report';
 
-export async function run(context: RunContext): Promise<CommandResult> {
-  const { inputs, logger } = context;
-  const url = inputs.required('database-url');
-  const schemas = inputs.list('schemas');
-  const ignore = inputs.list('ignore');
-  const failOnDrift = inputs.boolean('fail-on-drift');
-  const wantIssue = inputs.boolean('issue');
-  const environment = inputs.string('environment') || 'development';
-  const token = issueToken(context, wantIssue);
+interface DriftOptions {
+  url: string;
+  schemas: string[];
+  ignore: string[];
+  failOnDrift: boolean;
+  environment: string;
+  /** Set when the drift issue is wanted. */
+  token?: string;
+}
 
-  const project = await logger.group('Read migrations', async () => {
-    const loaded = loadProjectFromInputs(inputs, context.baseDir);
-    logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
+export async function run(context: RunContext): Promise<CommandResult> {
+  const options = readOptions(context);
+  const project = await context.logger.group('Read migrations', async () => {
+    const loaded = loadProject(context);
+    context.logger.info(
+      `${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`,
+    );
     return loaded;
   });
-  const ledgerName = `${project.ledger.schema}.${project.ledger.table}`;
   const introspectOptions: IntrospectOptions = {
-    ...(schemas.length ? { schemas } : {}),
-    excludeTables: [ledgerName],
+    ...(options.schemas.length ? { schemas: options.schemas } : {}),
+    excludeTables: [`${project.ledger.schema}.${project.ledger.table}`],
   };
+  const live = await readLive(context, options, project, introspectOptions);
+  const replayable = live.state.applied.map((a) => a.migration).filter((m): m is Migration => m !== undefined);
+  const expected = await replayExpected(context, project, replayable, introspectOptions);
+  const findings = await context.logger.group('Compare', () => compare(context, options, expected, live.catalog));
 
-  const live = await connectPostgres(url, { logger, applicationName: 'schema-actions drift-check' });
-  let actual: Catalog;
-  let state: ReturnType<typeof compareLedger>;
-  let liveVersion: string;
+  const result: DriftResult = {
+    environment: options.environment,
+    drift: findings.length > 0 || live.state.problems.length > 0,
+    set: project.set,
+    ledger: project.ledger,
+    state: live.state,
+    findings,
+    schemas: live.catalog.schemas,
+    ignore: options.ignore,
+    versions: { live: live.version, embedded: expected.version },
+  };
+  const markdown = await publish(context, result);
+  const issueFailure = options.token ? await syncIssue(context, options, options.token, result, markdown) : undefined;
+  if (result.drift && options.failOnDrift) {
+    const parts = [
+      findings.length ? `${findings.length} difference(s)` : '',
+      live.state.problems.length ? `${live.state.problems.length} ledger problem(s)` : '',
+    ].filter(Boolean);
+    return { failure: `drift in ${options.environment}: ${parts.join(' and ')}; see the report` };
+  }
+  return issueFailure ? { failure: issueFailure } : {};
+}
+
+function readOptions(context: RunContext): DriftOptions {
+  const { inputs } = context;
+  const wantIssue = inputs.boolean('issue');
+  return {
+    url: inputs.required('database-url'),
+    schemas: inputs.list('schemas'),
+    ignore: inputs.list('ignore'),
+    failOnDrift: inputs.boolean('fail-on-drift'),
+    environment: inputs.string('environment') || 'development',
+    token: issueToken(context, wantIssue),
+  };
+}
+
+interface LiveSchema {
+  state: LedgerState;
+  catalog: Catalog;
+  version: string;
+}
+
+/** The live database's ledger (checked against the files) and catalog, on one connection. */
+async function readLive(
+  context: RunContext,
+  options: DriftOptions,
+  project: Project,
+  introspectOptions: IntrospectOptions,
+): Promise<LiveSchema> {
+  const { logger } = context;
+  const live = await connectPostgres(options.url, { logger, applicationName: 'schema-actions drift-check' });
   try {
-    state = await logger.group('Read the ledger', async () => {
-      const rows = await readLedger(live, project.ledger);
-      if (rows === null) logger.info(`${ledgerName} does not exist: no migration applied yet`);
-      const compared = compareLedger(project.set, rows);
+    const state = await logger.group('Read the ledger', async () => {
+      const ledger = await readLedger(live, project.ledger);
+      if (!ledger.exists)
+        logger.info(`${project.ledger.schema}.${project.ledger.table} does not exist: no migration applied yet`);
+      const compared = compareLedger(project.set, ledger.rows);
       logger.info(`${compared.applied.length} applied, ${compared.pending.length} pending`);
       return compared;
     });
-    ({ catalog: actual, version: liveVersion } = await logger.group('Read the live schema', async () => {
-      const catalog = await introspect(live, introspectOptions);
-      logger.info(`${catalog.tables.length} tables in ${catalog.schemas.length} schemas`);
-      return { catalog, version: await serverVersion(live) };
-    }));
+    const catalog = await logger.group('Read the live schema', async () => {
+      const read = await introspect(live, introspectOptions);
+      logger.info(`${read.tables.length} tables in ${read.schemas.length} schemas`);
+      return read;
+    });
+    for (const problem of state.problems) logger.error(problem.message, problem);
+    for (const schema of options.schemas) {
+      if (!catalog.schemas.includes(schema))
+        logger.warning(`schema "${schema}" (input schemas) is not in the database`);
+    }
+    return { state, catalog, version: await serverVersion(live) };
   } finally {
     await live.close();
   }
-  for (const problem of state.problems)
-    logger.error(problem.message, problem.file ? { file: problem.file } : undefined);
-  for (const schema of schemas) {
-    if (!actual.schemas.includes(schema)) logger.warning(`schema "${schema}" (input schemas) is not in the database`);
-  }
+}
 
-  const replayable = state.applied.map((a) => a.migration).filter((m): m is Migration => m !== undefined);
-  const embedded = await logger.group(
-    `Replay ${replayable.length} applied migration(s) into embedded PostgreSQL`,
-    async () => replayMigrations(replayable, { ledger: project.ledger, layout: project.set.layout }),
+/** What the applied migrations say the schema should be: replayed into PGlite and read back. */
+async function replayExpected(
+  context: RunContext,
+  project: Project,
+  migrations: Migration[],
+  introspectOptions: IntrospectOptions,
+): Promise<{ catalog: Catalog; version: string; embedded: PGliteClient }> {
+  const embedded = await context.logger.group(
+    `Replay ${migrations.length} applied migration(s) into embedded PostgreSQL`,
+    async () => replayMigrations(migrations, { ledger: project.ledger, layout: project.set.layout }),
   );
-  let findings: DriftFinding[];
-  let embeddedVersion: string;
   try {
-    embeddedVersion = await serverVersion(embedded);
-    const expected = await introspect(embedded, introspectOptions);
-    findings = await logger.group('Compare', async () => {
-      const differences = await reconcileViewSpelling(diffCatalogs(expected, actual, { ignore }), embedded);
-      const want = flattenCatalog(expected);
-      const have = flattenCatalog(actual);
-      const result: DriftFinding[] = differences.map((d) => ({
-        ...d,
-        sql: suggestSql(d, want.get(objectKey(d)), have.get(objectKey(d))),
-      }));
-      for (const f of result) logger.info(`${f.change} ${f.objectType} ${f.object}`);
-      logger.info(`${result.length} difference(s)`);
-      return result;
-    });
-  } finally {
+    return { catalog: await introspect(embedded, introspectOptions), version: await serverVersion(embedded), embedded };
+  } catch (error) {
     await embedded.close();
+    throw error;
   }
+}
 
-  const drift = findings.length > 0 || state.problems.length > 0;
-  const result: DriftResult = {
-    environment,
-    drift,
-    set: project.set,
-    ledger: project.ledger,
-    state,
-    findings,
-    schemas: actual.schemas,
-    ignore,
-    versions: { live: liveVersion, embedded: embeddedVersion },
-  };
+async function compare(
+  context: RunContext,
+  options: DriftOptions,
+  expected: { catalog: Catalog; embedded: PGliteClient },
+  actual: Catalog,
+): Promise<DriftFinding[]> {
+  try {
+    const differences = await reconcileViewSpelling(
+      diffCatalogs(expected.catalog, actual, { ignore: options.ignore }),
+      expected.embedded,
+    );
+    const want = flattenCatalog(expected.catalog);
+    const have = flattenCatalog(actual);
+    const findings = differences.map((d) => ({
+      ...d,
+      sql: suggestSql(d, want.get(objectKey(d)), have.get(objectKey(d))),
+    }));
+    for (const f of findings) context.logger.info(`${f.change} ${f.objectType} ${f.object}`);
+    context.logger.info(`${findings.length} difference(s)`);
+    return findings;
+  } finally {
+    await expected.embedded.close();
+  }
+}
+
+/** The report to the job summary and a file, report-json beside it, and the outputs. */
+async function publish(context: RunContext, result: DriftResult): Promise<string> {
+  const { logger } = context;
   const markdown = renderDriftReport(result);
   const published = await context.report.publish(markdown, { comment: false });
   const jsonPath = reportPath('drift-check', context.env).replace(/\.md$/, '.json');
   writeFileSync(jsonPath, logger.secrets.redact(JSON.stringify(driftJson(result), null, 2)));
-
-  context.setOutput('drift', drift);
-  context.setOutput('differences', findings.length);
-  context.setOutput('pending-count', state.pending.length);
+  context.setOutput('drift', result.drift);
+  context.setOutput('differences', result.findings.length);
+  context.setOutput('pending-count', result.state.pending.length);
   context.setOutput('report', published.path);
   context.setOutput('report-json', jsonPath);
-  if (state.pending.length) logger.notice(`${state.pending.length} migration(s) not applied yet (pending)`);
+  if (result.state.pending.length)
+    logger.notice(`${result.state.pending.length} migration(s) not applied yet (pending)`);
+  return markdown;
+}
 
-  let issueFailure: string | undefined;
-  if (wantIssue && token) {
-    issueFailure = await logger.group('Sync the drift issue', async () => {
-      try {
-        const issue = await syncDriftIssue(
-          {
-            apiUrl: context.github.apiUrl,
-            token,
-            owner: context.github.owner,
-            repo: context.github.repo,
-            environment,
-          },
-          {
-            found: drift,
-            title: `Schema drift in ${environment}`,
-            body: logger.secrets.redact(markdown),
-            resolvedComment: logger.secrets.redact(resolvedComment(context, environment)),
-          },
-        );
-        reportIssue(context, issue);
-        return undefined;
-      } catch (error) {
-        const status = (error as { status?: number }).status;
-        const hint = status === 403 || status === 404 ? ' Grant the job `issues: write`.' : '';
-        return `could not update the drift issue for ${environment}: ${errorMessage(error)}.${hint}`;
-      }
-    });
-  }
-
-  if (drift && failOnDrift) {
-    const parts = [
-      findings.length ? `${findings.length} difference(s)` : '',
-      state.problems.length ? `${state.problems.length} ledger problem(s)` : '',
-    ].filter(Boolean);
-    return { failure: `drift in ${environment}: ${parts.join(' and ')}; see the report` };
-  }
-  if (issueFailure) return { failure: issueFailure };
-  return {};
+/** Opens, updates or closes the environment's drift issue; resolves to a failure line when GitHub refused. */
+async function syncIssue(
+  context: RunContext,
+  options: DriftOptions,
+  token: string,
+  result: DriftResult,
+  markdown: string,
+): Promise<string | undefined> {
+  const { logger } = context;
+  return logger.group('Sync the drift issue', async () => {
+    try {
+      const issue = await syncDriftIssue(
+        {
+          apiUrl: context.github.apiUrl,
+          token,
+          owner: context.github.owner,
+          repo: context.github.repo,
+          environment: options.environment,
+        },
+        {
+          found: result.drift,
+          title: `Schema drift in ${options.environment}`,
+          body: logger.secrets.redact(markdown),
+          resolvedComment: logger.secrets.redact(resolvedComment(context, options.environment)),
+        },
+      );
+      reportIssue(context, issue);
+      return undefined;
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      const hint = status === 403 || status === 404 ? ' Grant the job `issues: write`.' : '';
+      return `could not update the drift issue for ${options.environment}: ${errorMessage(error)}.${hint}`;
+    }
+  });
 }
 
 function issueToken(context: RunContext, wanted: boolean): string | undefined {

@@ -1,7 +1,7 @@
 import type { CommandDefinition } from './definition';
 import type { GitHubEnvironment } from './github';
 import type { Inputs } from './inputs';
-import type { Logger } from './logger';
+import type { Logger, SourceLocation } from './logger';
 import type { ReportPublisher } from './report';
 
 export type OutputValue = string | number | boolean | object;
@@ -23,6 +23,8 @@ export interface RunContext {
 /** A command either passes, or fails with one line saying why (the details are in its report). */
 export interface CommandResult {
   failure?: string;
+  /** Where the failure is, for an annotation on that line. */
+  where?: SourceLocation;
 }
 
 export type RunCommand = (context: RunContext) => Promise<CommandResult>;

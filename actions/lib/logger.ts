@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { relative, resolve } from 'node:path';
 import { SecretRegistry } from './secrets';
 
 /** Where a finding points in the user's repository; becomes a file/line annotation on the runner. */
@@ -21,6 +22,32 @@ export interface Logger {
   /** Registers a secret: it is masked by the runner and redacted by this logger from then on. */
   mask(secret: string | undefined): void;
   readonly secrets: SecretRegistry;
+  /** The Drizzle project's folder: `SourceLocation.file`s are relative to it from then on. */
+  setFileRoot(projectRoot: string): void;
+  /** A project file's path as GitHub shows it: relative to the repository root. */
+  repositoryPath(file: string): string;
+}
+
+/**
+ * Findings name files relative to the Drizzle project (`drizzle/0001_x.sql`); annotations must name them relative
+ * to the repository (`app/drizzle/0001_x.sql`). The conversion lives here so no caller can forget it.
+ */
+class FileRoots {
+  private project: string | undefined;
+  constructor(private readonly repository: string) {}
+
+  setProject(dir: string): void {
+    this.project = dir;
+  }
+
+  repositoryPath(file: string): string {
+    if (!this.project) return file;
+    return relative(this.repository, resolve(this.project, file)) || file;
+  }
+
+  locate(where: SourceLocation | undefined): SourceLocation | undefined {
+    return where?.file ? { ...where, file: this.repositoryPath(where.file) } : where;
+  }
 }
 
 function annotationProperties(where?: SourceLocation): core.AnnotationProperties | undefined {
@@ -36,7 +63,13 @@ function annotationProperties(where?: SourceLocation): core.AnnotationProperties
 
 /** Logs through the Actions toolkit: workflow commands, groups and annotations the runner understands. */
 export class ActionsLogger implements Logger {
-  constructor(readonly secrets = new SecretRegistry()) {}
+  private readonly files: FileRoots;
+  constructor(
+    repositoryRoot: string = process.cwd(),
+    readonly secrets = new SecretRegistry(),
+  ) {
+    this.files = new FileRoots(repositoryRoot);
+  }
 
   info(message: string): void {
     core.info(this.secrets.redact(message));
@@ -45,13 +78,13 @@ export class ActionsLogger implements Logger {
     core.debug(this.secrets.redact(message));
   }
   notice(message: string, where?: SourceLocation): void {
-    core.notice(this.secrets.redact(message), annotationProperties(where));
+    core.notice(this.secrets.redact(message), annotationProperties(this.files.locate(where)));
   }
   warning(message: string, where?: SourceLocation): void {
-    core.warning(this.secrets.redact(message), annotationProperties(where));
+    core.warning(this.secrets.redact(message), annotationProperties(this.files.locate(where)));
   }
   error(message: string, where?: SourceLocation): void {
-    core.error(this.secrets.redact(message), annotationProperties(where));
+    core.error(this.secrets.redact(message), annotationProperties(this.files.locate(where)));
   }
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
     return core.group(this.secrets.redact(name), fn);
@@ -61,10 +94,17 @@ export class ActionsLogger implements Logger {
     core.setSecret(secret);
     this.secrets.add(secret);
   }
+  setFileRoot(projectRoot: string): void {
+    this.files.setProject(projectRoot);
+  }
+  repositoryPath(file: string): string {
+    return this.files.repositoryPath(file);
+  }
 }
 
 /** Logs for a person at a terminal: plain lines on stderr, so stdout carries only the report. */
 export class ConsoleLogger implements Logger {
+  private readonly files = new FileRoots(process.cwd());
   constructor(
     private readonly write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
     private readonly verbose = false,
@@ -78,13 +118,13 @@ export class ConsoleLogger implements Logger {
     if (this.verbose) this.write(this.secrets.redact(`debug: ${message}`));
   }
   notice(message: string, where?: SourceLocation): void {
-    this.write(this.secrets.redact(`${prefix(where)}notice: ${message}`));
+    this.write(this.secrets.redact(`${prefix(this.files.locate(where))}notice: ${message}`));
   }
   warning(message: string, where?: SourceLocation): void {
-    this.write(this.secrets.redact(`${prefix(where)}warning: ${message}`));
+    this.write(this.secrets.redact(`${prefix(this.files.locate(where))}warning: ${message}`));
   }
   error(message: string, where?: SourceLocation): void {
-    this.write(this.secrets.redact(`${prefix(where)}error: ${message}`));
+    this.write(this.secrets.redact(`${prefix(this.files.locate(where))}error: ${message}`));
   }
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
     this.write(this.secrets.redact(`▸ ${name}`));
@@ -92,6 +132,12 @@ export class ConsoleLogger implements Logger {
   }
   mask(secret: string | undefined): void {
     this.secrets.add(secret);
+  }
+  setFileRoot(projectRoot: string): void {
+    this.files.setProject(projectRoot);
+  }
+  repositoryPath(file: string): string {
+    return this.files.repositoryPath(file);
   }
 }
 

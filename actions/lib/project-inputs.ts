@@ -1,9 +1,10 @@
-import type { InputDefinition } from './definition';
-import type { Inputs } from './inputs';
-import { loadProjectMigrations, type ProjectMigrations } from './migrations/folder';
-import { join, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { RunContext } from './command';
+import type { InputDefinition } from './definition';
 import { ConfigurationError } from './errors';
+import { TRANSACTION_POLICIES, type TransactionPolicy } from './migrations/executor';
+import { loadProjectMigrations, type ProjectMigrations } from './migrations/folder';
 
 /** Inputs every action that reads a project's migrations shares, with the same names and defaults everywhere. */
 export const projectInputs: Record<string, InputDefinition> = {
@@ -28,8 +29,30 @@ export const projectInputs: Record<string, InputDefinition> = {
   },
 };
 
-/** Reads the project inputs and loads the migrations folder they point to. */
-export function loadProjectFromInputs(inputs: Inputs, baseDir: string): ProjectMigrations & { projectRoot: string } {
+/**
+ * The transaction policy, declared once: schema-check and migrate-with-telemetry must read the same value, or a
+ * check could pass migrations the deploy then refuses.
+ */
+export const transactionInput: Record<'transaction', InputDefinition> = {
+  transaction: {
+    description:
+      'all: every pending migration in one transaction, as Drizzle does. each: one transaction per migration (its ledger row inside it); required for migrations marked `-- schema-actions:no-transaction`. Give schema-check and migrate-with-telemetry the same value.',
+    default: 'all',
+  },
+};
+
+export function readTransactionPolicy(context: RunContext): TransactionPolicy {
+  return context.inputs.enum('transaction', TRANSACTION_POLICIES);
+}
+
+export type Project = ProjectMigrations & { projectRoot: string };
+
+/**
+ * Reads the project inputs and loads the migrations folder they point to. From then on the logger's annotations
+ * resolve file paths (which are relative to the project) to repository paths, as GitHub expects them.
+ */
+export function loadProject(context: RunContext): Project {
+  const { inputs, baseDir, logger } = context;
   const projectRoot = resolve(baseDir, inputs.string('working-directory') || '.');
   if (!existsSync(projectRoot)) {
     throw new ConfigurationError(
@@ -43,13 +66,6 @@ export function loadProjectFromInputs(inputs: Inputs, baseDir: string): ProjectM
     migrationsTable: inputs.optional('migrations-table'),
     migrationsSchema: inputs.optional('migrations-schema'),
   });
+  logger.setFileRoot(projectRoot);
   return { ...project, projectRoot };
-}
-
-/**
- * A project file's path as GitHub shows it: relative to the repository root (the base directory), which is where
- * annotations must point, rather than to the Drizzle project inside it.
- */
-export function repositoryPath(baseDir: string, projectRoot: string, file: string): string {
-  return relative(baseDir, join(projectRoot, file)) || file;
 }

@@ -1,5 +1,5 @@
 import type { CommandDefinition } from '../lib/definition';
-import { projectInputs } from '../lib/project-inputs';
+import { projectInputs, transactionInput } from '../lib/project-inputs';
 
 export const migrateDefinition: CommandDefinition = {
   name: 'migrate-with-telemetry',
@@ -28,11 +28,7 @@ export const migrateDefinition: CommandDefinition = {
       description: 'Environment name (staging, production, ...) that labels the report and all telemetry.',
       default: 'development',
     },
-    transaction: {
-      description:
-        'all: every pending migration in one transaction, as Drizzle does. each: one transaction per migration (its ledger row inside it); required for migrations marked `-- schema-actions:no-transaction`.',
-      default: 'all',
-    },
+    ...transactionInput,
     'out-of-order': {
       description: 'What to do with a pending migration older than the newest applied one: fail, or apply it anyway.',
       default: 'fail',

@@ -5,7 +5,7 @@ import { secretsInUrl } from '../lib/secrets';
 import type { LokiConfig } from '../lib/telemetry/loki';
 import type { OtlpConfig } from '../lib/telemetry/otlp';
 import { PAGERDUTY_SEVERITIES, type PagerDutyConfig } from '../lib/telemetry/pagerduty';
-import type { TransactionMode } from './apply';
+import { TRANSACTION_POLICIES, type TransactionPolicy } from '../lib/migrations/executor';
 
 export interface Target {
   url: string;
@@ -17,7 +17,7 @@ export interface MigrateOptions {
   targets: Target[];
   parallelism: number;
   environment: string;
-  transaction: TransactionMode;
+  transaction: TransactionPolicy;
   outOfOrder: 'fail' | 'apply';
   dryRun: boolean;
   timeoutMs: number;
@@ -37,7 +37,7 @@ export function readMigrateOptions(inputs: Inputs, logger: Logger): MigrateOptio
     targets: readTargets(inputs, logger),
     parallelism: inputs.integer('parallelism', { min: 1, max: 64 }),
     environment: inputs.required('environment'),
-    transaction: inputs.enum('transaction', ['all', 'each'] as const),
+    transaction: inputs.enum('transaction', TRANSACTION_POLICIES),
     outOfOrder: inputs.enum('out-of-order', ['fail', 'apply'] as const),
     dryRun: inputs.boolean('dry-run'),
     timeoutMs: positive(inputs.duration('timeout'), 'timeout'),

@@ -78,7 +78,11 @@ function targetSection(result: TargetResult, options: MigrateOptions): string[] 
     lines.push(
       markdownTable(
         ['applied', 'duration', 'hash'],
-        result.applied.map((a) => [a.name, formatDuration(a.durationMs), `\`${a.hash.slice(0, 12)}\``]),
+        result.applied.map((a) => [
+          a.migration.name,
+          formatDuration(a.durationMs),
+          `\`${a.migration.hash.slice(0, 12)}\``,
+        ]),
       ),
       '',
     );
@@ -89,7 +93,7 @@ function targetSection(result: TargetResult, options: MigrateOptions): string[] 
     lines.push(`Would apply ${result.plan.length} migration(s), in this order:`, '');
     let budget = DRY_RUN_SQL_LIMIT;
     for (const migration of result.plan) {
-      const flag = migration.noTransaction ? ' (outside a transaction)' : '';
+      const flag = migration.noTransaction && options.transaction === 'each' ? ' (outside a transaction)' : '';
       lines.push(`<details><summary><code>${migration.name}</code>${flag} — ${migration.file}</summary>`, '');
       if (budget > 0) {
         lines.push(codeBlock(migration.sql.slice(0, budget), 'sql'));

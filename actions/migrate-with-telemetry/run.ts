@@ -1,32 +1,74 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandResult, RunContext } from '../lib/command';
 import type { Logger } from '../lib/logger';
-import type { MigrationSet } from '../lib/migrations/model';
-import { loadProjectFromInputs } from '../lib/project-inputs';
-import { preciseNow, type RunIdentity, type RunStatus, type TelemetrySink } from '../lib/telemetry/events';
+import { loadProject, type Project } from '../lib/project-inputs';
+import type { RunIdentity, RunStatus, TelemetrySink } from '../lib/telemetry/events';
 import { LokiSink } from '../lib/telemetry/loki';
 import { OtlpSink } from '../lib/telemetry/otlp';
 import { PagerDutySink } from '../lib/telemetry/pagerduty';
 import { Telemetry } from '../lib/telemetry/telemetry';
+import { preciseNow } from '../lib/time';
+import { mapWithLimit } from '../lib/concurrency';
 import { readMigrateOptions, type MigrateOptions } from './options';
 import { renderMigrateReport } from './report';
 import { migrateTarget, type TargetResult } from './target';
 
-export async function run(context: RunContext): Promise<CommandResult> {
-  const { inputs, logger, github } = context;
-  const started = preciseNow();
-  const options = readMigrateOptions(inputs, logger);
-  const project = await logger.group('Read migrations', async () => {
-    const loaded = loadProjectFromInputs(inputs, context.baseDir);
-    logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
-    for (const problem of loaded.set.problems)
-      logger.warning(problem.message, problem.file ? { file: problem.file, line: problem.line } : undefined);
-    return loaded;
-  });
+/** What the run as a whole came to, over all its targets. */
+interface RunSummary {
+  status: RunStatus;
+  appliedCount: number;
+  pendingCount: number;
+  failure?: string;
+}
 
-  const runId = randomUUID();
-  const identity: RunIdentity = {
-    runId,
+export async function run(context: RunContext): Promise<CommandResult> {
+  const started = preciseNow();
+  const options = readMigrateOptions(context.inputs, context.logger);
+  const project = await readProject(context);
+  const identity = runIdentity(context, options, started);
+  const telemetry = new Telemetry(createSinks(options, identity, context.logger));
+  telemetry.start();
+
+  const results = await migrateAll(context, project, options, telemetry);
+  const summary = summarise(results, options);
+  const telemetryWarnings = await finishTelemetry(context.logger, telemetry, summary, started);
+  reportTargetFailures(context.logger, results, options);
+
+  const durationMs = Math.round(preciseNow() - started);
+  setOutputs(context, results, summary, options, { runId: identity.runId, durationMs });
+  const markdown = renderMigrateReport({
+    ...summary,
+    ...project,
+    runId: identity.runId,
+    durationMs,
+    options,
+    results,
+    telemetryWarnings,
+  });
+  const published = await context.report.publish(context.logger.secrets.redact(markdown), { comment: false });
+  context.setOutput('report', published.path);
+
+  if (summary.status !== 'failed' && summary.status !== 'timed-out') return {};
+  const where = options.targets.length === 1 ? results[0]?.failedAt : undefined;
+  return { failure: summary.failure ?? summary.status, where };
+}
+
+async function readProject(context: RunContext): Promise<Project> {
+  const { logger } = context;
+  return logger.group('Read migrations', async () => {
+    const project = loadProject(context);
+    logger.info(
+      `${project.set.migrations.length} migrations in ${project.set.displayDir} (${project.set.layout} layout)`,
+    );
+    for (const problem of project.set.problems) logger.warning(problem.message, problem);
+    return project;
+  });
+}
+
+function runIdentity(context: RunContext, options: MigrateOptions, startedAt: number): RunIdentity {
+  const { github } = context;
+  return {
+    runId: randomUUID(),
     environment: options.environment,
     repository: github.repository,
     service: github.repo || 'schema-actions',
@@ -35,13 +77,19 @@ export async function run(context: RunContext): Promise<CommandResult> {
       github.runId && github.repository
         ? `${github.serverUrl}/${github.repository}/actions/runs/${github.runId}`
         : undefined,
-    startedAt: started,
+    startedAt,
   };
-  const telemetry = new Telemetry(createSinks(options, identity, logger));
-  telemetry.start();
+}
 
-  const results = await logger.group(options.dryRun ? 'Plan (dry run)' : 'Apply migrations', async () => {
-    const all = await mapWithLimit(options.targets, options.parallelism, (target) =>
+async function migrateAll(
+  context: RunContext,
+  project: Project,
+  options: MigrateOptions,
+  telemetry: Telemetry,
+): Promise<TargetResult[]> {
+  const { logger } = context;
+  return logger.group(options.dryRun ? 'Plan (dry run)' : 'Apply migrations', async () => {
+    const results = await mapWithLimit(options.targets, options.parallelism, (target) =>
       migrateTarget(target, {
         set: project.set,
         ledger: project.ledger,
@@ -50,69 +98,75 @@ export async function run(context: RunContext): Promise<CommandResult> {
         onMigration: (event) => telemetry.migration(event),
       }),
     );
-    if (options.dryRun) printPlan(all, logger);
-    return all;
+    if (options.dryRun) printPlan(results, logger);
+    return results;
   });
+}
 
-  const status = overallStatus(results, options.dryRun);
-  const applied = results.flatMap((r) =>
-    r.applied.map((a) => ({
-      name: a.name,
-      hash: a.hash,
-      'duration-ms': Math.round(a.durationMs),
-      ...(options.targets.length > 1 ? { target: r.target.label } : {}),
-    })),
-  );
-  const pendingCount = results.reduce((sum, r) => sum + r.pendingAfter, 0);
+function summarise(results: TargetResult[], options: MigrateOptions): RunSummary {
   const failures = results.filter((r) => r.failure);
-  const failure = summariseFailures(failures, options.targets.length);
+  const first = failures[0];
+  return {
+    status: overallStatus(results, options.dryRun),
+    appliedCount: results.reduce((sum, r) => sum + r.applied.length, 0),
+    pendingCount: results.reduce((sum, r) => sum + r.pendingAfter, 0),
+    failure:
+      first && options.targets.length > 1
+        ? `${failures.length} of ${options.targets.length} targets did not migrate; ${first.target.label}: ${first.failure}`
+        : first?.failure,
+  };
+}
 
-  const telemetryWarnings = await logger.group('Telemetry', async () => {
-    telemetry.end({
-      status,
-      endedAt: preciseNow(),
-      durationMs: preciseNow() - started,
-      appliedCount: applied.length,
-      pendingCount,
-      failure,
-    });
+async function finishTelemetry(
+  logger: Logger,
+  telemetry: Telemetry,
+  summary: RunSummary,
+  started: number,
+): Promise<string[]> {
+  return logger.group('Telemetry', async () => {
+    telemetry.end({ ...summary, endedAt: preciseNow(), durationMs: preciseNow() - started });
     const warnings = await telemetry.settle();
     for (const warning of warnings)
       logger.warning(`telemetry is best-effort and did not stop the migration: ${warning}`);
     if (telemetry.sinks.length === 0) logger.info('no telemetry configured');
     return warnings;
   });
+}
 
-  for (const result of failures) {
-    const where = result.failedAt ? { file: result.failedAt.file, line: result.failedAt.line } : undefined;
-    const prefix = options.targets.length > 1 ? `${result.target.label}: ` : '';
-    logger.error(`${prefix}${result.failure ?? result.status}`, where);
-    for (const problem of result.problems)
-      logger.error(problem.message, problem.file ? { file: problem.file } : undefined);
+/**
+ * With several targets each failure gets its own line (the run's one line only names the first); a single
+ * target's failure is the run's failure line. Ledger problems are annotated on their files either way.
+ */
+function reportTargetFailures(logger: Logger, results: TargetResult[], options: MigrateOptions): void {
+  for (const result of results) {
+    if (options.targets.length > 1 && result.failure) {
+      logger.error(`${result.target.label}: ${result.failure}`, result.failedAt);
+    }
+    for (const problem of result.problems) logger.error(problem.message, problem);
   }
+}
 
-  const durationMs = Math.round(preciseNow() - started);
-  context.setOutput('status', status);
-  context.setOutput('applied-count', applied.length);
-  context.setOutput('pending-count', pendingCount);
+function setOutputs(
+  context: RunContext,
+  results: TargetResult[],
+  summary: RunSummary,
+  options: MigrateOptions,
+  run: { runId: string; durationMs: number },
+): void {
+  const applied = results.flatMap((r) =>
+    r.applied.map((a) => ({
+      name: a.migration.name,
+      hash: a.migration.hash,
+      'duration-ms': Math.round(a.durationMs),
+      ...(options.targets.length > 1 ? { target: r.target.label } : {}),
+    })),
+  );
+  context.setOutput('status', summary.status);
+  context.setOutput('applied-count', summary.appliedCount);
+  context.setOutput('pending-count', summary.pendingCount);
   context.setOutput('applied', applied);
-  context.setOutput('duration-ms', durationMs);
-  context.setOutput('run-id', runId);
-  const markdown = renderMigrateReport({
-    status,
-    runId,
-    durationMs,
-    set: project.set,
-    ledger: project.ledger,
-    options,
-    results,
-    telemetryWarnings,
-  });
-  const published = await context.report.publish(logger.secrets.redact(markdown), { comment: false });
-  context.setOutput('report', published.path);
-
-  if (status === 'failed' || status === 'timed-out') return { failure: failure ?? status };
-  return {};
+  context.setOutput('duration-ms', run.durationMs);
+  context.setOutput('run-id', run.runId);
 }
 
 function createSinks(options: MigrateOptions, identity: RunIdentity, logger: Logger): TelemetrySink[] {
@@ -134,39 +188,21 @@ export function overallStatus(results: TargetResult[], dryRun: boolean): RunStat
   return 'up-to-date';
 }
 
-function summariseFailures(failures: TargetResult[], targetCount: number): string | undefined {
-  if (failures.length === 0) return undefined;
-  if (targetCount === 1) return failures[0]!.failure;
-  const first = failures[0]!;
-  return `${failures.length} of ${targetCount} targets did not migrate; ${first.target.label}: ${first.failure}`;
-}
-
 function printPlan(results: TargetResult[], logger: Logger): void {
-  const seen = new Set<MigrationSet['migrations'][number]>();
+  const printed = new Set<string>();
   for (const result of results) {
     if (result.failure) continue;
     const names = result.plan.map((m) => m.name);
     logger.info(
       `${result.target.label}: ${names.length === 0 ? 'nothing to apply' : `would apply ${names.length}: ${names.join(', ')}`}`,
     );
-    for (const migration of result.plan) {
-      if (seen.has(migration)) continue;
-      seen.add(migration);
-      logger.info(`-- ${migration.file}${migration.noTransaction ? ' (outside a transaction)' : ''}\n${migration.sql}`);
+    for (const batch of result.batches) {
+      for (const migration of batch.migrations) {
+        if (printed.has(migration.name)) continue;
+        printed.add(migration.name);
+        const how = batch.transactional ? '' : ' (outside a transaction)';
+        logger.info(`-- ${migration.file}${how}\n${migration.sql}`);
+      }
     }
   }
-}
-
-/** Runs `fn` over `items` with at most `limit` at once, keeping the results in the items' order. */
-async function mapWithLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -1,28 +1,31 @@
 import { connectPostgres, type PostgresClient } from '../lib/db/postgres';
 import { errorMessage } from '../lib/errors';
 import type { Logger } from '../lib/logger';
-import { MigrationFailedError } from '../lib/migrations/apply';
-import { readLedger, type LedgerLocation } from '../lib/migrations/ledger';
+import {
+  execute,
+  MigrationFailedError,
+  plan,
+  type Batch,
+  type ExecuteFailure,
+  type MigrationTiming,
+} from '../lib/migrations/executor';
+import { readLedger, type Ledger, type LedgerLocation } from '../lib/migrations/ledger';
 import type { Migration, MigrationSet } from '../lib/migrations/model';
 import { compareLedger, type LedgerProblem } from '../lib/migrations/verify';
 import type { MigrationEvent, RunStatus } from '../lib/telemetry/events';
-import { applyPlan, ApplyError, type AppliedMigrationTiming } from './apply';
+import { preciseNow } from '../lib/time';
 import { CircuitBreaker, TimedOutError } from './breaker';
 import { acquireMigrationLock, releaseMigrationLock } from './lock';
 import type { MigrateOptions, Target } from './options';
 
-export interface AppliedRecord {
-  name: string;
-  hash: string;
-  durationMs: number;
-}
-
 export interface TargetResult {
   target: Target;
   status: RunStatus;
-  applied: AppliedRecord[];
+  applied: MigrationTiming[];
   /** Pending when this run looked (what it planned to apply). */
   plan: Migration[];
+  /** How the plan runs under the transaction policy (empty when nothing is pending or it was refused). */
+  batches: Batch[];
   /** Still pending after this run. */
   pendingAfter: number;
   problems: LedgerProblem[];
@@ -40,156 +43,177 @@ export interface TargetContext {
   onMigration(event: MigrationEvent): void;
 }
 
-/** Migrates one database: connect, lock, verify, apply. Never throws: every outcome is a result to report. */
+/** Migrates one database: connect, lock, verify, plan, apply. Never throws: every outcome is a result to report. */
 export async function migrateTarget(target: Target, context: TargetContext): Promise<TargetResult> {
   const result: TargetResult = {
     target,
     status: 'failed',
     applied: [],
     plan: [],
+    batches: [],
     pendingAfter: 0,
     problems: [],
     notes: [],
   };
-  let client: PostgresClient | undefined;
-  let locked = false;
   try {
-    client = await connectPostgres(target.url, {
-      logger: context.logger,
-      applicationName: 'schema-actions migrate',
-      inputName: context.options.targets.length > 1 ? 'targets' : 'database-url',
+    await withTargetSession(target, context, async (client) => {
+      // Read only now, under the lock: a run that held it before us may have applied everything already.
+      const ledger = await readLedger(client, context.ledger);
+      const batches = inspect(ledger, context, result);
+      if (batches) await apply(client, { batches, ledgerExists: ledger.exists }, context, result);
     });
-    await configureSession(client, context.options);
-    if (!context.options.dryRun) {
-      await acquireMigrationLock(
-        client,
-        context.ledger,
-        context.options.lockWaitMs,
-        context.options.lockTimeoutMs,
-        context.logger,
-      );
-      locked = true;
-    }
-    // Read only now, under the lock: a run that held it before us may have applied everything already.
-    await verifyAndApply(client, target, context, result);
   } catch (error) {
     result.status = 'failed';
     result.failure = errorMessage(error);
-  } finally {
-    if (client) {
-      if (locked) await releaseMigrationLock(client, context.ledger).catch(() => undefined);
-      await client.close();
-    }
   }
   return result;
 }
 
-async function configureSession(client: PostgresClient, options: MigrateOptions): Promise<void> {
-  await client.query("SELECT set_config('lock_timeout', $1, false)", [`${options.lockTimeoutMs}ms`]);
-  if (options.statementTimeoutMs !== undefined) {
-    await client.query("SELECT set_config('statement_timeout', $1, false)", [`${options.statementTimeoutMs}ms`]);
+/** Connects, configures the session and (unless this is a dry run) holds the migration lock while `fn` runs. */
+async function withTargetSession(
+  target: Target,
+  context: TargetContext,
+  fn: (client: PostgresClient) => Promise<void>,
+): Promise<void> {
+  const { options, logger, ledger } = context;
+  const client = await connectPostgres(target.url, {
+    logger,
+    applicationName: 'schema-actions migrate',
+    inputName: options.targets.length > 1 ? 'targets' : 'database-url',
+  });
+  let locked = false;
+  try {
+    await client.query("SELECT set_config('lock_timeout', $1, false)", [`${options.lockTimeoutMs}ms`]);
+    if (options.statementTimeoutMs !== undefined) {
+      await client.query("SELECT set_config('statement_timeout', $1, false)", [`${options.statementTimeoutMs}ms`]);
+    }
+    if (!options.dryRun) {
+      await acquireMigrationLock(client, ledger, options.lockWaitMs, options.lockTimeoutMs, logger);
+      locked = true;
+    }
+    await fn(client);
+  } finally {
+    if (locked) await releaseMigrationLock(client, ledger).catch(() => undefined);
+    await client.close();
   }
 }
 
-async function verifyAndApply(
-  client: PostgresClient,
-  target: Target,
-  context: TargetContext,
-  result: TargetResult,
-): Promise<void> {
-  const { set, ledger, options, logger } = context;
-  const rows = await readLedger(client, ledger);
-  if (rows && set.layout === 'v1' && rows.length > 0 && rows.every((row) => row.name === null)) {
-    const hasNameColumn = await client.query(
-      `SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = 'name'`,
-      [ledger.schema, ledger.table],
-    );
-    if (hasNameColumn.length === 0) {
-      result.failure = `${ledger.schema}.${ledger.table} has drizzle-orm 0.x's columns but ${set.displayDir} uses the 1.x folder layout; run drizzle-orm 1.x's migrate() (or drizzle-kit 1.x migrate) once to upgrade the ledger, then re-run`;
-      return;
-    }
+/**
+ * Verifies the ledger against the files and plans what is pending. Returns the batches to execute, or undefined
+ * when there is nothing to do (up to date, dry run) or the run must stop (a ledger problem, a refused plan).
+ */
+function inspect(ledger: Ledger, context: TargetContext, result: TargetResult): Batch[] | undefined {
+  const { set, options, logger } = context;
+  if (set.layout === 'v1' && ledger.rows.length > 0 && !ledger.hasNameColumn) {
+    result.failure = `${context.ledger.schema}.${context.ledger.table} has drizzle-orm 0.x's columns but ${set.displayDir} uses the 1.x folder layout; run drizzle-orm 1.x's migrate() (or drizzle-kit 1.x migrate) once to upgrade the ledger, then re-run`;
+    return undefined;
   }
-  const state = compareLedger(set, rows);
+  const state = compareLedger(set, ledger.rows);
   result.plan = state.pending;
   result.pendingAfter = state.pending.length;
-  const blocking = state.problems.filter((p) => !(p.kind === 'out-of-order' && options.outOfOrder === 'apply'));
-  for (const problem of state.problems) {
-    if (!blocking.includes(problem)) result.notes.push(`applying out of order as asked: ${problem.message}`);
+  const tolerated = (p: LedgerProblem) => p.kind === 'out-of-order' && options.outOfOrder === 'apply';
+  for (const problem of state.problems.filter(tolerated)) {
+    result.notes.push(`applying out of order as asked: ${problem.message}`);
   }
-  result.problems = blocking;
-  if (blocking.length > 0) {
-    result.failure = `${blocking.length} problem(s) between the ledger and ${set.displayDir}; nothing was applied (${blocking.map((p) => `${p.kind} ${p.name}`).join(', ')})`;
-    return;
+  result.problems = state.problems.filter((p) => !tolerated(p));
+  if (result.problems.length > 0) {
+    result.failure = `${result.problems.length} problem(s) between the ledger and ${set.displayDir}; nothing was applied (${result.problems.map((p) => `${p.kind} ${p.name}`).join(', ')})`;
+    return undefined;
   }
   if (state.pending.length === 0) {
     result.status = options.dryRun ? 'dry-run' : 'up-to-date';
-    logger.info(`${target.label}: up to date (${state.applied.length} applied)`);
-    return;
+    logger.info(`${result.target.label}: up to date (${state.applied.length} applied)`);
+    return undefined;
   }
-  if (options.transaction === 'all') {
-    const refused = state.pending.filter((m) => m.noTransaction);
-    if (refused.length > 0) {
-      result.failure = `${refused.map((m) => m.name).join(', ')} must run outside a transaction (-- schema-actions:no-transaction), which transaction: all cannot do; set transaction: each. Nothing was applied`;
-      return;
-    }
+  const planned = plan(state.pending, options.transaction);
+  if (planned.refusal) {
+    result.failure = `${planned.refusal.message}; ${planned.refusal.fix}. Nothing was applied`;
+    result.failedAt = { file: planned.refusal.migration.file, line: 1 };
+    return undefined;
   }
+  result.batches = planned.batches;
   if (options.dryRun) {
     result.status = 'dry-run';
-    return;
+    return undefined;
   }
-  logger.info(`${target.label}: applying ${state.pending.length} migration(s) (transaction: ${options.transaction})`);
+  return planned.batches;
+}
+
+/** Executes the batches under the circuit breaker, reporting each migration once it is committed. */
+async function apply(
+  client: PostgresClient,
+  work: { batches: Batch[]; ledgerExists: boolean },
+  context: TargetContext,
+  result: TargetResult,
+): Promise<void> {
+  const { options, logger } = context;
+  const { target } = result;
+  const label = options.targets.length > 1 ? target.label : undefined;
+  logger.info(`${target.label}: applying ${result.plan.length} migration(s) (transaction: ${options.transaction})`);
   const breaker = await CircuitBreaker.arm(target.url, client, options.timeoutMs, logger);
-  const record = (timing: AppliedMigrationTiming): void => {
-    result.applied.push({ name: timing.migration.name, hash: timing.migration.hash, durationMs: timing.durationMs });
-    result.pendingAfter -= 1;
-    logger.info(`${target.label}: applied ${timing.migration.name} in ${Math.round(timing.durationMs)} ms`);
-    context.onMigration({
-      target: options.targets.length > 1 ? target.label : undefined,
-      name: timing.migration.name,
-      hash: timing.migration.hash,
-      startedAt: timing.startedAt,
-      durationMs: timing.durationMs,
-      outcome: 'applied',
-    });
-  };
   try {
-    await applyPlan({
+    const outcome = await execute(
       client,
-      ledger,
-      layout: set.layout,
-      ledgerExists: rows !== null,
-      migrations: state.pending,
-      mode: options.transaction,
-      breaker,
-      onApplied: record,
-    });
-    result.status = 'applied';
-    if (breaker.tripped) result.notes.push('the timeout expired while committing; the commit completed first');
-  } catch (error) {
-    if (!(error instanceof ApplyError)) throw error;
-    const timedOut = error.reason instanceof TimedOutError;
-    result.status = timedOut ? 'timed-out' : 'failed';
-    result.failure = error.message;
-    if (error.reason instanceof MigrationFailedError) {
-      result.failedAt = { file: error.reason.migration.file, line: error.reason.line };
-    }
-    if (error.partial && error.migration) {
-      result.notes.push(
-        `${error.migration.name} runs outside a transaction, so the statements before the failing one stayed applied and it is not recorded in the ledger; check the database (e.g. an INVALID index left by CREATE INDEX CONCURRENTLY) before re-running`,
+      { location: context.ledger, layout: context.set.layout, exists: work.ledgerExists },
+      work.batches,
+      {
+        checkpoint: () => breaker.check(),
+        // Only now are they applied: reported after COMMIT, never before.
+        committed: (timings) => {
+          for (const timing of timings) {
+            result.applied.push(timing);
+            result.pendingAfter -= 1;
+            logger.info(`${target.label}: applied ${timing.migration.name} in ${Math.round(timing.durationMs)} ms`);
+            context.onMigration({
+              target: label,
+              ...migrationEvent(timing.migration),
+              startedAt: timing.startedAt,
+              durationMs: timing.durationMs,
+              outcome: 'applied',
+            });
+          }
+        },
+      },
+    );
+    if (outcome.failure) {
+      recordFailure(
+        breaker.tripped ? { ...outcome.failure, error: breaker.error() } : outcome.failure,
+        context,
+        result,
       );
-    }
-    if (error.migration) {
-      context.onMigration({
-        target: options.targets.length > 1 ? target.label : undefined,
-        name: error.migration.name,
-        hash: error.migration.hash,
-        startedAt: error.startedAt,
-        durationMs: performance.timeOrigin + performance.now() - error.startedAt,
-        outcome: timedOut ? 'timed-out' : 'failed',
-        error: error.message,
-      });
+    } else {
+      result.status = 'applied';
+      if (breaker.tripped) result.notes.push('the timeout expired while committing; the commit completed first');
     }
   } finally {
     await breaker.disarm();
   }
+}
+
+function recordFailure(failure: ExecuteFailure, context: TargetContext, result: TargetResult): void {
+  const timedOut = failure.error instanceof TimedOutError;
+  result.status = timedOut ? 'timed-out' : 'failed';
+  result.failure = errorMessage(failure.error);
+  if (failure.error instanceof MigrationFailedError) {
+    result.failedAt = { file: failure.error.migration.file, line: failure.error.line };
+  }
+  if (failure.partial && failure.migration) {
+    result.notes.push(
+      `${failure.migration.name} runs outside a transaction, so the statements before the failing one stayed applied and it is not recorded in the ledger; check the database (e.g. an INVALID index left by CREATE INDEX CONCURRENTLY) before re-running`,
+    );
+  }
+  if (failure.migration) {
+    context.onMigration({
+      target: context.options.targets.length > 1 ? result.target.label : undefined,
+      ...migrationEvent(failure.migration),
+      startedAt: failure.startedAt,
+      durationMs: preciseNow() - failure.startedAt,
+      outcome: timedOut ? 'timed-out' : 'failed',
+      error: result.failure,
+    });
+  }
+}
+
+function migrationEvent(migration: Migration): Pick<MigrationEvent, 'name' | 'hash'> {
+  return { name: migration.name, hash: migration.hash };
 }

@@ -1,6 +1,14 @@
 import { postgresErrorFields, type SqlClient } from '../lib/db/client';
-import { MigrationFailedError, runMigrationChunks } from '../lib/migrations/apply';
-import { ensureLedger, ledgerInsert, readLedger, type LedgerLocation } from '../lib/migrations/ledger';
+import {
+  execute,
+  MigrationFailedError,
+  plan,
+  type ExecuteHooks,
+  type LedgerTarget,
+  type Refusal,
+  type TransactionPolicy,
+} from '../lib/migrations/executor';
+import { readLedger, type LedgerLocation } from '../lib/migrations/ledger';
 import type { Layout, Migration } from '../lib/migrations/model';
 import type { Finding } from './findings';
 
@@ -10,9 +18,11 @@ export interface SeedSql {
   sql: string;
 }
 
-export interface ApplyPlan {
+/** What a check applies: the base commit's migrations, the optional seed, then the change's new migrations. */
+export interface ChangeToApply {
   layout: Layout;
   ledger: LedgerLocation;
+  policy: TransactionPolicy;
   base: Migration[];
   added: Migration[];
   seed?: SeedSql;
@@ -37,42 +47,132 @@ export interface ApplyOutcome {
 export interface ApplyHooks {
   /** Called after the base migrations and the seed, before the new migrations (e.g. to read the catalog). */
   beforeNew?: (client: SqlClient) => Promise<void>;
+  /** Passed to the executor for the new migrations (e.g. to observe each statement). */
+  executor?: ExecuteHooks;
+}
+
+/** The refusal of the deploy's transaction policy, as a finding on the migration that causes it. */
+export function refusalFinding(refusal: Refusal): Finding {
+  return {
+    check: 'apply',
+    rule: 'transaction-policy',
+    severity: 'error',
+    migration: refusal.migration.name,
+    file: refusal.migration.file,
+    line: 1,
+    message: `The deploy would refuse this change: ${refusal.message}.`,
+    alternative: `${refusal.fix[0]!.toUpperCase()}${refusal.fix.slice(1)}.`,
+  };
 }
 
 /**
- * Applies migrations as drizzle-orm's migrator does: in one transaction, recording each in the ledger. Files marked
- * `-- schema-actions:no-transaction` run on their own, outside it, as migrate-with-telemetry runs them.
+ * Base migrations, then the seed, then the new migrations, through the same planner and executor as the deploy and
+ * with the same transaction policy; stops at the first failure and says where.
  */
-export async function applyMigrations(
+export async function applyChange(
   client: SqlClient,
-  migrations: Migration[],
-  ledger: LedgerLocation,
-  layout: Layout,
-  onApplied: (migration: Migration, durationMs: number) => void = () => undefined,
-): Promise<void> {
-  if (migrations.length === 0) return;
-  await ensureLedger(client, ledger, layout);
-  let open = false;
-  try {
-    for (const migration of migrations) {
-      if (migration.noTransaction && open) {
-        await client.exec('COMMIT');
-        open = false;
-      } else if (!migration.noTransaction && !open) {
-        await client.exec('BEGIN');
-        open = true;
-      }
-      const started = performance.now();
-      await runMigrationChunks(client, migration);
-      const insert = ledgerInsert(ledger, layout, migration);
-      await client.query(insert.sql, insert.params);
-      onApplied(migration, performance.now() - started);
-    }
-    if (open) await client.exec('COMMIT');
-  } catch (error) {
-    if (open) await client.exec('ROLLBACK').catch(() => undefined);
-    throw error;
+  change: ChangeToApply,
+  target: string,
+  hooks: ApplyHooks = {},
+): Promise<ApplyOutcome> {
+  const outcome: ApplyOutcome = { target, baseMs: 0, baseApplied: 0, seeded: false, timings: [], notes: [] };
+  // A database that already has a ledger (a preview branch of a migrated database) gets only what it lacks.
+  const ledger = await readLedger(client, change.ledger);
+  const appliedHashes = new Set(ledger.rows.map((r) => r.hash));
+  if (ledger.rows.length > 0) {
+    outcome.notes.push(
+      `the database already records ${ledger.rows.length} applied migration(s); only the others were applied`,
+    );
   }
+  const ledgerTarget: LedgerTarget = { location: change.ledger, layout: change.layout, exists: ledger.exists };
+  const base = change.base.filter((m) => !appliedHashes.has(m.hash));
+  const started = performance.now();
+  outcome.failure = await applyBase(client, ledgerTarget, base, change.policy);
+  if (outcome.failure) return outcome;
+  outcome.baseMs = performance.now() - started;
+  outcome.baseApplied = base.length;
+
+  outcome.failure = await applySeed(client, change.seed, ledger.rows.length === 0, outcome);
+  if (outcome.failure) return outcome;
+  await hooks.beforeNew?.(client);
+  await applyAdded(
+    client,
+    ledgerTarget,
+    change.added.filter((m) => !appliedHashes.has(m.hash)),
+    change.policy,
+    outcome,
+    hooks.executor,
+  );
+  return outcome;
+}
+
+/** Deployed history: if the policy refuses it (it was deployed under another one), one transaction per migration. */
+async function applyBase(
+  client: SqlClient,
+  ledger: LedgerTarget,
+  base: Migration[],
+  policy: TransactionPolicy,
+): Promise<Finding | undefined> {
+  const planned = plan(base, policy);
+  const batches = planned.batches ?? plan(base, 'each').batches ?? [];
+  const result = await execute(client, ledger, batches);
+  if (result.committed.length) ledger.exists = true;
+  return result.failure && migrationFailure(result.failure.error, false);
+}
+
+async function applySeed(
+  client: SqlClient,
+  seed: SeedSql | undefined,
+  fresh: boolean,
+  outcome: ApplyOutcome,
+): Promise<Finding | undefined> {
+  if (!seed) return undefined;
+  if (!fresh) {
+    outcome.notes.push('seed-sql was not run: the database already had migrations applied');
+    return undefined;
+  }
+  try {
+    await client.exec(seed.sql);
+    outcome.seeded = true;
+    return undefined;
+  } catch (error) {
+    const pg = postgresErrorFields(error);
+    const line = lineAt(seed.sql, pg.position);
+    return {
+      check: 'apply',
+      rule: 'seed-failed',
+      severity: 'error',
+      file: seed.file,
+      line,
+      message: `seed-sql ${seed.file} failed at line ${line}: ${pg.message}`,
+    };
+  }
+}
+
+/**
+ * The change's migrations, planned exactly as the deploy plans them. A refusal is reported by the caller (see
+ * refusalFinding); the migrations are then still applied one per transaction so every other problem shows too.
+ */
+async function applyAdded(
+  client: SqlClient,
+  ledger: LedgerTarget,
+  added: Migration[],
+  policy: TransactionPolicy,
+  outcome: ApplyOutcome,
+  hooks: ExecuteHooks = {},
+): Promise<void> {
+  const planned = plan(added, policy);
+  if (planned.refusal) {
+    outcome.notes.push(
+      `transaction: ${policy} refuses ${planned.refusal.migration.name}; the new migrations were applied one per transaction to check them anyway`,
+    );
+  }
+  const batches = planned.batches ?? plan(added, 'each').batches ?? [];
+  const result = await execute(client, ledger, batches, hooks);
+  for (const timing of result.committed) {
+    outcome.timings.push({ name: timing.migration.name, durationMs: timing.durationMs });
+  }
+  if (result.failure) outcome.failure = migrationFailure(result.failure.error, true);
 }
 
 /**
@@ -87,7 +187,9 @@ function statementLine(error: MigrationFailedError): number {
   return line <= lines.length ? line : error.line;
 }
 
-function migrationFailure(error: MigrationFailedError, isNew: boolean): Finding {
+function migrationFailure(error: unknown, isNew: boolean): Finding {
+  // Anything but a statement PostgreSQL refused (a lost connection, a bug) is not a finding about the migrations.
+  if (!(error instanceof MigrationFailedError)) throw error;
   const pg = error.postgres;
   const line = statementLine(error);
   const extras = [pg.detail && `Detail: ${pg.detail}`, pg.hint && `Hint: ${pg.hint}`, pg.code && `SQLSTATE ${pg.code}`]
@@ -109,66 +211,4 @@ function migrationFailure(error: MigrationFailedError, isNew: boolean): Finding 
 function lineAt(text: string, position: number | undefined): number {
   if (!position) return 1;
   return text.slice(0, position - 1).split('\n').length;
-}
-
-/** Base migrations, then the seed, then each new migration, timed; stops at the first failure and says where. */
-export async function applyChange(
-  client: SqlClient,
-  plan: ApplyPlan,
-  target: string,
-  hooks: ApplyHooks = {},
-): Promise<ApplyOutcome> {
-  const outcome: ApplyOutcome = { target, baseMs: 0, baseApplied: 0, seeded: false, timings: [], notes: [] };
-  // A database that already has a ledger (a preview branch of a migrated database) gets only what it lacks.
-  const rows = (await readLedger(client, plan.ledger)) ?? [];
-  const appliedHashes = new Set(rows.map((r) => r.hash));
-  const base = plan.base.filter((m) => !appliedHashes.has(m.hash));
-  if (rows.length > 0) {
-    outcome.notes.push(
-      `the database already records ${rows.length} applied migration(s); only the others were applied`,
-    );
-  }
-  const started = performance.now();
-  try {
-    await applyMigrations(client, base, plan.ledger, plan.layout);
-  } catch (error) {
-    if (!(error instanceof MigrationFailedError)) throw error;
-    outcome.failure = migrationFailure(error, false);
-    return outcome;
-  }
-  outcome.baseMs = performance.now() - started;
-  outcome.baseApplied = base.length;
-
-  if (plan.seed && rows.length === 0) {
-    try {
-      await client.exec(plan.seed.sql);
-      outcome.seeded = true;
-    } catch (error) {
-      const pg = postgresErrorFields(error);
-      const line = lineAt(plan.seed.sql, pg.position);
-      outcome.failure = {
-        check: 'apply',
-        rule: 'seed-failed',
-        severity: 'error',
-        file: plan.seed.file,
-        line,
-        message: `seed-sql ${plan.seed.file} failed at line ${line}: ${pg.message}`,
-      };
-      return outcome;
-    }
-  } else if (plan.seed) {
-    outcome.notes.push('seed-sql was not run: the database already had migrations applied');
-  }
-
-  await hooks.beforeNew?.(client);
-  const added = plan.added.filter((m) => !appliedHashes.has(m.hash));
-  try {
-    await applyMigrations(client, added, plan.ledger, plan.layout, (migration, durationMs) =>
-      outcome.timings.push({ name: migration.name, durationMs }),
-    );
-  } catch (error) {
-    if (!(error instanceof MigrationFailedError)) throw error;
-    outcome.failure = migrationFailure(error, true);
-  }
-  return outcome;
 }

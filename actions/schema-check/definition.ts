@@ -1,5 +1,5 @@
 import type { CommandDefinition } from '../lib/definition';
-import { projectInputs } from '../lib/project-inputs';
+import { projectInputs, transactionInput } from '../lib/project-inputs';
 
 export const schemaCheckDefinition: CommandDefinition = {
   name: 'schema-check',
@@ -10,6 +10,7 @@ export const schemaCheckDefinition: CommandDefinition = {
   isAction: true,
   inputs: {
     ...projectInputs,
+    ...transactionInput,
     'base-ref': {
       description:
         "Commit the change is compared with. Defaults to the pull request's base commit; elsewhere (and in the CLI) to HEAD, so uncommitted migrations count as new.",

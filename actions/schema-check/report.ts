@@ -1,6 +1,9 @@
+import { formatDuration } from '../lib/duration';
 import { codeBlock, markdownTable } from '../lib/markdown';
 import type { Catalog, Difference } from '../lib/catalog';
+import { dataOf, type Phase } from '../lib/phase';
 import type { ApplyOutcome } from './apply';
+import type { EmbeddedApply } from './embedded';
 import type { BaseRef } from './base';
 import { renderChangesTable, renderErDiagram } from './changes';
 import type { CheckName, Finding } from './findings';
@@ -17,15 +20,11 @@ export interface SchemaCheckReport {
   added: Migration[];
   findings: Finding[];
   failOn: string;
-  generate?: GenerateResult;
-  generateSkipped?: string;
-  embedded?: ApplyOutcome & { bootMs?: number };
-  embeddedSkipped?: string;
-  database?: ApplyOutcome;
-  lint?: LintResult;
-  lintSkipped?: string;
-  changes?: { before: Catalog; after: Catalog; differences: Difference[] };
-  changesSkipped?: string;
+  generate: Phase<GenerateResult>;
+  embedded: Phase<EmbeddedApply>;
+  database: Phase<ApplyOutcome>;
+  lint: Phase<LintResult>;
+  changes: Phase<{ before: Catalog; after: Catalog; differences: Difference[] }>;
   durationMs: number;
 }
 
@@ -44,88 +43,99 @@ function where(f: Finding): string {
 }
 
 function ms(value: number): string {
-  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
+  return formatDuration(value);
 }
 
 export function renderReport(r: SchemaCheckReport, lintFails: (f: Finding) => boolean): string {
-  const out: string[] = [];
   const count = r.added.length;
-  out.push(`## Schema check ${r.passed ? '✅ passed' : '❌ failed'}`, '');
-  out.push(
-    `${count} new migration${count === 1 ? '' : 's'} in \`${r.set.displayDir}\` (${r.set.layout} layout) compared with \`${r.base.sha.slice(0, 12)}\` (${r.base.source}); ${ms(r.durationMs)}.`,
-    '',
-  );
-
-  const rows: string[][] = [];
-  const integrity = stateOf(r.findings, 'integrity');
-  rows.push([
-    `${ICON[integrity]} Folder integrity`,
-    summarise(r.findings, 'integrity', 'journal, files and snapshots agree'),
-  ]);
-  const order = stateOf(r.findings, 'order');
-  rows.push([
-    `${ICON[order]} Order against base`,
-    summarise(r.findings, 'order', 'new migrations come after every base migration'),
-  ]);
-  if (r.generate) {
-    const state = stateOf(r.findings, 'generate');
-    rows.push([
-      `${ICON[state]} Generated and committed`,
-      summarise(r.findings, 'generate', `\`${r.generate.command}\` writes nothing new`),
-    ]);
-  } else {
-    rows.push([`${ICON.skipped} Generated and committed`, r.generateSkipped ?? 'skipped']);
-  }
-  const applyRow = (label: string, outcome: ApplyOutcome | undefined, skipped: string | undefined, bootMs?: number) => {
-    if (!outcome) return rows.push([`${ICON.skipped} ${label}`, skipped ?? 'skipped']);
-    if (outcome.failure) return rows.push([`${ICON.failed} ${label}`, outcome.failure.message]);
-    const total = outcome.timings.reduce((sum, t) => sum + t.durationMs, 0);
-    const boot = bootMs !== undefined ? `ready in ${ms(bootMs)}; ` : '';
-    return rows.push([
-      `${ICON.passed} ${label}`,
-      `${boot}${outcome.baseApplied} base migration(s) in ${ms(outcome.baseMs)}${outcome.seeded ? ', seed' : ''}, then ${outcome.timings.length} new in ${ms(total)}`,
-    ]);
-  };
-  applyRow('Apply on embedded PostgreSQL (PGlite)', r.embedded, r.embeddedSkipped, r.embedded?.bootMs);
-  if (r.database) applyRow('Apply on database-url', r.database, undefined);
-  if (r.lint) {
-    const state = stateOf(r.findings, 'lint', lintFails);
-    const errors = r.lint.findings.filter((f) => f.severity === 'error').length;
-    const warnings = r.lint.findings.length - errors;
-    rows.push([
-      `${ICON[state]} Lint`,
-      `${r.lint.statements} statement(s): ${errors} error(s), ${warnings} warning(s), ${r.lint.suppressed.length} ignored by comment; fail-on: ${r.failOn}`,
-    ]);
-  } else {
-    rows.push([`${ICON.skipped} Lint`, r.lintSkipped ?? 'skipped']);
-  }
-  if (r.changes) {
-    rows.push([`ℹ️ What changes`, `${r.changes.differences.length} structural difference(s)`]);
-  } else {
-    rows.push([`${ICON.skipped} What changes`, r.changesSkipped ?? 'skipped']);
-  }
-  out.push(markdownTable(['check', 'result'], rows), '');
-
-  const problems = r.findings.filter((f) => f.check !== 'lint');
-  if (problems.length) {
-    out.push('### Problems', '');
-    out.push(
-      markdownTable(
-        ['severity', 'rule', 'where', 'what', 'fix'],
-        problems.map((f) => [f.severity, f.rule, where(f), f.message, f.alternative ?? '']),
-      ),
+  const sections = [
+    [
+      `## Schema check ${r.passed ? '✅ passed' : '❌ failed'}`,
       '',
-    );
-  }
+      `${count} new migration${count === 1 ? '' : 's'} in \`${r.set.displayDir}\` (${r.set.layout} layout) compared with \`${r.base.sha.slice(0, 12)}\` (${r.base.source}); ${ms(r.durationMs)}.`,
+      '',
+    ],
+    problemsSection(r.findings, lintFails),
+    [markdownTable(['check', 'result'], checkRows(r, lintFails)), ''],
+    generateSection(r),
+    newMigrationsSection(r),
+    lintSection(dataOf(r.lint)),
+    changesSection(r.changes),
+    notesSection(r),
+  ];
+  return sections.flat().join('\n');
+}
 
-  if (r.generate && r.generate.changed.length) {
+/** Every finding that fails the check, errors first, lint included: what a reviewer must read first. */
+function problemsSection(findings: Finding[], lintFails: (f: Finding) => boolean): string[] {
+  const fails = (f: Finding) => (f.check === 'lint' ? lintFails(f) : f.severity === 'error');
+  const shown = findings
+    .filter((f) => fails(f) || f.check !== 'lint')
+    .sort((a, b) => Number(fails(b)) - Number(fails(a)));
+  if (!shown.length) return [];
+  return [
+    '### Problems',
+    '',
+    markdownTable(
+      ['severity', 'rule', 'where', 'what', 'fix'],
+      shown.map((f) => [fails(f) ? 'error' : f.severity, f.rule, where(f), f.message, f.alternative ?? '']),
+    ),
+    '',
+  ];
+}
+
+function checkRows(r: SchemaCheckReport, lintFails: (f: Finding) => boolean): string[][] {
+  const row = (label: string, check: CheckName, ok: string): string[] => [
+    `${ICON[stateOf(r.findings, check, check === 'lint' ? lintFails : undefined)]} ${label}`,
+    summarise(r.findings, check, ok),
+  ];
+  const skippedRow = (label: string, reason: string): string[] => [`${ICON.skipped} ${label}`, reason];
+  const embedded = dataOf(r.embedded);
+  const database = dataOf(r.database);
+  const lint = dataOf(r.lint);
+  const changes = dataOf(r.changes);
+  return [
+    row('Folder integrity', 'integrity', 'journal, files and snapshots agree'),
+    row('Order against base', 'order', 'new migrations come after every base migration'),
+    r.generate.status === 'done'
+      ? row('Generated and committed', 'generate', `\`${r.generate.data.command}\` writes nothing new`)
+      : skippedRow('Generated and committed', r.generate.reason),
+    embedded
+      ? applyRow('Apply on embedded PostgreSQL (PGlite)', embedded.outcome, embedded.bootMs)
+      : skippedRow('Apply on embedded PostgreSQL (PGlite)', r.embedded.status === 'skipped' ? r.embedded.reason : ''),
+    ...(database ? [applyRow('Apply on database-url', database)] : []),
+    lint
+      ? [
+          `${ICON[stateOf(r.findings, 'lint', lintFails)]} Lint`,
+          `${lint.statements} statement(s): ${lint.findings.filter((f) => f.severity === 'error').length} error(s), ${lint.findings.filter((f) => f.severity !== 'error').length} warning(s), ${lint.suppressed.length} ignored by comment; fail-on: ${r.failOn}`,
+        ]
+      : skippedRow('Lint', r.lint.status === 'skipped' ? r.lint.reason : ''),
+    changes
+      ? ['ℹ️ What changes', `${changes.differences.length} structural difference(s)`]
+      : skippedRow('What changes', r.changes.status === 'skipped' ? r.changes.reason : ''),
+  ];
+}
+
+function applyRow(label: string, outcome: ApplyOutcome, bootMs?: number): string[] {
+  if (outcome.failure) return [`${ICON.failed} ${label}`, outcome.failure.message];
+  const total = outcome.timings.reduce((sum, t) => sum + t.durationMs, 0);
+  const boot = bootMs !== undefined ? `ready in ${ms(bootMs)}; ` : '';
+  return [
+    `${ICON.passed} ${label}`,
+    `${boot}${outcome.baseApplied} base migration(s) in ${ms(outcome.baseMs)}${outcome.seeded ? ', seed' : ''}, then ${outcome.timings.length} new in ${ms(total)}`,
+  ];
+}
+
+function generateSection(r: SchemaCheckReport): string[] {
+  const generate = dataOf(r.generate);
+  if (!generate) return [];
+  const out: string[] = [];
+  if (generate.changed.length) {
     out.push('### What `generate` wrote (not committed)', '');
-    out.push(`\`${r.generate.command}\` changed these files; the work tree was restored afterwards. Commit them:`, '');
-    for (const file of r.generate.changed) {
-      out.push(`- \`${file.file}\` (${file.change})`);
-    }
+    out.push(`\`${generate.command}\` changed these files; the work tree was restored afterwards. Commit them:`, '');
+    for (const file of generate.changed) out.push(`- \`${file.file}\` (${file.change})`);
     out.push('');
-    for (const file of r.generate.changed.filter((f) => f.sql !== undefined)) {
+    for (const file of generate.changed.filter((f) => f.sql !== undefined)) {
       out.push(
         `<details open><summary><code>${file.file}</code></summary>`,
         '',
@@ -136,72 +146,85 @@ export function renderReport(r: SchemaCheckReport, lintFails: (f: Finding) => bo
       );
     }
   }
-  if (r.generate && r.findings.some((f) => f.rule === 'generate-failed' || f.rule === 'generate-needs-answer')) {
+  if (r.findings.some((f) => f.rule === 'generate-failed' || f.rule === 'generate-needs-answer')) {
     out.push(
       '<details><summary>generate output</summary>',
       '',
-      codeBlock(r.generate.output.slice(-4000)),
+      codeBlock(generate.output.slice(-4000)),
       '',
       '</details>',
       '',
     );
   }
+  return out;
+}
 
-  if (r.added.length) {
-    out.push('### New migrations', '');
-    const embedded = new Map(r.embedded?.timings.map((t) => [t.name, t.durationMs]));
-    const database = new Map(r.database?.timings.map((t) => [t.name, t.durationMs]));
+function newMigrationsSection(r: SchemaCheckReport): string[] {
+  if (!r.added.length) return [];
+  const embedded = new Map(dataOf(r.embedded)?.outcome.timings.map((t) => [t.name, t.durationMs]));
+  const database = dataOf(r.database);
+  const onDatabase = new Map(database?.timings.map((t) => [t.name, t.durationMs]));
+  const time = (timings: Map<string, number>, name: string) => (timings.has(name) ? ms(timings.get(name)!) : '—');
+  return [
+    '### New migrations',
+    '',
+    markdownTable(
+      ['migration', 'file', 'embedded apply', ...(database ? ['database-url apply'] : [])],
+      r.added.map((m) => [
+        m.name,
+        `\`${m.file}\``,
+        time(embedded, m.name),
+        ...(database ? [time(onDatabase, m.name)] : []),
+      ]),
+    ),
+    '',
+  ];
+}
+
+function lintSection(lint: LintResult | undefined): string[] {
+  if (!lint || (!lint.findings.length && !lint.suppressed.length)) return [];
+  const out = ['### Lint', ''];
+  if (lint.findings.length) {
     out.push(
       markdownTable(
-        ['migration', 'file', 'embedded apply', ...(r.database ? ['database-url apply'] : [])],
-        r.added.map((m) => [
-          m.name,
-          `\`${m.file}\``,
-          embedded.has(m.name) ? ms(embedded.get(m.name)!) : '—',
-          ...(r.database ? [database.has(m.name) ? ms(database.get(m.name)!) : '—'] : []),
-        ]),
+        ['severity', 'rule', 'where', 'finding', 'safe alternative'],
+        lint.findings.map((f) => [f.severity, f.rule, where(f), f.message, f.alternative ?? '']),
       ),
       '',
     );
   }
+  if (lint.suppressed.length) {
+    out.push('Ignored by `-- schema-check:ignore` comments:', '');
+    out.push(
+      markdownTable(
+        ['rule', 'where', 'reason'],
+        lint.suppressed.map((s) => [s.rule, `\`${s.file}:${s.line}\``, s.reason]),
+      ),
+      '',
+    );
+  }
+  return out;
+}
 
-  if (r.lint && (r.lint.findings.length || r.lint.suppressed.length)) {
-    out.push('### Lint', '');
-    if (r.lint.findings.length) {
-      out.push(
-        markdownTable(
-          ['severity', 'rule', 'where', 'finding', 'safe alternative'],
-          r.lint.findings.map((f) => [f.severity, f.rule, where(f), f.message, f.alternative ?? '']),
-        ),
-        '',
-      );
-    }
-    if (r.lint.suppressed.length) {
-      out.push('Ignored by `-- schema-check:ignore` comments:', '');
-      out.push(
-        markdownTable(
-          ['rule', 'where', 'reason'],
-          r.lint.suppressed.map((s) => [s.rule, `\`${s.file}:${s.line}\``, s.reason]),
-        ),
-        '',
-      );
-    }
+function changesSection(phase: SchemaCheckReport['changes']): string[] {
+  const changes = dataOf(phase);
+  if (!changes) return [];
+  if (changes.differences.length === 0) {
+    return ['### What changes', '', 'No structural change to tables, columns, indexes, constraints or enums.', ''];
   }
+  const diagram = renderErDiagram(changes.before, changes.after, changes.differences);
+  return [
+    '### What changes',
+    '',
+    renderChangesTable(changes.differences),
+    '',
+    ...(diagram ? [codeBlock(diagram, 'mermaid'), ''] : []),
+  ];
+}
 
-  if (r.changes) {
-    out.push('### What changes', '');
-    if (r.changes.differences.length === 0) {
-      out.push('No structural change to tables, columns, indexes, constraints or enums.', '');
-    } else {
-      out.push(renderChangesTable(r.changes.differences), '');
-      const diagram = renderErDiagram(r.changes.before, r.changes.after, r.changes.differences);
-      if (diagram) out.push(codeBlock(diagram, 'mermaid'), '');
-    }
-  }
-  for (const outcome of [r.embedded, r.database]) {
-    for (const note of outcome?.notes ?? []) out.push(`> ${outcome!.target}: ${note}`, '');
-  }
-  return out.join('\n');
+function notesSection(r: SchemaCheckReport): string[] {
+  const outcomes = [dataOf(r.embedded)?.outcome, dataOf(r.database)].filter((o): o is ApplyOutcome => !!o);
+  return outcomes.flatMap((o) => o.notes.flatMap((note) => [`> ${o.target}: ${note}`, '']));
 }
 
 function summarise(findings: Finding[], check: CheckName, ok: string): string {

@@ -1,41 +1,105 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { diffCatalogs, introspect, type Catalog } from '../lib/catalog';
+import { diffCatalogs, type Catalog, type Difference } from '../lib/catalog';
 import type { CommandResult, RunContext } from '../lib/command';
-import type { SqlClient } from '../lib/db/client';
-import { openEmbedded, resolveEmbeddedExtensions } from '../lib/db/pglite';
 import { connectPostgres } from '../lib/db/postgres';
 import { ConfigurationError } from '../lib/errors';
-import { extensionsCreatedBy } from '../lib/migrations/extensions';
-import { loadProjectFromInputs, repositoryPath } from '../lib/project-inputs';
-import { applyChange, type ApplyPlan, type SeedSql } from './apply';
-import { loadBaseMigrations, resolveBaseRef } from './base';
-import { migrationsCreating } from './extensions';
+import { plan, type TransactionPolicy } from '../lib/migrations/executor';
+import { dataOf, done, skipped, type Phase } from '../lib/phase';
+import { loadProject, readTransactionPolicy, type Project } from '../lib/project-inputs';
+import { applyChange, refusalFinding, type ApplyOutcome, type ChangeToApply, type SeedSql } from './apply';
+import { loadBaseMigrations, resolveBaseRef, type BaseRef } from './base';
+import { applyOnEmbedded } from './embedded';
 import type { Finding } from './findings';
-import { generateFindings, runGenerate } from './generate';
-import { lintMigrations } from './lint';
-import { compareWithBase } from './order';
+import { generateFindings, runGenerate, type GenerateResult } from './generate';
+import { lintMigrations, type LintResult } from './lint';
+import { compareWithBase, type ChangeSet } from './order';
 import { renderReport, type SchemaCheckReport } from './report';
 
 const FAIL_ON = ['error', 'warning', 'never'] as const;
 
+interface CheckOptions {
+  generate: boolean;
+  generateTimeoutMs: number;
+  lint: boolean;
+  failOn: (typeof FAIL_ON)[number];
+  lintIgnore: string[];
+  databaseUrl?: string;
+  transaction: TransactionPolicy;
+}
+
 export async function run(context: RunContext): Promise<CommandResult> {
   const started = performance.now();
-  const { inputs, logger } = context;
-  const options = {
+  const options = readOptions(context);
+  const project = await readProject(context);
+  const seed = readSeed(context.inputs.optional('seed-sql'), project.projectRoot);
+  const { base, change } = await compareWithBaseCommit(context, project);
+  const toApply: ChangeToApply = {
+    layout: project.set.layout,
+    ledger: project.ledger,
+    policy: options.transaction,
+    base: change.base,
+    added: change.added,
+    seed,
+  };
+  const generate = options.generate
+    ? done(await generatePhase(context, project, options.generateTimeoutMs))
+    : skipped<GenerateResult>('generate: false');
+  const embedded = await context.logger.group('Apply on embedded PostgreSQL (PGlite)', () =>
+    applyOnEmbedded(toApply, context.logger, options.databaseUrl !== undefined),
+  );
+  const database = options.databaseUrl
+    ? done(await databasePhase(context, options.databaseUrl, toApply))
+    : skipped<ApplyOutcome>('no database-url');
+  const before = dataOf(embedded.phase)?.before;
+  const lint = options.lint
+    ? done(await lintPhase(context, change, options, before))
+    : skipped<LintResult>('lint: false');
+
+  const report: SchemaCheckReport = {
+    passed: false,
+    set: project.set,
+    base,
+    added: change.added,
+    findings: collectFindings(project, change, options, { generate, embedded: embedded.findings, database, lint }),
+    failOn: options.failOn,
+    generate,
+    embedded: embedded.phase,
+    database,
+    lint,
+    changes: whatChanges(before, dataOf(embedded.phase)?.after),
+    durationMs: 0,
+  };
+  return conclude(context, report, options, started);
+}
+
+function readOptions(context: RunContext): CheckOptions {
+  const { inputs } = context;
+  return {
     generate: inputs.boolean('generate'),
     generateTimeoutMs: inputs.duration('generate-timeout'),
     lint: inputs.boolean('lint'),
     failOn: inputs.enum('fail-on', FAIL_ON),
     lintIgnore: inputs.list('lint-ignore'),
     databaseUrl: inputs.optional('database-url'),
+    transaction: readTransactionPolicy(context),
   };
-  const project = await logger.group('Read migrations', async () => {
-    const loaded = loadProjectFromInputs(inputs, context.baseDir);
-    logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
-    return loaded;
+}
+
+async function readProject(context: RunContext): Promise<Project> {
+  return context.logger.group('Read migrations', async () => {
+    const project = loadProject(context);
+    const { set } = project;
+    context.logger.info(`${set.migrations.length} migrations in ${set.displayDir} (${set.layout} layout)`);
+    return project;
   });
-  const seed = readSeed(inputs.optional('seed-sql'), project.projectRoot);
+}
+
+async function compareWithBaseCommit(
+  context: RunContext,
+  project: Project,
+): Promise<{ base: BaseRef & { sha: string }; change: ChangeSet }> {
+  const { logger } = context;
   const baseRef = resolveBaseRef(context);
   const base = await logger.group(`Compare with the base (${baseRef.ref})`, async () => {
     const loaded = loadBaseMigrations(project.projectRoot, project.set, baseRef);
@@ -44,163 +108,127 @@ export async function run(context: RunContext): Promise<CommandResult> {
   });
   const change = compareWithBase(project.set, base.set);
   logger.info(`new migrations: ${change.added.map((m) => m.name).join(', ') || 'none'}`);
+  return { base: { ...baseRef, sha: base.sha }, change };
+}
 
-  const findings: Finding[] = [
-    ...project.set.problems.map((p): Finding => ({
-      check: 'integrity',
-      rule: p.code,
-      severity: p.severity,
-      message: p.message,
-      file: p.file,
-      line: p.line,
-    })),
-    ...change.findings,
-  ];
-  const report: SchemaCheckReport = {
-    passed: false,
-    set: project.set,
-    base: { ...baseRef, sha: base.sha },
-    added: change.added,
-    findings,
-    failOn: options.failOn,
-    durationMs: 0,
-  };
-
-  if (options.generate) {
-    const configInput = inputs.string('drizzle-config') || 'drizzle.config.ts';
-    const command =
-      inputs.optional('generate-command') ?? `npx drizzle-kit generate --config ${shellQuote(configInput)}`;
-    report.generate = await logger.group('Generate (must write nothing)', async () => {
-      const result = await runGenerate({
-        command,
-        projectRoot: project.projectRoot,
-        migrationsDir: project.set.dir,
-        timeoutMs: options.generateTimeoutMs,
-        env: context.env,
-      });
-      logger.info(result.output.trim());
-      logger.info(
-        `${command}: exit code ${result.exitCode}, ${result.changed.length} file(s) written, work tree restored`,
-      );
-      return result;
+async function generatePhase(context: RunContext, project: Project, timeoutMs: number): Promise<GenerateResult> {
+  const { inputs, logger } = context;
+  const configInput = inputs.string('drizzle-config') || 'drizzle.config.ts';
+  const command = inputs.optional('generate-command') ?? `npx drizzle-kit generate --config ${shellQuote(configInput)}`;
+  return logger.group('Generate (must write nothing)', async () => {
+    const result = await runGenerate({
+      command,
+      projectRoot: project.projectRoot,
+      migrationsDir: project.set.dir,
+      timeoutMs,
+      env: context.env,
     });
-    findings.push(...generateFindings(report.generate));
-  } else {
-    report.generateSkipped = 'generate: false';
-  }
-
-  const plan: ApplyPlan = {
-    layout: project.set.layout,
-    ledger: project.ledger,
-    base: change.base,
-    added: change.added,
-    seed,
-  };
-  const ledgerTable = `${project.ledger.schema}.${project.ledger.table}`;
-  let before: Catalog | undefined;
-  let after: Catalog | undefined;
-  await logger.group('Apply on embedded PostgreSQL (PGlite)', async () => {
-    const wanted = extensionsCreatedBy(
-      [...change.base, ...change.added].map((m) => m.sql).concat(seed ? [seed.sql] : []),
-    );
-    const { extensions, unavailable } = await resolveEmbeddedExtensions(wanted);
-    if (unavailable.length) {
-      const users = unavailable.map(
-        (name) =>
-          `${name} (${
-            migrationsCreating(name, [...change.base, ...change.added])
-              .map((m) => m.name)
-              .join(', ') || 'seed-sql'
-          })`,
-      );
-      const message = `The embedded PostgreSQL (PGlite) does not ship the extension${unavailable.length > 1 ? 's' : ''} ${users.join(', ')}, so the migrations were not applied on it.`;
-      findings.push({
-        check: 'apply',
-        rule: 'extension-unavailable',
-        severity: options.databaseUrl ? 'warning' : 'error',
-        message: options.databaseUrl ? `${message} They are applied on database-url only.` : message,
-        alternative:
-          'Give database-url (a PostgreSQL service container with the extension installed) so the migrations can be applied there.',
-      });
-      report.embeddedSkipped = `extension${unavailable.length > 1 ? 's' : ''} ${unavailable.join(', ')} not available in PGlite`;
-      return;
-    }
-    const bootStarted = performance.now();
-    const client = await openEmbedded({ extensions });
-    const bootMs = performance.now() - bootStarted;
+    logger.info(result.output.trim());
     logger.info(
-      `PGlite ready in ${Math.round(bootMs)} ms${Object.keys(extensions).length ? ` with ${Object.keys(extensions).join(', ')}` : ''}`,
+      `${command}: exit code ${result.exitCode}, ${result.changed.length} file(s) written, work tree restored`,
     );
+    return result;
+  });
+}
+
+async function databasePhase(context: RunContext, url: string, change: ChangeToApply): Promise<ApplyOutcome> {
+  return context.logger.group('Apply on database-url', async () => {
+    const client = await connectPostgres(url, { logger: context.logger });
     try {
-      const outcome = await applyChange(client, plan, 'embedded', {
-        beforeNew: async (c: SqlClient) => {
-          before = await introspect(c, { excludeTables: [ledgerTable] });
-        },
-      });
-      report.embedded = { ...outcome, bootMs };
-      if (outcome.failure) findings.push(outcome.failure);
-      else after = await introspect(client, { excludeTables: [ledgerTable] });
-      logger.info(
-        `base: ${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms; new: ${outcome.timings.map((t) => `${t.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`,
-      );
+      const outcome = await applyChange(client, change, 'database-url');
+      return outcome.failure
+        ? { ...outcome, failure: { ...outcome.failure, message: `database-url: ${outcome.failure.message}` } }
+        : outcome;
     } finally {
       await client.close();
     }
   });
+}
 
-  if (options.databaseUrl) {
-    const url = options.databaseUrl;
-    await logger.group('Apply on database-url', async () => {
-      const client = await connectPostgres(url, { logger });
-      try {
-        report.database = await applyChange(client, plan, 'database-url');
-        if (report.database.failure)
-          findings.push({ ...report.database.failure, message: `database-url: ${report.database.failure.message}` });
-      } finally {
-        await client.close();
-      }
+async function lintPhase(
+  context: RunContext,
+  change: ChangeSet,
+  options: CheckOptions,
+  before: Catalog | undefined,
+): Promise<LintResult> {
+  return context.logger.group('Lint new migrations', async () => {
+    const columns = columnTypes(before);
+    const result = await lintMigrations(change.added, {
+      ignore: options.lintIgnore,
+      columnType: (table, column) => columns.get(`${table}.${column}`),
     });
-  }
+    context.logger.info(
+      `${result.statements} statement(s), ${result.findings.length} finding(s), ${result.suppressed.length} ignored by comment`,
+    );
+    return result;
+  });
+}
 
-  if (options.lint) {
-    report.lint = await logger.group('Lint new migrations', async () => {
-      const columns = columnTypes(before);
-      const result = await lintMigrations(change.added, {
-        ignore: options.lintIgnore,
-        columnType: (table, column) => columns.get(`${table}.${column}`),
-      });
-      logger.info(
-        `${result.statements} statement(s), ${result.findings.length} finding(s), ${result.suppressed.length} ignored by comment`,
-      );
-      return result;
-    });
-    findings.push(...report.lint.findings);
-  } else {
-    report.lintSkipped = 'lint: false';
-  }
+function whatChanges(
+  before: Catalog | undefined,
+  after: Catalog | undefined,
+): Phase<{ before: Catalog; after: Catalog; differences: Difference[] }> {
+  if (!before || !after) return skipped('needs a successful apply on the embedded database');
+  return done({ before, after, differences: diffCatalogs(before, after) });
+}
 
-  if (before && after) {
-    report.changes = { before, after, differences: diffCatalogs(before, after) };
-  } else {
-    report.changesSkipped = 'needs a successful apply on the embedded database';
-  }
+/** Every finding of every phase, in the order the report lists the checks. */
+function collectFindings(
+  project: Project,
+  change: ChangeSet,
+  options: CheckOptions,
+  phases: {
+    generate: Phase<GenerateResult>;
+    embedded: Finding[];
+    database: Phase<ApplyOutcome>;
+    lint: Phase<LintResult>;
+  },
+): Finding[] {
+  const integrity = project.set.problems.map((p): Finding => ({
+    check: 'integrity',
+    rule: p.code,
+    severity: p.severity,
+    message: p.message,
+    file: p.file,
+    line: p.line,
+  }));
+  const refusal = plan(change.added, options.transaction).refusal;
+  const databaseFailure = dataOf(phases.database)?.failure;
+  const generated = dataOf(phases.generate);
+  return [
+    ...integrity,
+    ...change.findings,
+    ...(generated ? generateFindings(generated) : []),
+    ...(refusal ? [refusalFinding(refusal)] : []),
+    ...phases.embedded,
+    ...(databaseFailure ? [databaseFailure] : []),
+    ...(dataOf(phases.lint)?.findings ?? []),
+  ];
+}
 
+/** Decides the verdict, annotates, publishes the report and sets the outputs. */
+async function conclude(
+  context: RunContext,
+  report: SchemaCheckReport,
+  options: CheckOptions,
+  started: number,
+): Promise<CommandResult> {
   const lintFails = (f: Finding) =>
     f.check === 'lint' && (options.failOn === 'warning' || (options.failOn === 'error' && f.severity === 'error'));
-  const failing = findings.filter((f) => (f.check === 'lint' ? lintFails(f) : f.severity === 'error'));
+  const failing = report.findings.filter((f) => (f.check === 'lint' ? lintFails(f) : f.severity === 'error'));
   report.passed = failing.length === 0;
   report.durationMs = performance.now() - started;
 
-  for (const finding of findings) annotate(context, project.projectRoot, finding);
+  for (const finding of report.findings) annotate(context, finding);
   const published = await context.report.publish(renderReport(report, lintFails));
   context.setOutput('result', report.passed ? 'passed' : 'failed');
   context.setOutput(
     'new-migrations',
-    change.added.map((m) => m.name),
+    report.added.map((m) => m.name),
   );
   context.setOutput(
     'findings',
-    findings.map((f) => ({ ...f, file: f.file && repositoryPath(context.baseDir, project.projectRoot, f.file) })),
+    report.findings.map((f) => ({ ...f, file: f.file && context.logger.repositoryPath(f.file) })),
   );
   context.setOutput('report', published.path);
   context.setOutput('duration-ms', Math.round(report.durationMs));
@@ -231,14 +259,8 @@ function columnTypes(catalog: Catalog | undefined): Map<string, string> {
   return types;
 }
 
-function annotate(context: RunContext, projectRoot: string, finding: Finding): void {
-  const where = finding.file
-    ? {
-        file: repositoryPath(context.baseDir, projectRoot, finding.file),
-        line: finding.line,
-        title: `schema-check: ${finding.rule}`,
-      }
-    : { title: `schema-check: ${finding.rule}` };
+function annotate(context: RunContext, finding: Finding): void {
+  const where = { file: finding.file, line: finding.line, title: `schema-check: ${finding.rule}` };
   const text = finding.alternative ? `${finding.message} Fix: ${finding.alternative}` : finding.message;
   if (finding.severity === 'error') context.logger.error(text, where);
   else context.logger.warning(text, where);

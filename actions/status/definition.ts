@@ -1,5 +1,5 @@
 import type { CommandDefinition } from '../lib/definition';
-import { projectInputs } from '../lib/project-inputs';
+import { projectInputs, transactionInput } from '../lib/project-inputs';
 
 export const statusDefinition: CommandDefinition = {
   name: 'status',
@@ -14,6 +14,7 @@ export const statusDefinition: CommandDefinition = {
       secret: true,
     },
     ...projectInputs,
+    ...transactionInput,
     'fail-on-problems': {
       description: 'Exit with an error when the ledger and the files disagree.',
       default: 'true',

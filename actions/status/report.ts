@@ -1,9 +1,15 @@
 import { markdownTable } from '../lib/markdown';
+import type { Plan, TransactionPolicy } from '../lib/migrations/executor';
 import type { LedgerLocation } from '../lib/migrations/ledger';
 import type { MigrationSet } from '../lib/migrations/model';
 import { ledgerProblemsTable, type LedgerState } from '../lib/migrations/verify';
 
-export function renderStatusReport(set: MigrationSet, ledger: LedgerLocation, state: LedgerState): string {
+export function renderStatusReport(
+  set: MigrationSet,
+  ledger: LedgerLocation,
+  state: LedgerState,
+  next: { policy: TransactionPolicy; plan: Plan },
+): string {
   const lines: string[] = ['## Migration status', ''];
   const verdict = state.problems.length
     ? `❌ ${state.problems.length} problem(s)`
@@ -19,7 +25,7 @@ export function renderStatusReport(set: MigrationSet, ledger: LedgerLocation, st
     lines.push(ledgerProblemsTable(state.problems), '');
   }
   if (state.pending.length) {
-    lines.push('### Pending', '');
+    lines.push('### Pending', '', planSentence(state.pending.length, next), '');
     lines.push(
       markdownTable(
         ['migration', 'file', 'created'],
@@ -47,6 +53,16 @@ export function renderStatusReport(set: MigrationSet, ledger: LedgerLocation, st
     );
   }
   return lines.join('\n');
+}
+
+/** How migrate-with-telemetry would run the pending migrations with the same `transaction` input. */
+function planSentence(pending: number, next: { policy: TransactionPolicy; plan: Plan }): string {
+  if (next.plan.refusal) {
+    return `❌ With transaction: ${next.policy}, migrate would apply nothing: ${next.plan.refusal.message}; ${next.plan.refusal.fix}.`;
+  }
+  const outside = next.plan.batches.filter((b) => !b.transactional).length;
+  if (next.policy === 'all') return `With transaction: all, migrate applies these ${pending} in one transaction.`;
+  return `With transaction: each, migrate applies these ${pending} one transaction per migration${outside ? ` (${outside} outside a transaction)` : ''}.`;
 }
 
 function iso(ms: number): string {

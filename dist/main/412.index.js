@@ -2,34 +2,7 @@ export const id = 412;
 export const ids = [412];
 export const modules = {
 
-/***/ 2314:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ postgresErrorFields),
-/* harmony export */   v: () => (/* binding */ quoteIdent)
-/* harmony export */ });
-function postgresErrorFields(error) {
-    const e = error;
-    const position = Number(e.position);
-    return {
-        message: String(e.message ?? error),
-        code: typeof e.code === 'string' ? e.code : undefined,
-        position: Number.isFinite(position) && position > 0 ? position : undefined,
-        detail: typeof e.detail === 'string' ? e.detail : undefined,
-        hint: typeof e.hint === 'string' ? e.hint : undefined,
-        where: typeof e.where === 'string' ? e.where : undefined,
-    };
-}
-/** Double-quotes an identifier for SQL. */
-function quoteIdent(name) {
-    return `"${name.replace(/"/g, '""')}"`;
-}
-
-
-/***/ }),
-
-/***/ 3570:
+/***/ 93570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37,9 +10,9 @@ function quoteIdent(name) {
 /* harmony export */   Mq: () => (/* binding */ connectPostgres)
 /* harmony export */ });
 /* unused harmony export PostgresClient */
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2863);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9039);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32863);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19039);
 
 
 
@@ -147,7 +120,7 @@ function connectionError(error, url, inputName) {
 
 /***/ }),
 
-/***/ 4269:
+/***/ 94269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -171,67 +144,14 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 6605:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DD: () => (/* binding */ ledgerInsert),
-/* harmony export */   IC: () => (/* binding */ ensureLedger),
-/* harmony export */   SC: () => (/* binding */ readLedger)
-/* harmony export */ });
-/* unused harmony export ledgerTable */
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2314);
-
-function ledgerTable(location) {
-    return `${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}.${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.table)}`;
-}
-/** The ledger's rows in id order, or null when the table does not exist yet (a fresh database). */
-async function readLedger(client, location) {
-    const columns = await client.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2`, [location.schema, location.table]);
-    if (columns.length === 0)
-        return null;
-    const has = new Set(columns.map((c) => c.column_name));
-    const rows = await client.query(`SELECT id, hash, created_at${has.has('name') ? ', name' : ''}${has.has('applied_at') ? ', applied_at' : ''}
-       FROM ${ledgerTable(location)} ORDER BY id`);
-    return rows.map((row) => ({
-        id: Number(row.id),
-        hash: row.hash,
-        createdAt: row.created_at === null || row.created_at === undefined ? null : Number(row.created_at),
-        name: row.name ?? null,
-        appliedAt: row.applied_at ? new Date(row.applied_at) : null,
-    }));
-}
-/** Creates the ledger exactly as the drizzle-orm version that owns the layout would. */
-async function ensureLedger(client, location, layout) {
-    await client.exec(`CREATE SCHEMA IF NOT EXISTS ${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}`);
-    const v1Columns = layout === 'v1' ? `,\n  name text,\n  applied_at timestamp with time zone DEFAULT now()` : '';
-    await client.exec(`CREATE TABLE IF NOT EXISTS ${ledgerTable(location)} (\n  id SERIAL PRIMARY KEY,\n  hash text NOT NULL,\n  created_at bigint${v1Columns}\n)`);
-}
-/** The INSERT Drizzle runs after applying a migration, in the same transaction. */
-function ledgerInsert(location, layout, migration) {
-    if (layout === 'v1') {
-        return {
-            sql: `INSERT INTO ${ledgerTable(location)} ("hash", "created_at", "name") VALUES ($1, $2, $3)`,
-            params: [migration.hash, migration.createdAt, migration.name],
-        };
-    }
-    return {
-        sql: `INSERT INTO ${ledgerTable(location)} ("hash", "created_at") VALUES ($1, $2)`,
-        params: [migration.hash, migration.createdAt],
-    };
-}
-
-
-/***/ }),
-
-/***/ 2453:
+/***/ 72453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ compareLedger),
 /* harmony export */   i: () => (/* binding */ ledgerProblemsTable)
 /* harmony export */ });
-/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4269);
+/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94269);
 
 /**
  * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
@@ -240,8 +160,7 @@ function ledgerInsert(location, layout, migration) {
  * Rows are matched to files the way Drizzle identifies them: by name where the ledger has names (drizzle-orm 1.x),
  * otherwise by `created_at` (the journal's `when`), falling back to the hash when several files share a `when`.
  */
-function compareLedger(set, rows) {
-    const ledger = rows ?? [];
+function compareLedger(set, ledger) {
     const unmatched = new Set(set.migrations);
     const applied = [];
     for (const row of ledger) {
@@ -314,7 +233,7 @@ function ledgerProblemsTable(problems) {
 
 /***/ }),
 
-/***/ 9412:
+/***/ 39412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -326,19 +245,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
-var postgres = __webpack_require__(3570);
+var postgres = __webpack_require__(93570);
+// EXTERNAL MODULE: ./actions/lib/migrations/executor.ts
+var executor = __webpack_require__(8109);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
-var ledger = __webpack_require__(6605);
+var migrations_ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
-var verify = __webpack_require__(2453);
+var verify = __webpack_require__(72453);
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
-var project_inputs = __webpack_require__(1573);
+var project_inputs = __webpack_require__(51573);
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(4269);
+var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/status/report.ts
 
 
-function renderStatusReport(set, ledger, state) {
+function renderStatusReport(set, ledger, state, next) {
     const lines = ['## Migration status', ''];
     const verdict = state.problems.length
         ? `❌ ${state.problems.length} problem(s)`
@@ -351,7 +272,7 @@ function renderStatusReport(set, ledger, state) {
         lines.push((0,verify/* ledgerProblemsTable */.i)(state.problems), '');
     }
     if (state.pending.length) {
-        lines.push('### Pending', '');
+        lines.push('### Pending', '', planSentence(state.pending.length, next), '');
         lines.push((0,markdown/* markdownTable */.Q)(['migration', 'file', 'created'], state.pending.map((m) => [m.name, m.file, iso(m.createdAt)])), '');
     }
     lines.push('### Applied', '');
@@ -369,6 +290,16 @@ function renderStatusReport(set, ledger, state) {
     }
     return lines.join('\n');
 }
+/** How migrate-with-telemetry would run the pending migrations with the same `transaction` input. */
+function planSentence(pending, next) {
+    if (next.plan.refusal) {
+        return `❌ With transaction: ${next.policy}, migrate would apply nothing: ${next.plan.refusal.message}; ${next.plan.refusal.fix}.`;
+    }
+    const outside = next.plan.batches.filter((b) => !b.transactional).length;
+    if (next.policy === 'all')
+        return `With transaction: all, migrate applies these ${pending} in one transaction.`;
+    return `With transaction: each, migrate applies these ${pending} one transaction per migration${outside ? ` (${outside} outside a transaction)` : ''}.`;
+}
 function iso(ms) {
     return new Date(ms).toISOString();
 }
@@ -379,47 +310,63 @@ function iso(ms) {
 
 
 
+
 async function run(context) {
     const { inputs, logger } = context;
     const url = inputs.required('database-url');
     (0,postgres/* validatePostgresUrl */.$1)(url);
     const failOnProblems = inputs.boolean('fail-on-problems');
+    const policy = (0,project_inputs/* readTransactionPolicy */.$N)(context);
     const project = await logger.group('Read migrations', async () => {
-        const loaded = (0,project_inputs/* loadProjectFromInputs */.lH)(inputs, context.baseDir);
+        const loaded = (0,project_inputs/* loadProject */.gi)(context);
         logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
         return loaded;
     });
-    const state = await logger.group('Read the ledger', async () => {
+    const state = await readState(context, url, project);
+    // The plan migrate-with-telemetry would run with the same transaction input.
+    const planned = (0,executor/* plan */.et)(state.pending, policy);
+    // Folder problems do not change what is applied; status shows them, schema-check is where they fail a build.
+    for (const problem of project.set.problems)
+        logger.warning(problem.message, problem);
+    for (const problem of state.problems)
+        logger.error(problem.message, problem);
+    if (planned.refusal) {
+        logger.error(`${planned.refusal.message}; ${planned.refusal.fix}`, {
+            file: planned.refusal.migration.file,
+            line: 1,
+        });
+    }
+    context.setOutput('applied-count', state.applied.length);
+    context.setOutput('pending-count', state.pending.length);
+    context.setOutput('problems', state.problems.map(({ kind, name, message }) => ({ kind, name, message })));
+    const markdown = renderStatusReport(project.set, project.ledger, state, { policy, plan: planned });
+    const published = await context.report.publish(markdown, { comment: false });
+    context.setOutput('report', published.path);
+    return failOnProblems ? verdict(state, planned, project) : {};
+}
+async function readState(context, url, project) {
+    const { logger } = context;
+    return logger.group('Read the ledger', async () => {
         const client = await (0,postgres/* connectPostgres */.Mq)(url, { logger });
         try {
-            const rows = await (0,ledger/* readLedger */.SC)(client, project.ledger);
-            if (rows === null)
+            const ledger = await (0,migrations_ledger/* readLedger */.SC)(client, project.ledger);
+            if (!ledger.exists)
                 logger.info(`${project.ledger.schema}.${project.ledger.table} does not exist yet: nothing applied`);
-            return (0,verify/* compareLedger */.X)(project.set, rows);
+            return (0,verify/* compareLedger */.X)(project.set, ledger.rows);
         }
         finally {
             await client.close();
         }
     });
-    const where = (file) => file ? { file: (0,project_inputs/* repositoryPath */.SH)(context.baseDir, project.projectRoot, file) } : undefined;
-    for (const problem of project.set.problems) {
-        // Folder problems do not change what is applied; status shows them, schema-check is where they fail a build.
-        logger.warning(problem.message, where(problem.file));
-    }
-    for (const problem of state.problems)
-        logger.error(problem.message, where(problem.file));
-    context.setOutput('applied-count', state.applied.length);
-    context.setOutput('pending-count', state.pending.length);
-    context.setOutput('problems', state.problems.map(({ kind, name, message }) => ({ kind, name, message })));
-    const published = await context.report.publish(renderStatusReport(project.set, project.ledger, state), {
-        comment: false,
-    });
-    context.setOutput('report', published.path);
-    if (state.problems.length > 0 && failOnProblems) {
+}
+function verdict(state, planned, project) {
+    if (state.problems.length > 0) {
         return {
             failure: `${state.problems.length} problem(s) between the ledger and ${project.set.displayDir}; see the report`,
         };
     }
+    if (planned.refusal)
+        return { failure: `migrate would refuse the pending migrations: ${planned.refusal.message}` };
     return {};
 }
 

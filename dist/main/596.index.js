@@ -2,7 +2,7 @@ export const id = 596;
 export const ids = [596];
 export const modules = {
 
-/***/ 1596:
+/***/ 31596:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,11 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./actions/lib/catalog/diff.ts
-var diff = __webpack_require__(2195);
+var diff = __webpack_require__(92195);
 // EXTERNAL MODULE: ./actions/lib/catalog/flatten.ts
-var flatten = __webpack_require__(4176);
+var flatten = __webpack_require__(84176);
 // EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts
 var introspect = __webpack_require__(6123);
 // EXTERNAL MODULE: ./actions/lib/catalog/normalise.ts
@@ -65,17 +65,17 @@ async function renderView(client, query) {
 // EXTERNAL MODULE: ./actions/lib/catalog/replay.ts
 var replay = __webpack_require__(1067);
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
-var postgres = __webpack_require__(3570);
+var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(2863);
+var errors = __webpack_require__(32863);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
-var ledger = __webpack_require__(6605);
+var migrations_ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
-var verify = __webpack_require__(2453);
+var verify = __webpack_require__(72453);
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
-var project_inputs = __webpack_require__(1573);
+var project_inputs = __webpack_require__(51573);
 // EXTERNAL MODULE: ./actions/lib/report.ts
-var report = __webpack_require__(4082);
+var report = __webpack_require__(74082);
 ;// CONCATENATED MODULE: ./actions/drift-check/fix.ts
 
 /**
@@ -234,7 +234,7 @@ function literal(value) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
+var github = __webpack_require__(92413);
 ;// CONCATENATED MODULE: ./actions/drift-check/issue.ts
 
 
@@ -277,7 +277,7 @@ async function syncDriftIssue(target, drift) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(4269);
+var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/drift-check/report.ts
 
 
@@ -412,135 +412,155 @@ function groupByOwner(findings) {
 
 
 async function run(context) {
-    const { inputs, logger } = context;
-    const url = inputs.required('database-url');
-    const schemas = inputs.list('schemas');
-    const ignore = inputs.list('ignore');
-    const failOnDrift = inputs.boolean('fail-on-drift');
-    const wantIssue = inputs.boolean('issue');
-    const environment = inputs.string('environment') || 'development';
-    const token = issueToken(context, wantIssue);
-    const project = await logger.group('Read migrations', async () => {
-        const loaded = (0,project_inputs/* loadProjectFromInputs */.lH)(inputs, context.baseDir);
-        logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
+    const options = readOptions(context);
+    const project = await context.logger.group('Read migrations', async () => {
+        const loaded = (0,project_inputs/* loadProject */.gi)(context);
+        context.logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
         return loaded;
     });
-    const ledgerName = `${project.ledger.schema}.${project.ledger.table}`;
     const introspectOptions = {
-        ...(schemas.length ? { schemas } : {}),
-        excludeTables: [ledgerName],
+        ...(options.schemas.length ? { schemas: options.schemas } : {}),
+        excludeTables: [`${project.ledger.schema}.${project.ledger.table}`],
     };
-    const live = await (0,postgres/* connectPostgres */.Mq)(url, { logger, applicationName: 'schema-actions drift-check' });
-    let actual;
-    let state;
-    let liveVersion;
+    const live = await readLive(context, options, project, introspectOptions);
+    const replayable = live.state.applied.map((a) => a.migration).filter((m) => m !== undefined);
+    const expected = await replayExpected(context, project, replayable, introspectOptions);
+    const findings = await context.logger.group('Compare', () => compare(context, options, expected, live.catalog));
+    const result = {
+        environment: options.environment,
+        drift: findings.length > 0 || live.state.problems.length > 0,
+        set: project.set,
+        ledger: project.ledger,
+        state: live.state,
+        findings,
+        schemas: live.catalog.schemas,
+        ignore: options.ignore,
+        versions: { live: live.version, embedded: expected.version },
+    };
+    const markdown = await publish(context, result);
+    const issueFailure = options.token ? await syncIssue(context, options, options.token, result, markdown) : undefined;
+    if (result.drift && options.failOnDrift) {
+        const parts = [
+            findings.length ? `${findings.length} difference(s)` : '',
+            live.state.problems.length ? `${live.state.problems.length} ledger problem(s)` : '',
+        ].filter(Boolean);
+        return { failure: `drift in ${options.environment}: ${parts.join(' and ')}; see the report` };
+    }
+    return issueFailure ? { failure: issueFailure } : {};
+}
+function readOptions(context) {
+    const { inputs } = context;
+    const wantIssue = inputs.boolean('issue');
+    return {
+        url: inputs.required('database-url'),
+        schemas: inputs.list('schemas'),
+        ignore: inputs.list('ignore'),
+        failOnDrift: inputs.boolean('fail-on-drift'),
+        environment: inputs.string('environment') || 'development',
+        token: issueToken(context, wantIssue),
+    };
+}
+/** The live database's ledger (checked against the files) and catalog, on one connection. */
+async function readLive(context, options, project, introspectOptions) {
+    const { logger } = context;
+    const live = await (0,postgres/* connectPostgres */.Mq)(options.url, { logger, applicationName: 'schema-actions drift-check' });
     try {
-        state = await logger.group('Read the ledger', async () => {
-            const rows = await (0,ledger/* readLedger */.SC)(live, project.ledger);
-            if (rows === null)
-                logger.info(`${ledgerName} does not exist: no migration applied yet`);
-            const compared = (0,verify/* compareLedger */.X)(project.set, rows);
+        const state = await logger.group('Read the ledger', async () => {
+            const ledger = await (0,migrations_ledger/* readLedger */.SC)(live, project.ledger);
+            if (!ledger.exists)
+                logger.info(`${project.ledger.schema}.${project.ledger.table} does not exist: no migration applied yet`);
+            const compared = (0,verify/* compareLedger */.X)(project.set, ledger.rows);
             logger.info(`${compared.applied.length} applied, ${compared.pending.length} pending`);
             return compared;
         });
-        ({ catalog: actual, version: liveVersion } = await logger.group('Read the live schema', async () => {
-            const catalog = await (0,introspect/* introspect */.q)(live, introspectOptions);
-            logger.info(`${catalog.tables.length} tables in ${catalog.schemas.length} schemas`);
-            return { catalog, version: await serverVersion(live) };
-        }));
+        const catalog = await logger.group('Read the live schema', async () => {
+            const read = await (0,introspect/* introspect */.q)(live, introspectOptions);
+            logger.info(`${read.tables.length} tables in ${read.schemas.length} schemas`);
+            return read;
+        });
+        for (const problem of state.problems)
+            logger.error(problem.message, problem);
+        for (const schema of options.schemas) {
+            if (!catalog.schemas.includes(schema))
+                logger.warning(`schema "${schema}" (input schemas) is not in the database`);
+        }
+        return { state, catalog, version: await serverVersion(live) };
     }
     finally {
         await live.close();
     }
-    for (const problem of state.problems)
-        logger.error(problem.message, problem.file ? { file: problem.file } : undefined);
-    for (const schema of schemas) {
-        if (!actual.schemas.includes(schema))
-            logger.warning(`schema "${schema}" (input schemas) is not in the database`);
-    }
-    const replayable = state.applied.map((a) => a.migration).filter((m) => m !== undefined);
-    const embedded = await logger.group(`Replay ${replayable.length} applied migration(s) into embedded PostgreSQL`, async () => (0,replay/* replayMigrations */.f)(replayable, { ledger: project.ledger, layout: project.set.layout }));
-    let findings;
-    let embeddedVersion;
+}
+/** What the applied migrations say the schema should be: replayed into PGlite and read back. */
+async function replayExpected(context, project, migrations, introspectOptions) {
+    const embedded = await context.logger.group(`Replay ${migrations.length} applied migration(s) into embedded PostgreSQL`, async () => (0,replay/* replayMigrations */.f)(migrations, { ledger: project.ledger, layout: project.set.layout }));
     try {
-        embeddedVersion = await serverVersion(embedded);
-        const expected = await (0,introspect/* introspect */.q)(embedded, introspectOptions);
-        findings = await logger.group('Compare', async () => {
-            const differences = await reconcileViewSpelling((0,diff/* diffCatalogs */.U)(expected, actual, { ignore }), embedded);
-            const want = (0,flatten/* flattenCatalog */.qI)(expected);
-            const have = (0,flatten/* flattenCatalog */.qI)(actual);
-            const result = differences.map((d) => ({
-                ...d,
-                sql: suggestSql(d, want.get((0,flatten/* objectKey */.T5)(d)), have.get((0,flatten/* objectKey */.T5)(d))),
-            }));
-            for (const f of result)
-                logger.info(`${f.change} ${f.objectType} ${f.object}`);
-            logger.info(`${result.length} difference(s)`);
-            return result;
-        });
+        return { catalog: await (0,introspect/* introspect */.q)(embedded, introspectOptions), version: await serverVersion(embedded), embedded };
+    }
+    catch (error) {
+        await embedded.close();
+        throw error;
+    }
+}
+async function compare(context, options, expected, actual) {
+    try {
+        const differences = await reconcileViewSpelling((0,diff/* diffCatalogs */.U)(expected.catalog, actual, { ignore: options.ignore }), expected.embedded);
+        const want = (0,flatten/* flattenCatalog */.qI)(expected.catalog);
+        const have = (0,flatten/* flattenCatalog */.qI)(actual);
+        const findings = differences.map((d) => ({
+            ...d,
+            sql: suggestSql(d, want.get((0,flatten/* objectKey */.T5)(d)), have.get((0,flatten/* objectKey */.T5)(d))),
+        }));
+        for (const f of findings)
+            context.logger.info(`${f.change} ${f.objectType} ${f.object}`);
+        context.logger.info(`${findings.length} difference(s)`);
+        return findings;
     }
     finally {
-        await embedded.close();
+        await expected.embedded.close();
     }
-    const drift = findings.length > 0 || state.problems.length > 0;
-    const result = {
-        environment,
-        drift,
-        set: project.set,
-        ledger: project.ledger,
-        state,
-        findings,
-        schemas: actual.schemas,
-        ignore,
-        versions: { live: liveVersion, embedded: embeddedVersion },
-    };
+}
+/** The report to the job summary and a file, report-json beside it, and the outputs. */
+async function publish(context, result) {
+    const { logger } = context;
     const markdown = renderDriftReport(result);
     const published = await context.report.publish(markdown, { comment: false });
     const jsonPath = (0,report/* reportPath */.eG)('drift-check', context.env).replace(/\.md$/, '.json');
     (0,external_node_fs_.writeFileSync)(jsonPath, logger.secrets.redact(JSON.stringify(driftJson(result), null, 2)));
-    context.setOutput('drift', drift);
-    context.setOutput('differences', findings.length);
-    context.setOutput('pending-count', state.pending.length);
+    context.setOutput('drift', result.drift);
+    context.setOutput('differences', result.findings.length);
+    context.setOutput('pending-count', result.state.pending.length);
     context.setOutput('report', published.path);
     context.setOutput('report-json', jsonPath);
-    if (state.pending.length)
-        logger.notice(`${state.pending.length} migration(s) not applied yet (pending)`);
-    let issueFailure;
-    if (wantIssue && token) {
-        issueFailure = await logger.group('Sync the drift issue', async () => {
-            try {
-                const issue = await syncDriftIssue({
-                    apiUrl: context.github.apiUrl,
-                    token,
-                    owner: context.github.owner,
-                    repo: context.github.repo,
-                    environment,
-                }, {
-                    found: drift,
-                    title: `Schema drift in ${environment}`,
-                    body: logger.secrets.redact(markdown),
-                    resolvedComment: logger.secrets.redact(resolvedComment(context, environment)),
-                });
-                reportIssue(context, issue);
-                return undefined;
-            }
-            catch (error) {
-                const status = error.status;
-                const hint = status === 403 || status === 404 ? ' Grant the job `issues: write`.' : '';
-                return `could not update the drift issue for ${environment}: ${(0,errors/* errorMessage */.gJ)(error)}.${hint}`;
-            }
-        });
-    }
-    if (drift && failOnDrift) {
-        const parts = [
-            findings.length ? `${findings.length} difference(s)` : '',
-            state.problems.length ? `${state.problems.length} ledger problem(s)` : '',
-        ].filter(Boolean);
-        return { failure: `drift in ${environment}: ${parts.join(' and ')}; see the report` };
-    }
-    if (issueFailure)
-        return { failure: issueFailure };
-    return {};
+    if (result.state.pending.length)
+        logger.notice(`${result.state.pending.length} migration(s) not applied yet (pending)`);
+    return markdown;
+}
+/** Opens, updates or closes the environment's drift issue; resolves to a failure line when GitHub refused. */
+async function syncIssue(context, options, token, result, markdown) {
+    const { logger } = context;
+    return logger.group('Sync the drift issue', async () => {
+        try {
+            const issue = await syncDriftIssue({
+                apiUrl: context.github.apiUrl,
+                token,
+                owner: context.github.owner,
+                repo: context.github.repo,
+                environment: options.environment,
+            }, {
+                found: result.drift,
+                title: `Schema drift in ${options.environment}`,
+                body: logger.secrets.redact(markdown),
+                resolvedComment: logger.secrets.redact(resolvedComment(context, options.environment)),
+            });
+            reportIssue(context, issue);
+            return undefined;
+        }
+        catch (error) {
+            const status = error.status;
+            const hint = status === 403 || status === 404 ? ' Grant the job `issues: write`.' : '';
+            return `could not update the drift issue for ${options.environment}: ${(0,errors/* errorMessage */.gJ)(error)}.${hint}`;
+        }
+    });
 }
 function issueToken(context, wanted) {
     if (!wanted)
@@ -585,14 +605,14 @@ async function serverVersion(client) {
 
 /***/ }),
 
-/***/ 2453:
+/***/ 72453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ compareLedger),
 /* harmony export */   i: () => (/* binding */ ledgerProblemsTable)
 /* harmony export */ });
-/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4269);
+/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94269);
 
 /**
  * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
@@ -601,8 +621,7 @@ async function serverVersion(client) {
  * Rows are matched to files the way Drizzle identifies them: by name where the ledger has names (drizzle-orm 1.x),
  * otherwise by `created_at` (the journal's `when`), falling back to the hash when several files share a `when`.
  */
-function compareLedger(set, rows) {
-    const ledger = rows ?? [];
+function compareLedger(set, ledger) {
     const unmatched = new Set(set.migrations);
     const applied = [];
     for (const row of ledger) {

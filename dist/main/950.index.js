@@ -2,13 +2,13 @@ export const id = 950;
 export const ids = [950];
 export const modules = {
 
-/***/ 2195:
+/***/ 92195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ diffCatalogs)
 /* harmony export */ });
-/* harmony import */ var _flatten__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4176);
+/* harmony import */ var _flatten__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84176);
 
 // Reported in this order, so a report reads from containers down to details.
 const ORDER = [
@@ -100,7 +100,7 @@ function compileIgnore(patterns) {
 
 /***/ }),
 
-/***/ 4176:
+/***/ 84176:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -729,31 +729,28 @@ function mapOutsideQuotes(text, outside, inside = (s) => s) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ replayMigrations)
 /* harmony export */ });
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2314);
-/* harmony import */ var _db_pglite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2212);
-/* harmony import */ var _migrations_apply__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1858);
-/* harmony import */ var _migrations_extensions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2978);
-/* harmony import */ var _migrations_ledger__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6605);
-
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92314);
+/* harmony import */ var _db_pglite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82212);
+/* harmony import */ var _migrations_executor__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8109);
+/* harmony import */ var _migrations_extensions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42978);
 
 
 
 
 const MISSING_ROLE = /role "([^"]+)" does not exist/;
 /**
- * Builds the schema that exactly these migrations produce, in an embedded PostgreSQL (PGlite). Each chunk runs in
- * autocommit, as permissive as any way the live database may have received it. PGlite loads extensions only at
- * start-up, so the ones the migrations create are loaded first; roles the migrations grant to or create policies for
- * exist on the server, not in the files, so a missing one is created and the chunk retried.
+ * Builds the schema that exactly these migrations produce, in an embedded PostgreSQL (PGlite), through the same
+ * executor as a deploy (one transaction per migration, so one that needs a fix is retried alone). PGlite loads
+ * extensions only at start-up, so the ones the migrations create are loaded first; roles the migrations grant to or
+ * create policies for exist on the server, not in the files, so a missing one is created and the migration retried.
  */
-async function replayMigrations(migrations, options = {}) {
+async function replayMigrations(migrations, options) {
     const { extensions, unavailable } = await (0,_db_pglite__WEBPACK_IMPORTED_MODULE_0__/* .resolveEmbeddedExtensions */ .nS)((0,_migrations_extensions__WEBPACK_IMPORTED_MODULE_2__/* .extensionsCreatedBy */ .u)(migrations.map((m) => m.sql)));
     const client = await (0,_db_pglite__WEBPACK_IMPORTED_MODULE_0__/* .openEmbedded */ .fc)({ extensions });
     try {
-        if (options.ledger)
-            await (0,_migrations_ledger__WEBPACK_IMPORTED_MODULE_3__/* .ensureLedger */ .IC)(client, options.ledger, options.layout ?? 'journal');
-        for (const migration of migrations)
-            await replayOne(client, migration, unavailable);
+        const result = await (0,_migrations_executor__WEBPACK_IMPORTED_MODULE_1__/* .execute */ .g7)(client, { location: options.ledger, layout: options.layout, exists: false }, (0,_migrations_executor__WEBPACK_IMPORTED_MODULE_1__/* .plan */ .et)(migrations, 'each').batches ?? [], { recover: (_step, error) => createMissingRole(client, error) });
+        if (result.failure)
+            throw explain(result.failure.error, unavailable);
         return client;
     }
     catch (error) {
@@ -761,71 +758,26 @@ async function replayMigrations(migrations, options = {}) {
         throw error;
     }
 }
-async function replayOne(client, migration, unavailable) {
-    for (let attempt = 0;; attempt++) {
-        try {
-            await (0,_migrations_apply__WEBPACK_IMPORTED_MODULE_1__/* .runMigrationChunks */ .O_)(client, migration);
-            return;
-        }
-        catch (error) {
-            if (!(error instanceof _migrations_apply__WEBPACK_IMPORTED_MODULE_1__/* .MigrationFailedError */ .Yv))
-                throw error;
-            const role = MISSING_ROLE.exec(error.postgres.message)?.[1];
-            if (role && attempt < 20) {
-                await client.exec(`CREATE ROLE ${(0,_db_client__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v)(role)}`);
-                // Chunks before the failing one already ran; rerunning them would fail on "already exists".
-                migration = { ...migration, chunks: migration.chunks.slice(failedChunk(migration, error)) };
-                continue;
-            }
-            const missing = unavailable.find((name) => error.message.includes(`"${name}"`));
-            if (missing) {
-                throw new Error(`${error.message} The embedded PostgreSQL (PGlite) does not ship the extension "${missing}", so the migrations that use it cannot be replayed for comparison.`);
-            }
-            throw error;
-        }
-    }
+async function createMissingRole(client, error) {
+    const role = MISSING_ROLE.exec(error.postgres.message)?.[1];
+    if (!role)
+        return false;
+    await client.exec(`CREATE ROLE ${(0,_db_client__WEBPACK_IMPORTED_MODULE_3__/* .quoteIdent */ .v)(role)}`);
+    return true;
 }
-function failedChunk(migration, error) {
-    // runMigrationChunks reports the line; the failing chunk is the last one starting at or before it.
-    let index = 0;
-    migration.chunks.forEach((chunk, i) => {
-        if (chunk.line <= error.line)
-            index = i;
-    });
-    return index;
+function explain(error, unavailable) {
+    if (!(error instanceof Error))
+        return error;
+    const missing = unavailable.find((name) => error.message.includes(`"${name}"`));
+    if (!missing)
+        return error;
+    return new Error(`${error.message} The embedded PostgreSQL (PGlite) does not ship the extension "${missing}", so the migrations that use it cannot be replayed for comparison.`, { cause: error });
 }
 
 
 /***/ }),
 
-/***/ 2314:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ postgresErrorFields),
-/* harmony export */   v: () => (/* binding */ quoteIdent)
-/* harmony export */ });
-function postgresErrorFields(error) {
-    const e = error;
-    const position = Number(e.position);
-    return {
-        message: String(e.message ?? error),
-        code: typeof e.code === 'string' ? e.code : undefined,
-        position: Number.isFinite(position) && position > 0 ? position : undefined,
-        detail: typeof e.detail === 'string' ? e.detail : undefined,
-        hint: typeof e.hint === 'string' ? e.hint : undefined,
-        where: typeof e.where === 'string' ? e.where : undefined,
-    };
-}
-/** Double-quotes an identifier for SQL. */
-function quoteIdent(name) {
-    return `"${name.replace(/"/g, '""')}"`;
-}
-
-
-/***/ }),
-
-/***/ 2212:
+/***/ 82212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -833,13 +785,13 @@ function quoteIdent(name) {
 /* harmony export */   nS: () => (/* binding */ resolveEmbeddedExtensions)
 /* harmony export */ });
 /* unused harmony exports loadPGliteModule, PGliteClient, embeddedExtensionNames, PREINITIALISED_DATA_DIR */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
 
 
@@ -961,7 +913,7 @@ async function openEmbedded(options = {}) {
 
 /***/ }),
 
-/***/ 3570:
+/***/ 93570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -969,9 +921,9 @@ async function openEmbedded(options = {}) {
 /* harmony export */   Mq: () => (/* binding */ connectPostgres)
 /* harmony export */ });
 /* unused harmony export PostgresClient */
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2863);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9039);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32863);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19039);
 
 
 
@@ -1079,7 +1031,7 @@ function connectionError(error, url, inputName) {
 
 /***/ }),
 
-/***/ 4269:
+/***/ 94269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1103,77 +1055,7 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 1858:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O_: () => (/* binding */ runMigrationChunks),
-/* harmony export */   Yv: () => (/* binding */ MigrationFailedError)
-/* harmony export */ });
-/* unused harmony export applyInOneTransaction */
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2314);
-/* harmony import */ var _chunks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7866);
-
-
-
-/** A migration PostgreSQL refused: where in the file, and PostgreSQL's own words. */
-class MigrationFailedError extends Error {
-    migration;
-    line;
-    postgres;
-    name = 'MigrationFailedError';
-    constructor(migration, line, postgres) {
-        const detail = postgres.detail ? ` (${postgres.detail})` : '';
-        const hint = postgres.hint ? ` Hint: ${postgres.hint}` : '';
-        super(`migration ${migration.name} failed at ${migration.file}:${line}: ${postgres.message}${detail}.${hint}`);
-        this.migration = migration;
-        this.line = line;
-        this.postgres = postgres;
-    }
-}
-/** Runs one migration's chunks in order; the caller owns the transaction. */
-async function runMigrationChunks(client, migration) {
-    for (const chunk of migration.chunks) {
-        try {
-            await client.exec(chunk.sql);
-        }
-        catch (error) {
-            const fields = (0,_db_client__WEBPACK_IMPORTED_MODULE_1__/* .postgresErrorFields */ .D)(error);
-            const line = fields.position ? (0,_chunks__WEBPACK_IMPORTED_MODULE_0__/* .lineOfPosition */ .DR)(chunk, fields.position) : chunk.line;
-            throw new MigrationFailedError(migration, line, fields);
-        }
-    }
-}
-/**
- * Applies migrations and records them in the ledger in one transaction, as drizzle-orm's migrate() does: either all
- * of them and their ledger rows land, or none. Used to build embedded databases and test fixtures; the production
- * path with locks and time limits is migrate-with-telemetry's.
- */
-async function applyInOneTransaction(client, migrations, location, layout) {
-    await ensureLedger(client, location, layout);
-    const timings = [];
-    await client.exec('BEGIN');
-    try {
-        for (const migration of migrations) {
-            const started = performance.now();
-            await runMigrationChunks(client, migration);
-            const insert = ledgerInsert(location, layout, migration);
-            await client.query(insert.sql, insert.params);
-            timings.push({ migration, durationMs: performance.now() - started });
-        }
-        await client.exec('COMMIT');
-    }
-    catch (error) {
-        await client.exec('ROLLBACK').catch(() => undefined);
-        throw error;
-    }
-    return timings;
-}
-
-
-/***/ }),
-
-/***/ 2978:
+/***/ 42978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1194,59 +1076,6 @@ function extensionsCreatedBy(sqls) {
     }
     names.delete('');
     return [...names];
-}
-
-
-/***/ }),
-
-/***/ 6605:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DD: () => (/* binding */ ledgerInsert),
-/* harmony export */   IC: () => (/* binding */ ensureLedger),
-/* harmony export */   SC: () => (/* binding */ readLedger)
-/* harmony export */ });
-/* unused harmony export ledgerTable */
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2314);
-
-function ledgerTable(location) {
-    return `${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}.${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.table)}`;
-}
-/** The ledger's rows in id order, or null when the table does not exist yet (a fresh database). */
-async function readLedger(client, location) {
-    const columns = await client.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2`, [location.schema, location.table]);
-    if (columns.length === 0)
-        return null;
-    const has = new Set(columns.map((c) => c.column_name));
-    const rows = await client.query(`SELECT id, hash, created_at${has.has('name') ? ', name' : ''}${has.has('applied_at') ? ', applied_at' : ''}
-       FROM ${ledgerTable(location)} ORDER BY id`);
-    return rows.map((row) => ({
-        id: Number(row.id),
-        hash: row.hash,
-        createdAt: row.created_at === null || row.created_at === undefined ? null : Number(row.created_at),
-        name: row.name ?? null,
-        appliedAt: row.applied_at ? new Date(row.applied_at) : null,
-    }));
-}
-/** Creates the ledger exactly as the drizzle-orm version that owns the layout would. */
-async function ensureLedger(client, location, layout) {
-    await client.exec(`CREATE SCHEMA IF NOT EXISTS ${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}`);
-    const v1Columns = layout === 'v1' ? `,\n  name text,\n  applied_at timestamp with time zone DEFAULT now()` : '';
-    await client.exec(`CREATE TABLE IF NOT EXISTS ${ledgerTable(location)} (\n  id SERIAL PRIMARY KEY,\n  hash text NOT NULL,\n  created_at bigint${v1Columns}\n)`);
-}
-/** The INSERT Drizzle runs after applying a migration, in the same transaction. */
-function ledgerInsert(location, layout, migration) {
-    if (layout === 'v1') {
-        return {
-            sql: `INSERT INTO ${ledgerTable(location)} ("hash", "created_at", "name") VALUES ($1, $2, $3)`,
-            params: [migration.hash, migration.createdAt, migration.name],
-        };
-    }
-    return {
-        sql: `INSERT INTO ${ledgerTable(location)} ("hash", "created_at") VALUES ($1, $2)`,
-        params: [migration.hash, migration.createdAt],
-    };
 }
 
 

@@ -549,15 +549,20 @@ function migration(name: string, sql: string): Migration {
 
 describe('replaying migrations into PGlite', () => {
   it('creates roles that policies and grants name, which live on the server rather than in the files', async () => {
-    const embedded = await replayMigrations([
-      migration(
-        '0000_roles',
-        'CREATE TABLE "notes" ("id" int);\nALTER TABLE "notes" ENABLE ROW LEVEL SECURITY;\nCREATE POLICY "own" ON "notes" TO "authenticated" USING (true);',
-      ),
-    ]);
+    const embedded = await replayMigrations(
+      [
+        migration(
+          '0000_roles',
+          'CREATE TABLE "notes" ("id" int);\nALTER TABLE "notes" ENABLE ROW LEVEL SECURITY;\nCREATE POLICY "own" ON "notes" TO "authenticated" USING (true);',
+        ),
+      ],
+      { ledger: LEDGER, layout: 'journal' },
+    );
     try {
       const catalog = await introspect(embedded);
-      expect(catalog.tables[0]?.policies).toEqual([expect.objectContaining({ name: 'own', roles: ['authenticated'] })]);
+      expect(catalog.tables.find((t) => t.name === 'notes')?.policies).toEqual([
+        expect.objectContaining({ name: 'own', roles: ['authenticated'] }),
+      ]);
     } finally {
       await embedded.close();
     }
@@ -565,7 +570,10 @@ describe('replaying migrations into PGlite', () => {
 
   it('says so when a migration needs an extension PGlite does not ship', async () => {
     await expect(
-      replayMigrations([migration('0000_geo', 'CREATE EXTENSION IF NOT EXISTS "postgis";')]),
+      replayMigrations([migration('0000_geo', 'CREATE EXTENSION IF NOT EXISTS "postgis";')], {
+        ledger: LEDGER,
+        layout: 'journal',
+      }),
     ).rejects.toThrow(
       /migration 0000_geo failed at drizzle\/0000_geo.sql:1: .*PGlite\) does not ship the extension "postgis"/,
     );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { PostgresClient } from '../../actions/lib/db/postgres';
-import { applyInOneTransaction } from '../../actions/lib/migrations/apply';
+import { applyMigrations } from '../../actions/lib/migrations/executor';
 import { loadMigrationFolder } from '../../actions/lib/migrations/folder';
 import type { MigrationSet } from '../../actions/lib/migrations/model';
 
@@ -17,7 +17,9 @@ export function appMigrations(root = APP): MigrationSet {
 
 /** Applies a folder's migrations the way drizzle-orm's migrate() does (one transaction, Drizzle's ledger rows). */
 export async function migrate(url: string, set: MigrationSet): Promise<void> {
-  await withPg(url, (client) => applyInOneTransaction(client, set.migrations, LEDGER, set.layout));
+  await withPg(url, (client) =>
+    applyMigrations(client, set.migrations, { location: LEDGER, layout: set.layout, exists: false }),
+  );
 }
 
 export async function withPg<T>(url: string, fn: (client: PostgresClient) => Promise<T>): Promise<T> {

@@ -10,7 +10,7 @@ import type { SqlClient } from '../../actions/lib/db/client';
 import { openEmbedded, type PGliteClient } from '../../actions/lib/db/pglite';
 import { connectPostgres } from '../../actions/lib/db/postgres';
 import { ConsoleLogger } from '../../actions/lib/logger';
-import { applyInOneTransaction, MigrationFailedError, runMigrationChunks } from '../../actions/lib/migrations/apply';
+import { applyMigrations, MigrationFailedError } from '../../actions/lib/migrations/executor';
 import { loadMigrationFolder } from '../../actions/lib/migrations/folder';
 import type { Migration } from '../../actions/lib/migrations/model';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../support/postgres';
@@ -32,7 +32,7 @@ function dokploy(): { before: Migration[]; target: Migration } {
 
 /** Brings a database to just before the target, with one backup row the target's UPDATE has to fill. */
 async function prepare(client: SqlClient, before: Migration[]): Promise<void> {
-  await applyInOneTransaction(client, before, LEDGER, 'journal');
+  await applyMigrations(client, before, { location: LEDGER, layout: 'journal', exists: false });
   // The row's foreign keys point at nothing; replica mode skips their checks, as a restore would.
   await client.exec(`SET session_replication_role = replica;
     INSERT INTO "backup" ("backupId", "schedule", "database", "prefix", "destinationId", "databaseType")
@@ -94,7 +94,7 @@ describe.skipIf(!hasDokploy)('the dokploy chunk with several statements', () => 
       await prepare(db, before);
       const chunk = target.chunks.find((c) => c.sql.includes('UPDATE "backup"'))!;
       await expect(db.query(chunk.sql)).rejects.toThrow(/cannot insert multiple commands into a prepared statement/);
-      await runMigrationChunks(db, target);
+      await applyMigrations(db, [target], { location: LEDGER, layout: 'journal', exists: false });
       await expectChunkApplied(db);
     });
 
@@ -102,7 +102,11 @@ describe.skipIf(!hasDokploy)('the dokploy chunk with several statements', () => 
       const { migration, remove } = failingMigration();
       try {
         await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-        const error = await runMigrationChunks(db, migration).catch((e: unknown) => e);
+        const error = await applyMigrations(db, [migration], {
+          location: LEDGER,
+          layout: 'journal',
+          exists: false,
+        }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(MigrationFailedError);
         expect((error as MigrationFailedError).line).toBe(7);
         expect((error as Error).message).toMatch(/0000_init\.sql:7: relation "missing_table" does not exist/);
@@ -127,7 +131,7 @@ describe.skipIf(!hasDokploy)('the dokploy chunk with several statements', () => 
     it('runs through SqlClient.exec', async () => {
       const { before, target } = dokploy();
       await prepare(client, before);
-      await runMigrationChunks(client, target);
+      await applyMigrations(client, [target], { location: LEDGER, layout: 'journal', exists: false });
       await expectChunkApplied(client);
     });
 
@@ -135,7 +139,11 @@ describe.skipIf(!hasDokploy)('the dokploy chunk with several statements', () => 
       const { migration, remove } = failingMigration();
       try {
         await client.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-        const error = await runMigrationChunks(client, migration).catch((e: unknown) => e);
+        const error = await applyMigrations(client, [migration], {
+          location: LEDGER,
+          layout: 'journal',
+          exists: false,
+        }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(MigrationFailedError);
         expect((error as MigrationFailedError).line).toBe(7);
         expect((error as Error).message).toMatch(/0000_init\.sql:7: relation "missing_table" does not exist/);

@@ -103,7 +103,7 @@ describe('schema-check lint through the bundle', () => {
     );
   });
 
-  it("fails CONCURRENTLY inside Drizzle's transaction, and accepts it in a no-transaction migration", async () => {
+  it("fails CONCURRENTLY inside Drizzle's transaction, and accepts it in a no-transaction migration the deploy will run", async () => {
     const inTransaction: MigrationFile = {
       tag: '0001_index',
       when: 1_700_000_100_000,
@@ -120,9 +120,16 @@ describe('schema-check lint through the bundle', () => {
     });
 
     const marked = { ...inTransaction, sql: `-- schema-actions:no-transaction\n${inTransaction.sql}` };
-    const passing = await runCheck(
-      pullRequestRepo({ ...CONFIG, ...journalFiles(BASE) }, journalFiles([...BASE, marked])),
-    );
+    const repo = pullRequestRepo({ ...CONFIG, ...journalFiles(BASE) }, journalFiles([...BASE, marked]));
+    // The deploy's default transaction: all refuses a no-transaction file, so the check must too.
+    const refused = await runCheck(repo);
+    expect(refused.outputs.result, refused.summary).toBe('failed');
+    expect(findingsOf(refused.outputs).find((f) => f.rule === 'transaction-policy')).toMatchObject({
+      severity: 'error',
+      file: 'drizzle/0001_index.sql',
+      alternative: expect.stringContaining('transaction: each'),
+    });
+    const passing = await runCheck(repo, { transaction: 'each' });
     expect(passing.outputs.result, passing.summary).toBe('passed');
   });
 });

@@ -7,7 +7,7 @@ import { drizzle as drizzleV1 } from 'drizzle-orm-v1/pglite';
 import { migrate as migrateV1 } from 'drizzle-orm-v1/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbedded, type PGliteClient } from '../../actions/lib/db/pglite';
-import { applyInOneTransaction } from '../../actions/lib/migrations/apply';
+import { applyMigrations, plan } from '../../actions/lib/migrations/executor';
 import { loadMigrationFolder, loadProjectMigrations } from '../../actions/lib/migrations/folder';
 import { readLedger, type LedgerLocation } from '../../actions/lib/migrations/ledger';
 import type { Layout } from '../../actions/lib/migrations/model';
@@ -34,8 +34,12 @@ async function reset(): Promise<void> {
 
 async function statusOf(root: string) {
   const project = loadProjectMigrations({ projectRoot: root });
-  const state = compareLedger(project.set, await readLedger(db, project.ledger));
-  return { state, report: renderStatusReport(project.set, project.ledger, state), set: project.set };
+  const state = compareLedger(project.set, (await readLedger(db, project.ledger)).rows);
+  return {
+    state,
+    report: renderStatusReport(project.set, project.ledger, state, { policy: 'all', plan: plan(state.pending, 'all') }),
+    set: project.set,
+  };
 }
 
 async function withScenario(scenario: Scenario, fn: (s: Scenario) => Promise<void>): Promise<void> {
@@ -52,7 +56,7 @@ describe.each<Layout>(['journal', 'v1'])('status on PGlite, %s layout', (layout)
 
   it('a fresh database: no ledger, everything pending', async () => {
     await reset();
-    expect(await readLedger(db, LEDGER)).toBeNull();
+    expect(await readLedger(db, LEDGER)).toEqual({ exists: false, hasNameColumn: false, rows: [] });
     const { state, report } = await statusOf(root);
     expect(state.applied).toEqual([]);
     expect(state.pending.map((m) => m.name)).toEqual(set.migrations.map((m) => m.name));
@@ -62,7 +66,7 @@ describe.each<Layout>(['journal', 'v1'])('status on PGlite, %s layout', (layout)
 
   it('after applying: everything applied, matched to its file, nothing wrong', async () => {
     await reset();
-    await applyInOneTransaction(db, set.migrations, LEDGER, layout);
+    await applyMigrations(db, set.migrations, { location: LEDGER, layout: layout, exists: false });
     const { state, report } = await statusOf(root);
     expect(state.pending).toEqual([]);
     expect(state.problems).toEqual([]);
@@ -117,7 +121,7 @@ describe.each<Layout>(['journal', 'v1'])('status on PGlite, %s layout', (layout)
 
     await reset();
     await run();
-    const theirs = await readLedger(db, LEDGER);
+    const theirs = (await readLedger(db, LEDGER)).rows;
     const { state } = await statusOf(root);
     expect(state.problems).toEqual([]);
     expect(state.pending).toEqual([]);
@@ -131,9 +135,9 @@ describe.each<Layout>(['journal', 'v1'])('status on PGlite, %s layout', (layout)
 
     // Ours first, then Drizzle's: it must see our rows as applied and run only the rest.
     await reset();
-    await applyInOneTransaction(db, set.migrations.slice(0, 2), LEDGER, layout);
+    await applyMigrations(db, set.migrations.slice(0, 2), { location: LEDGER, layout: layout, exists: false });
     await run();
-    const mixed = await readLedger(db, LEDGER);
+    const mixed = (await readLedger(db, LEDGER)).rows;
     expect(mixed!.map((r) => [r.hash, r.createdAt, r.name])).toEqual(theirs!.map((r) => [r.hash, r.createdAt, r.name]));
     expect((await statusOf(root)).state.problems).toEqual([]);
   });
@@ -143,8 +147,8 @@ describe.skipIf(corpus.length === 0).each(corpus)('status on PGlite after applyi
   it('applies every migration (several statements in one chunk included) and reports them all applied', async () => {
     const set = loadMigrationFolder(dir, dir);
     await reset();
-    await applyInOneTransaction(db, set.migrations, LEDGER, set.layout);
-    const state = compareLedger(set, await readLedger(db, LEDGER));
+    await applyMigrations(db, set.migrations, { location: LEDGER, layout: set.layout, exists: false });
+    const state = compareLedger(set, (await readLedger(db, LEDGER)).rows);
     expect(state.applied).toHaveLength(set.migrations.length);
     expect(state.applied.every((a, i) => a.migration === set.migrations[i])).toBe(true);
     expect(state.pending).toEqual([]);

@@ -1,5 +1,5 @@
 // `schema-actions status` end to end on real PostgreSQL: the committed CLI bundle (bin/schema-actions.js → dist/)
-// against databases migrated by drizzle-orm's own migrate(), by our applyInOneTransaction, and the corpus.
+// against databases migrated by drizzle-orm's own migrate(), by our executor, and the corpus.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { migrate as migrateV1 } from 'drizzle-orm-v1/node-postgres/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres } from '../../actions/lib/db/postgres';
 import { ConsoleLogger } from '../../actions/lib/logger';
-import { applyInOneTransaction } from '../../actions/lib/migrations/apply';
+import { applyMigrations } from '../../actions/lib/migrations/executor';
 import { loadMigrationFolder, loadProjectMigrations } from '../../actions/lib/migrations/folder';
 import type { Layout, Migration } from '../../actions/lib/migrations/model';
 import { createTestDatabase, postgresAvailable, withClient, type TestDatabase } from '../support/postgres';
@@ -48,7 +48,7 @@ async function drizzleMigrate(url: string, layout: Layout, root: string): Promis
 async function applyOurs(url: string, migrations: Migration[], layout: Layout): Promise<void> {
   const client = await connectPostgres(url, { logger: new ConsoleLogger(() => undefined) });
   try {
-    await applyInOneTransaction(client, migrations, LEDGER, layout);
+    await applyMigrations(client, migrations, { location: LEDGER, layout, exists: false });
   } finally {
     await client.close();
   }

@@ -19,13 +19,21 @@ export function ledgerTable(location: LedgerLocation): string {
   return `${quoteIdent(location.schema)}.${quoteIdent(location.table)}`;
 }
 
-/** The ledger's rows in id order, or null when the table does not exist yet (a fresh database). */
-export async function readLedger(client: SqlClient, location: LedgerLocation): Promise<LedgerRow[] | null> {
+/** What reading the ledger learned: whether it exists, its shape, and its rows in id order. */
+export interface Ledger {
+  /** False on a fresh database: no migration was ever applied. */
+  exists: boolean;
+  /** drizzle-orm 1.x's `name` and `applied_at` columns are there (0.x's ledger has only id, hash, created_at). */
+  hasNameColumn: boolean;
+  rows: LedgerRow[];
+}
+
+export async function readLedger(client: SqlClient, location: LedgerLocation): Promise<Ledger> {
   const columns = await client.query<{ column_name: string }>(
     `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2`,
     [location.schema, location.table],
   );
-  if (columns.length === 0) return null;
+  if (columns.length === 0) return { exists: false, hasNameColumn: false, rows: [] };
   const has = new Set(columns.map((c) => c.column_name));
   const rows = await client.query<{
     id: number;
@@ -37,13 +45,17 @@ export async function readLedger(client: SqlClient, location: LedgerLocation): P
     `SELECT id, hash, created_at${has.has('name') ? ', name' : ''}${has.has('applied_at') ? ', applied_at' : ''}
        FROM ${ledgerTable(location)} ORDER BY id`,
   );
-  return rows.map((row) => ({
-    id: Number(row.id),
-    hash: row.hash,
-    createdAt: row.created_at === null || row.created_at === undefined ? null : Number(row.created_at),
-    name: row.name ?? null,
-    appliedAt: row.applied_at ? new Date(row.applied_at) : null,
-  }));
+  return {
+    exists: true,
+    hasNameColumn: has.has('name'),
+    rows: rows.map((row) => ({
+      id: Number(row.id),
+      hash: row.hash,
+      createdAt: row.created_at === null || row.created_at === undefined ? null : Number(row.created_at),
+      name: row.name ?? null,
+      appliedAt: row.applied_at ? new Date(row.applied_at) : null,
+    })),
+  };
 }
 
 /** Creates the ledger exactly as the drizzle-orm version that owns the layout would. */

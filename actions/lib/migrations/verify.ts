@@ -32,8 +32,7 @@ export interface LedgerState {
  * Rows are matched to files the way Drizzle identifies them: by name where the ledger has names (drizzle-orm 1.x),
  * otherwise by `created_at` (the journal's `when`), falling back to the hash when several files share a `when`.
  */
-export function compareLedger(set: MigrationSet, rows: LedgerRow[] | null): LedgerState {
-  const ledger = rows ?? [];
+export function compareLedger(set: MigrationSet, ledger: LedgerRow[]): LedgerState {
   const unmatched = new Set(set.migrations);
   const applied: AppliedMigration[] = [];
   for (const row of ledger) {

@@ -50,10 +50,7 @@ export interface TelemetrySink {
   settle(): Promise<string[]>;
 }
 
-/** Wall-clock time in ms with sub-millisecond precision, for nanosecond timestamps that keep events in order. */
-export function preciseNow(): number {
-  return performance.timeOrigin + performance.now();
-}
+export { preciseNow } from '../time';
 
 /** Unix nanoseconds as the decimal string Loki and OTLP JSON expect (too large for a JSON number). */
 export function unixNanos(ms: number): string {

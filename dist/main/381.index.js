@@ -1,35 +1,8 @@
-export const id = 939;
-export const ids = [939];
+export const id = 381;
+export const ids = [381];
 export const modules = {
 
-/***/ 2314:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ postgresErrorFields),
-/* harmony export */   v: () => (/* binding */ quoteIdent)
-/* harmony export */ });
-function postgresErrorFields(error) {
-    const e = error;
-    const position = Number(e.position);
-    return {
-        message: String(e.message ?? error),
-        code: typeof e.code === 'string' ? e.code : undefined,
-        position: Number.isFinite(position) && position > 0 ? position : undefined,
-        detail: typeof e.detail === 'string' ? e.detail : undefined,
-        hint: typeof e.hint === 'string' ? e.hint : undefined,
-        where: typeof e.where === 'string' ? e.where : undefined,
-    };
-}
-/** Double-quotes an identifier for SQL. */
-function quoteIdent(name) {
-    return `"${name.replace(/"/g, '""')}"`;
-}
-
-
-/***/ }),
-
-/***/ 3570:
+/***/ 93570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37,9 +10,9 @@ function quoteIdent(name) {
 /* harmony export */   Mq: () => (/* binding */ connectPostgres)
 /* harmony export */ });
 /* unused harmony export PostgresClient */
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2863);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9039);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32863);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19039);
 
 
 
@@ -147,7 +120,7 @@ function connectionError(error, url, inputName) {
 
 /***/ }),
 
-/***/ 4269:
+/***/ 94269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -171,137 +144,14 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 1858:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O_: () => (/* binding */ runMigrationChunks),
-/* harmony export */   Yv: () => (/* binding */ MigrationFailedError)
-/* harmony export */ });
-/* unused harmony export applyInOneTransaction */
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2314);
-/* harmony import */ var _chunks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7866);
-
-
-
-/** A migration PostgreSQL refused: where in the file, and PostgreSQL's own words. */
-class MigrationFailedError extends Error {
-    migration;
-    line;
-    postgres;
-    name = 'MigrationFailedError';
-    constructor(migration, line, postgres) {
-        const detail = postgres.detail ? ` (${postgres.detail})` : '';
-        const hint = postgres.hint ? ` Hint: ${postgres.hint}` : '';
-        super(`migration ${migration.name} failed at ${migration.file}:${line}: ${postgres.message}${detail}.${hint}`);
-        this.migration = migration;
-        this.line = line;
-        this.postgres = postgres;
-    }
-}
-/** Runs one migration's chunks in order; the caller owns the transaction. */
-async function runMigrationChunks(client, migration) {
-    for (const chunk of migration.chunks) {
-        try {
-            await client.exec(chunk.sql);
-        }
-        catch (error) {
-            const fields = (0,_db_client__WEBPACK_IMPORTED_MODULE_1__/* .postgresErrorFields */ .D)(error);
-            const line = fields.position ? (0,_chunks__WEBPACK_IMPORTED_MODULE_0__/* .lineOfPosition */ .DR)(chunk, fields.position) : chunk.line;
-            throw new MigrationFailedError(migration, line, fields);
-        }
-    }
-}
-/**
- * Applies migrations and records them in the ledger in one transaction, as drizzle-orm's migrate() does: either all
- * of them and their ledger rows land, or none. Used to build embedded databases and test fixtures; the production
- * path with locks and time limits is migrate-with-telemetry's.
- */
-async function applyInOneTransaction(client, migrations, location, layout) {
-    await ensureLedger(client, location, layout);
-    const timings = [];
-    await client.exec('BEGIN');
-    try {
-        for (const migration of migrations) {
-            const started = performance.now();
-            await runMigrationChunks(client, migration);
-            const insert = ledgerInsert(location, layout, migration);
-            await client.query(insert.sql, insert.params);
-            timings.push({ migration, durationMs: performance.now() - started });
-        }
-        await client.exec('COMMIT');
-    }
-    catch (error) {
-        await client.exec('ROLLBACK').catch(() => undefined);
-        throw error;
-    }
-    return timings;
-}
-
-
-/***/ }),
-
-/***/ 6605:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DD: () => (/* binding */ ledgerInsert),
-/* harmony export */   IC: () => (/* binding */ ensureLedger),
-/* harmony export */   SC: () => (/* binding */ readLedger)
-/* harmony export */ });
-/* unused harmony export ledgerTable */
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2314);
-
-function ledgerTable(location) {
-    return `${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}.${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.table)}`;
-}
-/** The ledger's rows in id order, or null when the table does not exist yet (a fresh database). */
-async function readLedger(client, location) {
-    const columns = await client.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2`, [location.schema, location.table]);
-    if (columns.length === 0)
-        return null;
-    const has = new Set(columns.map((c) => c.column_name));
-    const rows = await client.query(`SELECT id, hash, created_at${has.has('name') ? ', name' : ''}${has.has('applied_at') ? ', applied_at' : ''}
-       FROM ${ledgerTable(location)} ORDER BY id`);
-    return rows.map((row) => ({
-        id: Number(row.id),
-        hash: row.hash,
-        createdAt: row.created_at === null || row.created_at === undefined ? null : Number(row.created_at),
-        name: row.name ?? null,
-        appliedAt: row.applied_at ? new Date(row.applied_at) : null,
-    }));
-}
-/** Creates the ledger exactly as the drizzle-orm version that owns the layout would. */
-async function ensureLedger(client, location, layout) {
-    await client.exec(`CREATE SCHEMA IF NOT EXISTS ${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}`);
-    const v1Columns = layout === 'v1' ? `,\n  name text,\n  applied_at timestamp with time zone DEFAULT now()` : '';
-    await client.exec(`CREATE TABLE IF NOT EXISTS ${ledgerTable(location)} (\n  id SERIAL PRIMARY KEY,\n  hash text NOT NULL,\n  created_at bigint${v1Columns}\n)`);
-}
-/** The INSERT Drizzle runs after applying a migration, in the same transaction. */
-function ledgerInsert(location, layout, migration) {
-    if (layout === 'v1') {
-        return {
-            sql: `INSERT INTO ${ledgerTable(location)} ("hash", "created_at", "name") VALUES ($1, $2, $3)`,
-            params: [migration.hash, migration.createdAt, migration.name],
-        };
-    }
-    return {
-        sql: `INSERT INTO ${ledgerTable(location)} ("hash", "created_at") VALUES ($1, $2)`,
-        params: [migration.hash, migration.createdAt],
-    };
-}
-
-
-/***/ }),
-
-/***/ 2453:
+/***/ 72453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ compareLedger),
 /* harmony export */   i: () => (/* binding */ ledgerProblemsTable)
 /* harmony export */ });
-/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4269);
+/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94269);
 
 /**
  * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
@@ -310,8 +160,7 @@ function ledgerInsert(location, layout, migration) {
  * Rows are matched to files the way Drizzle identifies them: by name where the ledger has names (drizzle-orm 1.x),
  * otherwise by `created_at` (the journal's `when`), falling back to the hash when several files share a `when`.
  */
-function compareLedger(set, rows) {
-    const ledger = rows ?? [];
+function compareLedger(set, ledger) {
     const unmatched = new Set(set.migrations);
     const applied = [];
     for (const row of ledger) {
@@ -384,7 +233,7 @@ function ledgerProblemsTable(problems) {
 
 /***/ }),
 
-/***/ 5743:
+/***/ 65743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -409,7 +258,7 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 939:
+/***/ 40381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -422,32 +271,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
-var project_inputs = __webpack_require__(1573);
-;// CONCATENATED MODULE: ./actions/lib/telemetry/events.ts
-/** Wall-clock time in ms with sub-millisecond precision, for nanosecond timestamps that keep events in order. */
-function preciseNow() {
-    return performance.timeOrigin + performance.now();
-}
-/** Unix nanoseconds as the decimal string Loki and OTLP JSON expect (too large for a JSON number). */
-function unixNanos(ms) {
-    return (BigInt(Math.floor(ms)) * 1000000n + BigInt(Math.round((ms % 1) * 1_000_000))).toString();
-}
-/** Applies `redact` to every string inside a JSON-like value. */
-function redactDeep(value, redact) {
-    if (typeof value === 'string')
-        return redact(value);
-    if (Array.isArray(value))
-        return value.map((item) => redactDeep(item, redact));
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)]));
-    }
-    return value;
-}
-
+var project_inputs = __webpack_require__(51573);
 // EXTERNAL MODULE: ./actions/lib/retry-after.ts
-var retry_after = __webpack_require__(5743);
+var retry_after = __webpack_require__(65743);
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/http.ts
 
 const DEFAULTS = { timeoutMs: 3000, retries: 2, deadlineMs: 6000 };
@@ -515,6 +343,26 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+;// CONCATENATED MODULE: ./actions/lib/telemetry/events.ts
+
+/** Unix nanoseconds as the decimal string Loki and OTLP JSON expect (too large for a JSON number). */
+function unixNanos(ms) {
+    return (BigInt(Math.floor(ms)) * 1000000n + BigInt(Math.round((ms % 1) * 1_000_000))).toString();
+}
+/** Applies `redact` to every string inside a JSON-like value. */
+function redactDeep(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map((item) => redactDeep(item, redact));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)]));
+    }
+    return value;
+}
+
+// EXTERNAL MODULE: ./actions/lib/time.ts
+var time = __webpack_require__(70309);
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/loki.ts
 
 
@@ -572,7 +420,7 @@ class LokiSink {
     }
     push(level, atMs, line, metadata) {
         const value = [
-            unixNanos(atMs || preciseNow()),
+            unixNanos(atMs || (0,time/* preciseNow */.M)()),
             line,
             { run_id: this.run.runId, commit: this.run.commit, ...metadata },
         ];
@@ -873,11 +721,29 @@ class Telemetry {
     }
 }
 
+;// CONCATENATED MODULE: ./actions/lib/concurrency.ts
+/** Runs `fn` over `items` with at most `limit` at once, keeping the results in the items' order. */
+async function mapWithLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
 // EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(2863);
+var errors = __webpack_require__(32863);
 // EXTERNAL MODULE: ./actions/lib/secrets.ts
-var secrets = __webpack_require__(9039);
+var secrets = __webpack_require__(19039);
+// EXTERNAL MODULE: ./actions/lib/migrations/executor.ts
+var executor = __webpack_require__(8109);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/options.ts
+
 
 
 
@@ -888,7 +754,7 @@ function readMigrateOptions(inputs, logger) {
         targets: readTargets(inputs, logger),
         parallelism: inputs.integer('parallelism', { min: 1, max: 64 }),
         environment: inputs.required('environment'),
-        transaction: inputs.enum('transaction', ['all', 'each']),
+        transaction: inputs.enum('transaction', executor/* TRANSACTION_POLICIES */.o2),
         outOfOrder: inputs.enum('out-of-order', ['fail', 'apply']),
         dryRun: inputs.boolean('dry-run'),
         timeoutMs: positive(inputs.duration('timeout'), 'timeout'),
@@ -1001,9 +867,9 @@ function positive(ms, inputName) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/duration.ts
-var duration = __webpack_require__(1428);
+var duration = __webpack_require__(41428);
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(4269);
+var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/report.ts
 
 
@@ -1053,7 +919,11 @@ function targetSection(result, options) {
         lines.push((0,markdown/* markdownTable */.Q)(['problem', 'migration', 'what to do'], result.problems.map((p) => [p.kind, p.name, p.message])), '');
     }
     if (result.applied.length > 0) {
-        lines.push((0,markdown/* markdownTable */.Q)(['applied', 'duration', 'hash'], result.applied.map((a) => [a.name, (0,duration/* formatDuration */.a)(a.durationMs), `\`${a.hash.slice(0, 12)}\``])), '');
+        lines.push((0,markdown/* markdownTable */.Q)(['applied', 'duration', 'hash'], result.applied.map((a) => [
+            a.migration.name,
+            (0,duration/* formatDuration */.a)(a.durationMs),
+            `\`${a.migration.hash.slice(0, 12)}\``,
+        ])), '');
     }
     else if (result.status === 'up-to-date') {
         lines.push('Nothing pending: the database is up to date.', '');
@@ -1062,7 +932,7 @@ function targetSection(result, options) {
         lines.push(`Would apply ${result.plan.length} migration(s), in this order:`, '');
         let budget = DRY_RUN_SQL_LIMIT;
         for (const migration of result.plan) {
-            const flag = migration.noTransaction ? ' (outside a transaction)' : '';
+            const flag = migration.noTransaction && options.transaction === 'each' ? ' (outside a transaction)' : '';
             lines.push(`<details><summary><code>${migration.name}</code>${flag} — ${migration.file}</summary>`, '');
             if (budget > 0) {
                 lines.push((0,markdown/* codeBlock */.D)(migration.sql.slice(0, budget), 'sql'));
@@ -1082,140 +952,11 @@ function targetSection(result, options) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
-var postgres = __webpack_require__(3570);
-// EXTERNAL MODULE: ./actions/lib/migrations/apply.ts
-var apply = __webpack_require__(1858);
+var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
-var migrations_ledger = __webpack_require__(6605);
+var migrations_ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
-var verify = __webpack_require__(2453);
-// EXTERNAL MODULE: ./actions/lib/db/client.ts
-var client = __webpack_require__(2314);
-// EXTERNAL MODULE: ./actions/lib/migrations/chunks.ts
-var chunks = __webpack_require__(7866);
-;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/apply.ts
-
-
-
-
-
-/** A failure while applying, with what was committed before it and which migration it happened in. */
-class ApplyError extends Error {
-    reason;
-    migration;
-    startedAt;
-    committed;
-    partial;
-    name = 'ApplyError';
-    constructor(reason, migration, startedAt, committed, 
-    /** True when the failing migration ran outside a transaction and may be partly applied. */
-    partial) {
-        super(reason instanceof Error ? reason.message : String(reason));
-        this.reason = reason;
-        this.migration = migration;
-        this.startedAt = startedAt;
-        this.committed = committed;
-        this.partial = partial;
-    }
-}
-/**
- * Applies the plan. Each migration's ledger row is written in the same transaction as its SQL (and the ledger table
- * is created inside the first transaction), so a failure, a timeout or a killed process leaves the database and the
- * ledger as they were: either a migration and its row are both there, or neither is.
- */
-async function applyPlan(plan) {
-    return plan.mode === 'all' ? applyAll(plan) : applyEach(plan);
-}
-async function applyAll(plan) {
-    const done = [];
-    let current;
-    let startedAt = preciseNow();
-    await statement(plan, 'BEGIN');
-    try {
-        if (!plan.ledgerExists)
-            await guarded(plan, () => (0,migrations_ledger/* ensureLedger */.IC)(plan.client, plan.ledger, plan.layout));
-        for (const migration of plan.migrations) {
-            current = migration;
-            startedAt = preciseNow();
-            await runChunks(plan, migration);
-            await insertRow(plan, migration);
-            done.push({ migration, startedAt, durationMs: preciseNow() - startedAt });
-        }
-        current = undefined;
-        await statement(plan, 'COMMIT');
-    }
-    catch (error) {
-        await plan.client.exec('ROLLBACK').catch(() => undefined);
-        throw new ApplyError(error, current, startedAt, [], false);
-    }
-    // Only now are they applied: reported after COMMIT, never before.
-    for (const timing of done)
-        plan.onApplied(timing);
-    return done;
-}
-async function applyEach(plan) {
-    const done = [];
-    let ledgerExists = plan.ledgerExists;
-    for (const migration of plan.migrations) {
-        const startedAt = preciseNow();
-        const inTransaction = !migration.noTransaction;
-        try {
-            if (inTransaction)
-                await statement(plan, 'BEGIN');
-            if (!ledgerExists)
-                await guarded(plan, () => (0,migrations_ledger/* ensureLedger */.IC)(plan.client, plan.ledger, plan.layout));
-            await runChunks(plan, migration);
-            await insertRow(plan, migration);
-            if (inTransaction)
-                await statement(plan, 'COMMIT');
-        }
-        catch (error) {
-            if (inTransaction)
-                await plan.client.exec('ROLLBACK').catch(() => undefined);
-            throw new ApplyError(error, migration, startedAt, done, !inTransaction);
-        }
-        ledgerExists = true;
-        const timing = { migration, startedAt, durationMs: preciseNow() - startedAt };
-        done.push(timing);
-        plan.onApplied(timing);
-    }
-    return done;
-}
-async function runChunks(plan, migration) {
-    for (const chunk of migration.chunks) {
-        plan.breaker.check();
-        try {
-            await plan.client.exec(chunk.sql);
-        }
-        catch (error) {
-            if (plan.breaker.tripped)
-                throw plan.breaker.error();
-            const fields = (0,client/* postgresErrorFields */.D)(error);
-            const line = fields.position ? (0,chunks/* lineOfPosition */.DR)(chunk, fields.position) : chunk.line;
-            throw new apply/* MigrationFailedError */.Yv(migration, line, fields);
-        }
-    }
-}
-async function insertRow(plan, migration) {
-    const insert = (0,migrations_ledger/* ledgerInsert */.DD)(plan.ledger, plan.layout, migration);
-    await guarded(plan, () => plan.client.query(insert.sql, insert.params));
-}
-async function statement(plan, sql) {
-    await guarded(plan, () => plan.client.exec(sql));
-}
-/** Runs one statement unless the breaker has tripped; a cancel it causes becomes the breaker's error. */
-async function guarded(plan, fn) {
-    plan.breaker.check();
-    try {
-        return await fn();
-    }
-    catch (error) {
-        if (plan.breaker.tripped)
-            throw plan.breaker.error();
-        throw error;
-    }
-}
-
+var verify = __webpack_require__(72453);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/breaker.ts
 
 
@@ -1363,148 +1104,161 @@ async function lockHolder(client, key) {
 
 
 
-/** Migrates one database: connect, lock, verify, apply. Never throws: every outcome is a result to report. */
+/** Migrates one database: connect, lock, verify, plan, apply. Never throws: every outcome is a result to report. */
 async function migrateTarget(target, context) {
     const result = {
         target,
         status: 'failed',
         applied: [],
         plan: [],
+        batches: [],
         pendingAfter: 0,
         problems: [],
         notes: [],
     };
-    let client;
-    let locked = false;
     try {
-        client = await (0,postgres/* connectPostgres */.Mq)(target.url, {
-            logger: context.logger,
-            applicationName: 'schema-actions migrate',
-            inputName: context.options.targets.length > 1 ? 'targets' : 'database-url',
+        await withTargetSession(target, context, async (client) => {
+            // Read only now, under the lock: a run that held it before us may have applied everything already.
+            const ledger = await (0,migrations_ledger/* readLedger */.SC)(client, context.ledger);
+            const batches = inspect(ledger, context, result);
+            if (batches)
+                await apply(client, { batches, ledgerExists: ledger.exists }, context, result);
         });
-        await configureSession(client, context.options);
-        if (!context.options.dryRun) {
-            await acquireMigrationLock(client, context.ledger, context.options.lockWaitMs, context.options.lockTimeoutMs, context.logger);
-            locked = true;
-        }
-        // Read only now, under the lock: a run that held it before us may have applied everything already.
-        await verifyAndApply(client, target, context, result);
     }
     catch (error) {
         result.status = 'failed';
         result.failure = (0,errors/* errorMessage */.gJ)(error);
     }
-    finally {
-        if (client) {
-            if (locked)
-                await releaseMigrationLock(client, context.ledger).catch(() => undefined);
-            await client.close();
-        }
-    }
     return result;
 }
-async function configureSession(client, options) {
-    await client.query("SELECT set_config('lock_timeout', $1, false)", [`${options.lockTimeoutMs}ms`]);
-    if (options.statementTimeoutMs !== undefined) {
-        await client.query("SELECT set_config('statement_timeout', $1, false)", [`${options.statementTimeoutMs}ms`]);
+/** Connects, configures the session and (unless this is a dry run) holds the migration lock while `fn` runs. */
+async function withTargetSession(target, context, fn) {
+    const { options, logger, ledger } = context;
+    const client = await (0,postgres/* connectPostgres */.Mq)(target.url, {
+        logger,
+        applicationName: 'schema-actions migrate',
+        inputName: options.targets.length > 1 ? 'targets' : 'database-url',
+    });
+    let locked = false;
+    try {
+        await client.query("SELECT set_config('lock_timeout', $1, false)", [`${options.lockTimeoutMs}ms`]);
+        if (options.statementTimeoutMs !== undefined) {
+            await client.query("SELECT set_config('statement_timeout', $1, false)", [`${options.statementTimeoutMs}ms`]);
+        }
+        if (!options.dryRun) {
+            await acquireMigrationLock(client, ledger, options.lockWaitMs, options.lockTimeoutMs, logger);
+            locked = true;
+        }
+        await fn(client);
+    }
+    finally {
+        if (locked)
+            await releaseMigrationLock(client, ledger).catch(() => undefined);
+        await client.close();
     }
 }
-async function verifyAndApply(client, target, context, result) {
-    const { set, ledger, options, logger } = context;
-    const rows = await (0,migrations_ledger/* readLedger */.SC)(client, ledger);
-    if (rows && set.layout === 'v1' && rows.length > 0 && rows.every((row) => row.name === null)) {
-        const hasNameColumn = await client.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = 'name'`, [ledger.schema, ledger.table]);
-        if (hasNameColumn.length === 0) {
-            result.failure = `${ledger.schema}.${ledger.table} has drizzle-orm 0.x's columns but ${set.displayDir} uses the 1.x folder layout; run drizzle-orm 1.x's migrate() (or drizzle-kit 1.x migrate) once to upgrade the ledger, then re-run`;
-            return;
-        }
+/**
+ * Verifies the ledger against the files and plans what is pending. Returns the batches to execute, or undefined
+ * when there is nothing to do (up to date, dry run) or the run must stop (a ledger problem, a refused plan).
+ */
+function inspect(ledger, context, result) {
+    const { set, options, logger } = context;
+    if (set.layout === 'v1' && ledger.rows.length > 0 && !ledger.hasNameColumn) {
+        result.failure = `${context.ledger.schema}.${context.ledger.table} has drizzle-orm 0.x's columns but ${set.displayDir} uses the 1.x folder layout; run drizzle-orm 1.x's migrate() (or drizzle-kit 1.x migrate) once to upgrade the ledger, then re-run`;
+        return undefined;
     }
-    const state = (0,verify/* compareLedger */.X)(set, rows);
+    const state = (0,verify/* compareLedger */.X)(set, ledger.rows);
     result.plan = state.pending;
     result.pendingAfter = state.pending.length;
-    const blocking = state.problems.filter((p) => !(p.kind === 'out-of-order' && options.outOfOrder === 'apply'));
-    for (const problem of state.problems) {
-        if (!blocking.includes(problem))
-            result.notes.push(`applying out of order as asked: ${problem.message}`);
+    const tolerated = (p) => p.kind === 'out-of-order' && options.outOfOrder === 'apply';
+    for (const problem of state.problems.filter(tolerated)) {
+        result.notes.push(`applying out of order as asked: ${problem.message}`);
     }
-    result.problems = blocking;
-    if (blocking.length > 0) {
-        result.failure = `${blocking.length} problem(s) between the ledger and ${set.displayDir}; nothing was applied (${blocking.map((p) => `${p.kind} ${p.name}`).join(', ')})`;
-        return;
+    result.problems = state.problems.filter((p) => !tolerated(p));
+    if (result.problems.length > 0) {
+        result.failure = `${result.problems.length} problem(s) between the ledger and ${set.displayDir}; nothing was applied (${result.problems.map((p) => `${p.kind} ${p.name}`).join(', ')})`;
+        return undefined;
     }
     if (state.pending.length === 0) {
         result.status = options.dryRun ? 'dry-run' : 'up-to-date';
-        logger.info(`${target.label}: up to date (${state.applied.length} applied)`);
-        return;
+        logger.info(`${result.target.label}: up to date (${state.applied.length} applied)`);
+        return undefined;
     }
-    if (options.transaction === 'all') {
-        const refused = state.pending.filter((m) => m.noTransaction);
-        if (refused.length > 0) {
-            result.failure = `${refused.map((m) => m.name).join(', ')} must run outside a transaction (-- schema-actions:no-transaction), which transaction: all cannot do; set transaction: each. Nothing was applied`;
-            return;
-        }
+    const planned = (0,executor/* plan */.et)(state.pending, options.transaction);
+    if (planned.refusal) {
+        result.failure = `${planned.refusal.message}; ${planned.refusal.fix}. Nothing was applied`;
+        result.failedAt = { file: planned.refusal.migration.file, line: 1 };
+        return undefined;
     }
+    result.batches = planned.batches;
     if (options.dryRun) {
         result.status = 'dry-run';
-        return;
+        return undefined;
     }
-    logger.info(`${target.label}: applying ${state.pending.length} migration(s) (transaction: ${options.transaction})`);
+    return planned.batches;
+}
+/** Executes the batches under the circuit breaker, reporting each migration once it is committed. */
+async function apply(client, work, context, result) {
+    const { options, logger } = context;
+    const { target } = result;
+    const label = options.targets.length > 1 ? target.label : undefined;
+    logger.info(`${target.label}: applying ${result.plan.length} migration(s) (transaction: ${options.transaction})`);
     const breaker = await CircuitBreaker.arm(target.url, client, options.timeoutMs, logger);
-    const record = (timing) => {
-        result.applied.push({ name: timing.migration.name, hash: timing.migration.hash, durationMs: timing.durationMs });
-        result.pendingAfter -= 1;
-        logger.info(`${target.label}: applied ${timing.migration.name} in ${Math.round(timing.durationMs)} ms`);
-        context.onMigration({
-            target: options.targets.length > 1 ? target.label : undefined,
-            name: timing.migration.name,
-            hash: timing.migration.hash,
-            startedAt: timing.startedAt,
-            durationMs: timing.durationMs,
-            outcome: 'applied',
-        });
-    };
     try {
-        await applyPlan({
-            client,
-            ledger,
-            layout: set.layout,
-            ledgerExists: rows !== null,
-            migrations: state.pending,
-            mode: options.transaction,
-            breaker,
-            onApplied: record,
+        const outcome = await (0,executor/* execute */.g7)(client, { location: context.ledger, layout: context.set.layout, exists: work.ledgerExists }, work.batches, {
+            checkpoint: () => breaker.check(),
+            // Only now are they applied: reported after COMMIT, never before.
+            committed: (timings) => {
+                for (const timing of timings) {
+                    result.applied.push(timing);
+                    result.pendingAfter -= 1;
+                    logger.info(`${target.label}: applied ${timing.migration.name} in ${Math.round(timing.durationMs)} ms`);
+                    context.onMigration({
+                        target: label,
+                        ...migrationEvent(timing.migration),
+                        startedAt: timing.startedAt,
+                        durationMs: timing.durationMs,
+                        outcome: 'applied',
+                    });
+                }
+            },
         });
-        result.status = 'applied';
-        if (breaker.tripped)
-            result.notes.push('the timeout expired while committing; the commit completed first');
-    }
-    catch (error) {
-        if (!(error instanceof ApplyError))
-            throw error;
-        const timedOut = error.reason instanceof TimedOutError;
-        result.status = timedOut ? 'timed-out' : 'failed';
-        result.failure = error.message;
-        if (error.reason instanceof apply/* MigrationFailedError */.Yv) {
-            result.failedAt = { file: error.reason.migration.file, line: error.reason.line };
+        if (outcome.failure) {
+            recordFailure(breaker.tripped ? { ...outcome.failure, error: breaker.error() } : outcome.failure, context, result);
         }
-        if (error.partial && error.migration) {
-            result.notes.push(`${error.migration.name} runs outside a transaction, so the statements before the failing one stayed applied and it is not recorded in the ledger; check the database (e.g. an INVALID index left by CREATE INDEX CONCURRENTLY) before re-running`);
-        }
-        if (error.migration) {
-            context.onMigration({
-                target: options.targets.length > 1 ? target.label : undefined,
-                name: error.migration.name,
-                hash: error.migration.hash,
-                startedAt: error.startedAt,
-                durationMs: performance.timeOrigin + performance.now() - error.startedAt,
-                outcome: timedOut ? 'timed-out' : 'failed',
-                error: error.message,
-            });
+        else {
+            result.status = 'applied';
+            if (breaker.tripped)
+                result.notes.push('the timeout expired while committing; the commit completed first');
         }
     }
     finally {
         await breaker.disarm();
     }
+}
+function recordFailure(failure, context, result) {
+    const timedOut = failure.error instanceof TimedOutError;
+    result.status = timedOut ? 'timed-out' : 'failed';
+    result.failure = (0,errors/* errorMessage */.gJ)(failure.error);
+    if (failure.error instanceof executor/* MigrationFailedError */.Yv) {
+        result.failedAt = { file: failure.error.migration.file, line: failure.error.line };
+    }
+    if (failure.partial && failure.migration) {
+        result.notes.push(`${failure.migration.name} runs outside a transaction, so the statements before the failing one stayed applied and it is not recorded in the ledger; check the database (e.g. an INVALID index left by CREATE INDEX CONCURRENTLY) before re-running`);
+    }
+    if (failure.migration) {
+        context.onMigration({
+            target: context.options.targets.length > 1 ? result.target.label : undefined,
+            ...migrationEvent(failure.migration),
+            startedAt: failure.startedAt,
+            durationMs: (0,time/* preciseNow */.M)() - failure.startedAt,
+            outcome: timedOut ? 'timed-out' : 'failed',
+            error: result.failure,
+        });
+    }
+}
+function migrationEvent(migration) {
+    return { name: migration.name, hash: migration.hash };
 }
 
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/run.ts
@@ -1518,20 +1272,50 @@ async function verifyAndApply(client, target, context, result) {
 
 
 
+
 async function run(context) {
-    const { inputs, logger, github } = context;
-    const started = preciseNow();
-    const options = readMigrateOptions(inputs, logger);
-    const project = await logger.group('Read migrations', async () => {
-        const loaded = (0,project_inputs/* loadProjectFromInputs */.lH)(inputs, context.baseDir);
-        logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
-        for (const problem of loaded.set.problems)
-            logger.warning(problem.message, problem.file ? { file: problem.file, line: problem.line } : undefined);
-        return loaded;
+    const started = (0,time/* preciseNow */.M)();
+    const options = readMigrateOptions(context.inputs, context.logger);
+    const project = await readProject(context);
+    const identity = runIdentity(context, options, started);
+    const telemetry = new Telemetry(createSinks(options, identity, context.logger));
+    telemetry.start();
+    const results = await migrateAll(context, project, options, telemetry);
+    const summary = summarise(results, options);
+    const telemetryWarnings = await finishTelemetry(context.logger, telemetry, summary, started);
+    reportTargetFailures(context.logger, results, options);
+    const durationMs = Math.round((0,time/* preciseNow */.M)() - started);
+    setOutputs(context, results, summary, options, { runId: identity.runId, durationMs });
+    const markdown = renderMigrateReport({
+        ...summary,
+        ...project,
+        runId: identity.runId,
+        durationMs,
+        options,
+        results,
+        telemetryWarnings,
     });
-    const runId = (0,external_node_crypto_.randomUUID)();
-    const identity = {
-        runId,
+    const published = await context.report.publish(context.logger.secrets.redact(markdown), { comment: false });
+    context.setOutput('report', published.path);
+    if (summary.status !== 'failed' && summary.status !== 'timed-out')
+        return {};
+    const where = options.targets.length === 1 ? results[0]?.failedAt : undefined;
+    return { failure: summary.failure ?? summary.status, where };
+}
+async function readProject(context) {
+    const { logger } = context;
+    return logger.group('Read migrations', async () => {
+        const project = (0,project_inputs/* loadProject */.gi)(context);
+        logger.info(`${project.set.migrations.length} migrations in ${project.set.displayDir} (${project.set.layout} layout)`);
+        for (const problem of project.set.problems)
+            logger.warning(problem.message, problem);
+        return project;
+    });
+}
+function runIdentity(context, options, startedAt) {
+    const { github } = context;
+    return {
+        runId: (0,external_node_crypto_.randomUUID)(),
         environment: options.environment,
         repository: github.repository,
         service: github.repo || 'schema-actions',
@@ -1539,12 +1323,13 @@ async function run(context) {
         runUrl: github.runId && github.repository
             ? `${github.serverUrl}/${github.repository}/actions/runs/${github.runId}`
             : undefined,
-        startedAt: started,
+        startedAt,
     };
-    const telemetry = new Telemetry(createSinks(options, identity, logger));
-    telemetry.start();
-    const results = await logger.group(options.dryRun ? 'Plan (dry run)' : 'Apply migrations', async () => {
-        const all = await mapWithLimit(options.targets, options.parallelism, (target) => migrateTarget(target, {
+}
+async function migrateAll(context, project, options, telemetry) {
+    const { logger } = context;
+    return logger.group(options.dryRun ? 'Plan (dry run)' : 'Apply migrations', async () => {
+        const results = await mapWithLimit(options.targets, options.parallelism, (target) => migrateTarget(target, {
             set: project.set,
             ledger: project.ledger,
             options,
@@ -1552,28 +1337,25 @@ async function run(context) {
             onMigration: (event) => telemetry.migration(event),
         }));
         if (options.dryRun)
-            printPlan(all, logger);
-        return all;
+            printPlan(results, logger);
+        return results;
     });
-    const status = overallStatus(results, options.dryRun);
-    const applied = results.flatMap((r) => r.applied.map((a) => ({
-        name: a.name,
-        hash: a.hash,
-        'duration-ms': Math.round(a.durationMs),
-        ...(options.targets.length > 1 ? { target: r.target.label } : {}),
-    })));
-    const pendingCount = results.reduce((sum, r) => sum + r.pendingAfter, 0);
+}
+function summarise(results, options) {
     const failures = results.filter((r) => r.failure);
-    const failure = summariseFailures(failures, options.targets.length);
-    const telemetryWarnings = await logger.group('Telemetry', async () => {
-        telemetry.end({
-            status,
-            endedAt: preciseNow(),
-            durationMs: preciseNow() - started,
-            appliedCount: applied.length,
-            pendingCount,
-            failure,
-        });
+    const first = failures[0];
+    return {
+        status: overallStatus(results, options.dryRun),
+        appliedCount: results.reduce((sum, r) => sum + r.applied.length, 0),
+        pendingCount: results.reduce((sum, r) => sum + r.pendingAfter, 0),
+        failure: first && options.targets.length > 1
+            ? `${failures.length} of ${options.targets.length} targets did not migrate; ${first.target.label}: ${first.failure}`
+            : first?.failure,
+    };
+}
+async function finishTelemetry(logger, telemetry, summary, started) {
+    return logger.group('Telemetry', async () => {
+        telemetry.end({ ...summary, endedAt: (0,time/* preciseNow */.M)(), durationMs: (0,time/* preciseNow */.M)() - started });
         const warnings = await telemetry.settle();
         for (const warning of warnings)
             logger.warning(`telemetry is best-effort and did not stop the migration: ${warning}`);
@@ -1581,35 +1363,33 @@ async function run(context) {
             logger.info('no telemetry configured');
         return warnings;
     });
-    for (const result of failures) {
-        const where = result.failedAt ? { file: result.failedAt.file, line: result.failedAt.line } : undefined;
-        const prefix = options.targets.length > 1 ? `${result.target.label}: ` : '';
-        logger.error(`${prefix}${result.failure ?? result.status}`, where);
+}
+/**
+ * With several targets each failure gets its own line (the run's one line only names the first); a single
+ * target's failure is the run's failure line. Ledger problems are annotated on their files either way.
+ */
+function reportTargetFailures(logger, results, options) {
+    for (const result of results) {
+        if (options.targets.length > 1 && result.failure) {
+            logger.error(`${result.target.label}: ${result.failure}`, result.failedAt);
+        }
         for (const problem of result.problems)
-            logger.error(problem.message, problem.file ? { file: problem.file } : undefined);
+            logger.error(problem.message, problem);
     }
-    const durationMs = Math.round(preciseNow() - started);
-    context.setOutput('status', status);
-    context.setOutput('applied-count', applied.length);
-    context.setOutput('pending-count', pendingCount);
+}
+function setOutputs(context, results, summary, options, run) {
+    const applied = results.flatMap((r) => r.applied.map((a) => ({
+        name: a.migration.name,
+        hash: a.migration.hash,
+        'duration-ms': Math.round(a.durationMs),
+        ...(options.targets.length > 1 ? { target: r.target.label } : {}),
+    })));
+    context.setOutput('status', summary.status);
+    context.setOutput('applied-count', summary.appliedCount);
+    context.setOutput('pending-count', summary.pendingCount);
     context.setOutput('applied', applied);
-    context.setOutput('duration-ms', durationMs);
-    context.setOutput('run-id', runId);
-    const markdown = renderMigrateReport({
-        status,
-        runId,
-        durationMs,
-        set: project.set,
-        ledger: project.ledger,
-        options,
-        results,
-        telemetryWarnings,
-    });
-    const published = await context.report.publish(logger.secrets.redact(markdown), { comment: false });
-    context.setOutput('report', published.path);
-    if (status === 'failed' || status === 'timed-out')
-        return { failure: failure ?? status };
-    return {};
+    context.setOutput('duration-ms', run.durationMs);
+    context.setOutput('run-id', run.runId);
 }
 function createSinks(options, identity, logger) {
     const redact = (text) => logger.secrets.redact(text);
@@ -1635,41 +1415,23 @@ function overallStatus(results, dryRun) {
         return 'applied';
     return 'up-to-date';
 }
-function summariseFailures(failures, targetCount) {
-    if (failures.length === 0)
-        return undefined;
-    if (targetCount === 1)
-        return failures[0].failure;
-    const first = failures[0];
-    return `${failures.length} of ${targetCount} targets did not migrate; ${first.target.label}: ${first.failure}`;
-}
 function printPlan(results, logger) {
-    const seen = new Set();
+    const printed = new Set();
     for (const result of results) {
         if (result.failure)
             continue;
         const names = result.plan.map((m) => m.name);
         logger.info(`${result.target.label}: ${names.length === 0 ? 'nothing to apply' : `would apply ${names.length}: ${names.join(', ')}`}`);
-        for (const migration of result.plan) {
-            if (seen.has(migration))
-                continue;
-            seen.add(migration);
-            logger.info(`-- ${migration.file}${migration.noTransaction ? ' (outside a transaction)' : ''}\n${migration.sql}`);
+        for (const batch of result.batches) {
+            for (const migration of batch.migrations) {
+                if (printed.has(migration.name))
+                    continue;
+                printed.add(migration.name);
+                const how = batch.transactional ? '' : ' (outside a transaction)';
+                logger.info(`-- ${migration.file}${how}\n${migration.sql}`);
+            }
         }
     }
-}
-/** Runs `fn` over `items` with at most `limit` at once, keeping the results in the items' order. */
-async function mapWithLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }
 
 

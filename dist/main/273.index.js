@@ -1,8 +1,8 @@
-export const id = 572;
-export const ids = [572];
+export const id = 273;
+export const ids = [273];
 export const modules = {
 
-/***/ 2572:
+/***/ 52273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,15 +14,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts
 var introspect = __webpack_require__(6123);
 // EXTERNAL MODULE: ./actions/lib/catalog/diff.ts
-var diff = __webpack_require__(2195);
+var diff = __webpack_require__(92195);
 // EXTERNAL MODULE: ./actions/lib/catalog/flatten.ts
-var flatten = __webpack_require__(4176);
+var flatten = __webpack_require__(84176);
 // EXTERNAL MODULE: ./actions/lib/catalog/replay.ts
 var replay = __webpack_require__(1067);
 ;// CONCATENATED MODULE: ./actions/lib/catalog/index.ts
@@ -32,59 +32,124 @@ var replay = __webpack_require__(1067);
 
 
 
-// EXTERNAL MODULE: ./actions/lib/db/pglite.ts
-var pglite = __webpack_require__(2212);
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
-var postgres = __webpack_require__(3570);
+var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(2863);
-// EXTERNAL MODULE: ./actions/lib/migrations/extensions.ts
-var migrations_extensions = __webpack_require__(2978);
+var errors = __webpack_require__(32863);
+// EXTERNAL MODULE: ./actions/lib/migrations/executor.ts
+var executor = __webpack_require__(8109);
+;// CONCATENATED MODULE: ./actions/lib/phase.ts
+function done(data) {
+    return { status: 'done', data };
+}
+function skipped(reason) {
+    return { status: 'skipped', reason };
+}
+/** The phase's data, or undefined when it was skipped. */
+function dataOf(phase) {
+    return phase.status === 'done' ? phase.data : undefined;
+}
+
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
-var project_inputs = __webpack_require__(1573);
+var project_inputs = __webpack_require__(51573);
 // EXTERNAL MODULE: ./actions/lib/db/client.ts
-var db_client = __webpack_require__(2314);
-// EXTERNAL MODULE: ./actions/lib/migrations/apply.ts
-var apply = __webpack_require__(1858);
+var db_client = __webpack_require__(92314);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
-var migrations_ledger = __webpack_require__(6605);
+var migrations_ledger = __webpack_require__(96605);
 ;// CONCATENATED MODULE: ./actions/schema-check/apply.ts
 
 
 
+/** The refusal of the deploy's transaction policy, as a finding on the migration that causes it. */
+function refusalFinding(refusal) {
+    return {
+        check: 'apply',
+        rule: 'transaction-policy',
+        severity: 'error',
+        migration: refusal.migration.name,
+        file: refusal.migration.file,
+        line: 1,
+        message: `The deploy would refuse this change: ${refusal.message}.`,
+        alternative: `${refusal.fix[0].toUpperCase()}${refusal.fix.slice(1)}.`,
+    };
+}
 /**
- * Applies migrations as drizzle-orm's migrator does: in one transaction, recording each in the ledger. Files marked
- * `-- schema-actions:no-transaction` run on their own, outside it, as migrate-with-telemetry runs them.
+ * Base migrations, then the seed, then the new migrations, through the same planner and executor as the deploy and
+ * with the same transaction policy; stops at the first failure and says where.
  */
-async function applyMigrations(client, migrations, ledger, layout, onApplied = () => undefined) {
-    if (migrations.length === 0)
-        return;
-    await (0,migrations_ledger/* ensureLedger */.IC)(client, ledger, layout);
-    let open = false;
+async function applyChange(client, change, target, hooks = {}) {
+    const outcome = { target, baseMs: 0, baseApplied: 0, seeded: false, timings: [], notes: [] };
+    // A database that already has a ledger (a preview branch of a migrated database) gets only what it lacks.
+    const ledger = await (0,migrations_ledger/* readLedger */.SC)(client, change.ledger);
+    const appliedHashes = new Set(ledger.rows.map((r) => r.hash));
+    if (ledger.rows.length > 0) {
+        outcome.notes.push(`the database already records ${ledger.rows.length} applied migration(s); only the others were applied`);
+    }
+    const ledgerTarget = { location: change.ledger, layout: change.layout, exists: ledger.exists };
+    const base = change.base.filter((m) => !appliedHashes.has(m.hash));
+    const started = performance.now();
+    outcome.failure = await applyBase(client, ledgerTarget, base, change.policy);
+    if (outcome.failure)
+        return outcome;
+    outcome.baseMs = performance.now() - started;
+    outcome.baseApplied = base.length;
+    outcome.failure = await applySeed(client, change.seed, ledger.rows.length === 0, outcome);
+    if (outcome.failure)
+        return outcome;
+    await hooks.beforeNew?.(client);
+    await applyAdded(client, ledgerTarget, change.added.filter((m) => !appliedHashes.has(m.hash)), change.policy, outcome, hooks.executor);
+    return outcome;
+}
+/** Deployed history: if the policy refuses it (it was deployed under another one), one transaction per migration. */
+async function applyBase(client, ledger, base, policy) {
+    const planned = (0,executor/* plan */.et)(base, policy);
+    const batches = planned.batches ?? (0,executor/* plan */.et)(base, 'each').batches ?? [];
+    const result = await (0,executor/* execute */.g7)(client, ledger, batches);
+    if (result.committed.length)
+        ledger.exists = true;
+    return result.failure && migrationFailure(result.failure.error, false);
+}
+async function applySeed(client, seed, fresh, outcome) {
+    if (!seed)
+        return undefined;
+    if (!fresh) {
+        outcome.notes.push('seed-sql was not run: the database already had migrations applied');
+        return undefined;
+    }
     try {
-        for (const migration of migrations) {
-            if (migration.noTransaction && open) {
-                await client.exec('COMMIT');
-                open = false;
-            }
-            else if (!migration.noTransaction && !open) {
-                await client.exec('BEGIN');
-                open = true;
-            }
-            const started = performance.now();
-            await (0,apply/* runMigrationChunks */.O_)(client, migration);
-            const insert = (0,migrations_ledger/* ledgerInsert */.DD)(ledger, layout, migration);
-            await client.query(insert.sql, insert.params);
-            onApplied(migration, performance.now() - started);
-        }
-        if (open)
-            await client.exec('COMMIT');
+        await client.exec(seed.sql);
+        outcome.seeded = true;
+        return undefined;
     }
     catch (error) {
-        if (open)
-            await client.exec('ROLLBACK').catch(() => undefined);
-        throw error;
+        const pg = (0,db_client/* postgresErrorFields */.D)(error);
+        const line = lineAt(seed.sql, pg.position);
+        return {
+            check: 'apply',
+            rule: 'seed-failed',
+            severity: 'error',
+            file: seed.file,
+            line,
+            message: `seed-sql ${seed.file} failed at line ${line}: ${pg.message}`,
+        };
     }
+}
+/**
+ * The change's migrations, planned exactly as the deploy plans them. A refusal is reported by the caller (see
+ * refusalFinding); the migrations are then still applied one per transaction so every other problem shows too.
+ */
+async function applyAdded(client, ledger, added, policy, outcome, hooks = {}) {
+    const planned = (0,executor/* plan */.et)(added, policy);
+    if (planned.refusal) {
+        outcome.notes.push(`transaction: ${policy} refuses ${planned.refusal.migration.name}; the new migrations were applied one per transaction to check them anyway`);
+    }
+    const batches = planned.batches ?? (0,executor/* plan */.et)(added, 'each').batches ?? [];
+    const result = await (0,executor/* execute */.g7)(client, ledger, batches, hooks);
+    for (const timing of result.committed) {
+        outcome.timings.push({ name: timing.migration.name, durationMs: timing.durationMs });
+    }
+    if (result.failure)
+        outcome.failure = migrationFailure(result.failure.error, true);
 }
 /**
  * Without an error position PostgreSQL points at the whole chunk; its first line may be a comment, so the line
@@ -100,6 +165,9 @@ function statementLine(error) {
     return line <= lines.length ? line : error.line;
 }
 function migrationFailure(error, isNew) {
+    // Anything but a statement PostgreSQL refused (a lost connection, a bug) is not a finding about the migrations.
+    if (!(error instanceof executor/* MigrationFailedError */.Yv))
+        throw error;
     const pg = error.postgres;
     const line = statementLine(error);
     const extras = [pg.detail && `Detail: ${pg.detail}`, pg.hint && `Hint: ${pg.hint}`, pg.code && `SQLSTATE ${pg.code}`]
@@ -121,67 +189,11 @@ function lineAt(text, position) {
         return 1;
     return text.slice(0, position - 1).split('\n').length;
 }
-/** Base migrations, then the seed, then each new migration, timed; stops at the first failure and says where. */
-async function applyChange(client, plan, target, hooks = {}) {
-    const outcome = { target, baseMs: 0, baseApplied: 0, seeded: false, timings: [], notes: [] };
-    // A database that already has a ledger (a preview branch of a migrated database) gets only what it lacks.
-    const rows = (await (0,migrations_ledger/* readLedger */.SC)(client, plan.ledger)) ?? [];
-    const appliedHashes = new Set(rows.map((r) => r.hash));
-    const base = plan.base.filter((m) => !appliedHashes.has(m.hash));
-    if (rows.length > 0) {
-        outcome.notes.push(`the database already records ${rows.length} applied migration(s); only the others were applied`);
-    }
-    const started = performance.now();
-    try {
-        await applyMigrations(client, base, plan.ledger, plan.layout);
-    }
-    catch (error) {
-        if (!(error instanceof apply/* MigrationFailedError */.Yv))
-            throw error;
-        outcome.failure = migrationFailure(error, false);
-        return outcome;
-    }
-    outcome.baseMs = performance.now() - started;
-    outcome.baseApplied = base.length;
-    if (plan.seed && rows.length === 0) {
-        try {
-            await client.exec(plan.seed.sql);
-            outcome.seeded = true;
-        }
-        catch (error) {
-            const pg = (0,db_client/* postgresErrorFields */.D)(error);
-            const line = lineAt(plan.seed.sql, pg.position);
-            outcome.failure = {
-                check: 'apply',
-                rule: 'seed-failed',
-                severity: 'error',
-                file: plan.seed.file,
-                line,
-                message: `seed-sql ${plan.seed.file} failed at line ${line}: ${pg.message}`,
-            };
-            return outcome;
-        }
-    }
-    else if (plan.seed) {
-        outcome.notes.push('seed-sql was not run: the database already had migrations applied');
-    }
-    await hooks.beforeNew?.(client);
-    const added = plan.added.filter((m) => !appliedHashes.has(m.hash));
-    try {
-        await applyMigrations(client, added, plan.ledger, plan.layout, (migration, durationMs) => outcome.timings.push({ name: migration.name, durationMs }));
-    }
-    catch (error) {
-        if (!(error instanceof apply/* MigrationFailedError */.Yv))
-            throw error;
-        outcome.failure = migrationFailure(error, true);
-    }
-    return outcome;
-}
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./actions/lib/git.ts
 
 
@@ -247,7 +259,7 @@ function extractTree(topLevel, ref, path, destination) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 3 modules
-var folder = __webpack_require__(6407);
+var folder = __webpack_require__(8788);
 ;// CONCATENATED MODULE: ./actions/schema-check/base.ts
 
 
@@ -304,6 +316,10 @@ function loadBaseMigrations(projectRoot, current, base) {
     }
 }
 
+// EXTERNAL MODULE: ./actions/lib/db/pglite.ts
+var pglite = __webpack_require__(82212);
+// EXTERNAL MODULE: ./actions/lib/migrations/extensions.ts
+var migrations_extensions = __webpack_require__(42978);
 ;// CONCATENATED MODULE: ./actions/schema-check/extensions.ts
 
 /** The migrations whose SQL creates `extension`, for the report. */
@@ -311,8 +327,64 @@ function migrationsCreating(extension, migrations) {
     return migrations.filter((m) => (0,migrations_extensions/* extensionsCreatedBy */.u)([m.sql]).includes(extension));
 }
 
+;// CONCATENATED MODULE: ./actions/schema-check/embedded.ts
+
+
+
+
+
+
+/**
+ * Applies the change on a fresh embedded PostgreSQL (PGlite) with the extensions the migrations create. Skipped,
+ * with a finding, when PGlite lacks one of them: an error unless database-url can decide instead.
+ */
+async function applyOnEmbedded(change, logger, hasDatabaseUrl) {
+    const migrations = [...change.base, ...change.added];
+    const wanted = (0,migrations_extensions/* extensionsCreatedBy */.u)(migrations.map((m) => m.sql).concat(change.seed ? [change.seed.sql] : []));
+    const { extensions, unavailable } = await (0,pglite/* resolveEmbeddedExtensions */.nS)(wanted);
+    if (unavailable.length) {
+        return {
+            phase: skipped(`extension${unavailable.length > 1 ? 's' : ''} ${unavailable.join(', ')} not available in PGlite`),
+            findings: [unavailableFinding(unavailable, migrations, hasDatabaseUrl)],
+        };
+    }
+    const bootStarted = performance.now();
+    const client = await (0,pglite/* openEmbedded */.fc)({ extensions });
+    const bootMs = performance.now() - bootStarted;
+    const loaded = Object.keys(extensions);
+    logger.info(`PGlite ready in ${Math.round(bootMs)} ms${loaded.length ? ` with ${loaded.join(', ')}` : ''}`);
+    const ledgerTable = `${change.ledger.schema}.${change.ledger.table}`;
+    try {
+        let before;
+        const outcome = await applyChange(client, change, 'embedded', {
+            beforeNew: async (c) => {
+                before = await (0,introspect/* introspect */.q)(c, { excludeTables: [ledgerTable] });
+            },
+        });
+        const after = outcome.failure ? undefined : await (0,introspect/* introspect */.q)(client, { excludeTables: [ledgerTable] });
+        logger.info(`base: ${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms; new: ${outcome.timings.map((t) => `${t.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`);
+        return { phase: done({ outcome, bootMs, before, after }), findings: outcome.failure ? [outcome.failure] : [] };
+    }
+    finally {
+        await client.close();
+    }
+}
+function unavailableFinding(unavailable, migrations, hasDatabaseUrl) {
+    const users = unavailable.map((name) => `${name} (${migrationsCreating(name, migrations)
+        .map((m) => m.name)
+        .join(', ') || 'seed-sql'})`);
+    const message = `The embedded PostgreSQL (PGlite) does not ship the extension${unavailable.length > 1 ? 's' : ''} ${users.join(', ')}, so the migrations were not applied on it.`;
+    return {
+        check: 'apply',
+        rule: 'extension-unavailable',
+        severity: hasDatabaseUrl ? 'warning' : 'error',
+        message: hasDatabaseUrl ? `${message} They are applied on database-url only.` : message,
+        alternative: 'Give database-url (a PostgreSQL service container with the extension installed) so the migrations can be applied there.',
+    };
+}
+
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./actions/schema-check/generate.ts
 
 
@@ -499,7 +571,7 @@ function lastLines(output, count = 5) {
 }
 
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./actions/schema-check/lint/parser.ts
 
 
@@ -841,7 +913,7 @@ function tablesCreated(node) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/migrations/chunks.ts
-var chunks = __webpack_require__(7866);
+var chunks = __webpack_require__(57866);
 ;// CONCATENATED MODULE: ./actions/schema-check/lint/statements.ts
 
 /** Skips whitespace and comments from `offset`, so a statement's line is that of its first keyword. */
@@ -1062,8 +1134,10 @@ function iso(ms) {
     return new Date(ms).toISOString();
 }
 
+// EXTERNAL MODULE: ./actions/lib/duration.ts
+var duration = __webpack_require__(41428);
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(4269);
+var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/schema-check/changes.ts
 
 /** Tables touched by the differences: added, removed, or with a changed column, constraint, index, policy… */
@@ -1145,6 +1219,8 @@ function renderErDiagram(before, after, differences) {
 ;// CONCATENATED MODULE: ./actions/schema-check/report.ts
 
 
+
+
 const ICON = { passed: '✅', failed: '❌', warning: '⚠️', skipped: '⏭️' };
 function stateOf(findings, check, lintFails) {
     const mine = findings.filter((f) => f.check === check);
@@ -1159,125 +1235,154 @@ function where(f) {
     return f.line ? `\`${f.file}:${f.line}\`` : `\`${f.file}\``;
 }
 function ms(value) {
-    return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
+    return (0,duration/* formatDuration */.a)(value);
 }
 function renderReport(r, lintFails) {
-    const out = [];
     const count = r.added.length;
-    out.push(`## Schema check ${r.passed ? '✅ passed' : '❌ failed'}`, '');
-    out.push(`${count} new migration${count === 1 ? '' : 's'} in \`${r.set.displayDir}\` (${r.set.layout} layout) compared with \`${r.base.sha.slice(0, 12)}\` (${r.base.source}); ${ms(r.durationMs)}.`, '');
-    const rows = [];
-    const integrity = stateOf(r.findings, 'integrity');
-    rows.push([
-        `${ICON[integrity]} Folder integrity`,
-        summarise(r.findings, 'integrity', 'journal, files and snapshots agree'),
-    ]);
-    const order = stateOf(r.findings, 'order');
-    rows.push([
-        `${ICON[order]} Order against base`,
-        summarise(r.findings, 'order', 'new migrations come after every base migration'),
-    ]);
-    if (r.generate) {
-        const state = stateOf(r.findings, 'generate');
-        rows.push([
-            `${ICON[state]} Generated and committed`,
-            summarise(r.findings, 'generate', `\`${r.generate.command}\` writes nothing new`),
-        ]);
-    }
-    else {
-        rows.push([`${ICON.skipped} Generated and committed`, r.generateSkipped ?? 'skipped']);
-    }
-    const applyRow = (label, outcome, skipped, bootMs) => {
-        if (!outcome)
-            return rows.push([`${ICON.skipped} ${label}`, skipped ?? 'skipped']);
-        if (outcome.failure)
-            return rows.push([`${ICON.failed} ${label}`, outcome.failure.message]);
-        const total = outcome.timings.reduce((sum, t) => sum + t.durationMs, 0);
-        const boot = bootMs !== undefined ? `ready in ${ms(bootMs)}; ` : '';
-        return rows.push([
-            `${ICON.passed} ${label}`,
-            `${boot}${outcome.baseApplied} base migration(s) in ${ms(outcome.baseMs)}${outcome.seeded ? ', seed' : ''}, then ${outcome.timings.length} new in ${ms(total)}`,
-        ]);
-    };
-    applyRow('Apply on embedded PostgreSQL (PGlite)', r.embedded, r.embeddedSkipped, r.embedded?.bootMs);
-    if (r.database)
-        applyRow('Apply on database-url', r.database, undefined);
-    if (r.lint) {
-        const state = stateOf(r.findings, 'lint', lintFails);
-        const errors = r.lint.findings.filter((f) => f.severity === 'error').length;
-        const warnings = r.lint.findings.length - errors;
-        rows.push([
-            `${ICON[state]} Lint`,
-            `${r.lint.statements} statement(s): ${errors} error(s), ${warnings} warning(s), ${r.lint.suppressed.length} ignored by comment; fail-on: ${r.failOn}`,
-        ]);
-    }
-    else {
-        rows.push([`${ICON.skipped} Lint`, r.lintSkipped ?? 'skipped']);
-    }
-    if (r.changes) {
-        rows.push([`ℹ️ What changes`, `${r.changes.differences.length} structural difference(s)`]);
-    }
-    else {
-        rows.push([`${ICON.skipped} What changes`, r.changesSkipped ?? 'skipped']);
-    }
-    out.push((0,markdown/* markdownTable */.Q)(['check', 'result'], rows), '');
-    const problems = r.findings.filter((f) => f.check !== 'lint');
-    if (problems.length) {
-        out.push('### Problems', '');
-        out.push((0,markdown/* markdownTable */.Q)(['severity', 'rule', 'where', 'what', 'fix'], problems.map((f) => [f.severity, f.rule, where(f), f.message, f.alternative ?? ''])), '');
-    }
-    if (r.generate && r.generate.changed.length) {
+    const sections = [
+        [
+            `## Schema check ${r.passed ? '✅ passed' : '❌ failed'}`,
+            '',
+            `${count} new migration${count === 1 ? '' : 's'} in \`${r.set.displayDir}\` (${r.set.layout} layout) compared with \`${r.base.sha.slice(0, 12)}\` (${r.base.source}); ${ms(r.durationMs)}.`,
+            '',
+        ],
+        problemsSection(r.findings, lintFails),
+        [(0,markdown/* markdownTable */.Q)(['check', 'result'], checkRows(r, lintFails)), ''],
+        generateSection(r),
+        newMigrationsSection(r),
+        lintSection(dataOf(r.lint)),
+        changesSection(r.changes),
+        notesSection(r),
+    ];
+    return sections.flat().join('\n');
+}
+/** Every finding that fails the check, errors first, lint included: what a reviewer must read first. */
+function problemsSection(findings, lintFails) {
+    const fails = (f) => (f.check === 'lint' ? lintFails(f) : f.severity === 'error');
+    const shown = findings
+        .filter((f) => fails(f) || f.check !== 'lint')
+        .sort((a, b) => Number(fails(b)) - Number(fails(a)));
+    if (!shown.length)
+        return [];
+    return [
+        '### Problems',
+        '',
+        (0,markdown/* markdownTable */.Q)(['severity', 'rule', 'where', 'what', 'fix'], shown.map((f) => [fails(f) ? 'error' : f.severity, f.rule, where(f), f.message, f.alternative ?? ''])),
+        '',
+    ];
+}
+function checkRows(r, lintFails) {
+    const row = (label, check, ok) => [
+        `${ICON[stateOf(r.findings, check, check === 'lint' ? lintFails : undefined)]} ${label}`,
+        summarise(r.findings, check, ok),
+    ];
+    const skippedRow = (label, reason) => [`${ICON.skipped} ${label}`, reason];
+    const embedded = dataOf(r.embedded);
+    const database = dataOf(r.database);
+    const lint = dataOf(r.lint);
+    const changes = dataOf(r.changes);
+    return [
+        row('Folder integrity', 'integrity', 'journal, files and snapshots agree'),
+        row('Order against base', 'order', 'new migrations come after every base migration'),
+        r.generate.status === 'done'
+            ? row('Generated and committed', 'generate', `\`${r.generate.data.command}\` writes nothing new`)
+            : skippedRow('Generated and committed', r.generate.reason),
+        embedded
+            ? applyRow('Apply on embedded PostgreSQL (PGlite)', embedded.outcome, embedded.bootMs)
+            : skippedRow('Apply on embedded PostgreSQL (PGlite)', r.embedded.status === 'skipped' ? r.embedded.reason : ''),
+        ...(database ? [applyRow('Apply on database-url', database)] : []),
+        lint
+            ? [
+                `${ICON[stateOf(r.findings, 'lint', lintFails)]} Lint`,
+                `${lint.statements} statement(s): ${lint.findings.filter((f) => f.severity === 'error').length} error(s), ${lint.findings.filter((f) => f.severity !== 'error').length} warning(s), ${lint.suppressed.length} ignored by comment; fail-on: ${r.failOn}`,
+            ]
+            : skippedRow('Lint', r.lint.status === 'skipped' ? r.lint.reason : ''),
+        changes
+            ? ['ℹ️ What changes', `${changes.differences.length} structural difference(s)`]
+            : skippedRow('What changes', r.changes.status === 'skipped' ? r.changes.reason : ''),
+    ];
+}
+function applyRow(label, outcome, bootMs) {
+    if (outcome.failure)
+        return [`${ICON.failed} ${label}`, outcome.failure.message];
+    const total = outcome.timings.reduce((sum, t) => sum + t.durationMs, 0);
+    const boot = bootMs !== undefined ? `ready in ${ms(bootMs)}; ` : '';
+    return [
+        `${ICON.passed} ${label}`,
+        `${boot}${outcome.baseApplied} base migration(s) in ${ms(outcome.baseMs)}${outcome.seeded ? ', seed' : ''}, then ${outcome.timings.length} new in ${ms(total)}`,
+    ];
+}
+function generateSection(r) {
+    const generate = dataOf(r.generate);
+    if (!generate)
+        return [];
+    const out = [];
+    if (generate.changed.length) {
         out.push('### What `generate` wrote (not committed)', '');
-        out.push(`\`${r.generate.command}\` changed these files; the work tree was restored afterwards. Commit them:`, '');
-        for (const file of r.generate.changed) {
+        out.push(`\`${generate.command}\` changed these files; the work tree was restored afterwards. Commit them:`, '');
+        for (const file of generate.changed)
             out.push(`- \`${file.file}\` (${file.change})`);
-        }
         out.push('');
-        for (const file of r.generate.changed.filter((f) => f.sql !== undefined)) {
+        for (const file of generate.changed.filter((f) => f.sql !== undefined)) {
             out.push(`<details open><summary><code>${file.file}</code></summary>`, '', (0,markdown/* codeBlock */.D)(file.sql, 'sql'), '', '</details>', '');
         }
     }
-    if (r.generate && r.findings.some((f) => f.rule === 'generate-failed' || f.rule === 'generate-needs-answer')) {
-        out.push('<details><summary>generate output</summary>', '', (0,markdown/* codeBlock */.D)(r.generate.output.slice(-4000)), '', '</details>', '');
+    if (r.findings.some((f) => f.rule === 'generate-failed' || f.rule === 'generate-needs-answer')) {
+        out.push('<details><summary>generate output</summary>', '', (0,markdown/* codeBlock */.D)(generate.output.slice(-4000)), '', '</details>', '');
     }
-    if (r.added.length) {
-        out.push('### New migrations', '');
-        const embedded = new Map(r.embedded?.timings.map((t) => [t.name, t.durationMs]));
-        const database = new Map(r.database?.timings.map((t) => [t.name, t.durationMs]));
-        out.push((0,markdown/* markdownTable */.Q)(['migration', 'file', 'embedded apply', ...(r.database ? ['database-url apply'] : [])], r.added.map((m) => [
+    return out;
+}
+function newMigrationsSection(r) {
+    if (!r.added.length)
+        return [];
+    const embedded = new Map(dataOf(r.embedded)?.outcome.timings.map((t) => [t.name, t.durationMs]));
+    const database = dataOf(r.database);
+    const onDatabase = new Map(database?.timings.map((t) => [t.name, t.durationMs]));
+    const time = (timings, name) => (timings.has(name) ? ms(timings.get(name)) : '—');
+    return [
+        '### New migrations',
+        '',
+        (0,markdown/* markdownTable */.Q)(['migration', 'file', 'embedded apply', ...(database ? ['database-url apply'] : [])], r.added.map((m) => [
             m.name,
             `\`${m.file}\``,
-            embedded.has(m.name) ? ms(embedded.get(m.name)) : '—',
-            ...(r.database ? [database.has(m.name) ? ms(database.get(m.name)) : '—'] : []),
-        ])), '');
+            time(embedded, m.name),
+            ...(database ? [time(onDatabase, m.name)] : []),
+        ])),
+        '',
+    ];
+}
+function lintSection(lint) {
+    if (!lint || (!lint.findings.length && !lint.suppressed.length))
+        return [];
+    const out = ['### Lint', ''];
+    if (lint.findings.length) {
+        out.push((0,markdown/* markdownTable */.Q)(['severity', 'rule', 'where', 'finding', 'safe alternative'], lint.findings.map((f) => [f.severity, f.rule, where(f), f.message, f.alternative ?? ''])), '');
     }
-    if (r.lint && (r.lint.findings.length || r.lint.suppressed.length)) {
-        out.push('### Lint', '');
-        if (r.lint.findings.length) {
-            out.push((0,markdown/* markdownTable */.Q)(['severity', 'rule', 'where', 'finding', 'safe alternative'], r.lint.findings.map((f) => [f.severity, f.rule, where(f), f.message, f.alternative ?? ''])), '');
-        }
-        if (r.lint.suppressed.length) {
-            out.push('Ignored by `-- schema-check:ignore` comments:', '');
-            out.push((0,markdown/* markdownTable */.Q)(['rule', 'where', 'reason'], r.lint.suppressed.map((s) => [s.rule, `\`${s.file}:${s.line}\``, s.reason])), '');
-        }
+    if (lint.suppressed.length) {
+        out.push('Ignored by `-- schema-check:ignore` comments:', '');
+        out.push((0,markdown/* markdownTable */.Q)(['rule', 'where', 'reason'], lint.suppressed.map((s) => [s.rule, `\`${s.file}:${s.line}\``, s.reason])), '');
     }
-    if (r.changes) {
-        out.push('### What changes', '');
-        if (r.changes.differences.length === 0) {
-            out.push('No structural change to tables, columns, indexes, constraints or enums.', '');
-        }
-        else {
-            out.push(renderChangesTable(r.changes.differences), '');
-            const diagram = renderErDiagram(r.changes.before, r.changes.after, r.changes.differences);
-            if (diagram)
-                out.push((0,markdown/* codeBlock */.D)(diagram, 'mermaid'), '');
-        }
+    return out;
+}
+function changesSection(phase) {
+    const changes = dataOf(phase);
+    if (!changes)
+        return [];
+    if (changes.differences.length === 0) {
+        return ['### What changes', '', 'No structural change to tables, columns, indexes, constraints or enums.', ''];
     }
-    for (const outcome of [r.embedded, r.database]) {
-        for (const note of outcome?.notes ?? [])
-            out.push(`> ${outcome.target}: ${note}`, '');
-    }
-    return out.join('\n');
+    const diagram = renderErDiagram(changes.before, changes.after, changes.differences);
+    return [
+        '### What changes',
+        '',
+        renderChangesTable(changes.differences),
+        '',
+        ...(diagram ? [(0,markdown/* codeBlock */.D)(diagram, 'mermaid'), ''] : []),
+    ];
+}
+function notesSection(r) {
+    const outcomes = [dataOf(r.embedded)?.outcome, dataOf(r.database)].filter((o) => !!o);
+    return outcomes.flatMap((o) => o.notes.flatMap((note) => [`> ${o.target}: ${note}`, '']));
 }
 function summarise(findings, check, ok) {
     const mine = findings.filter((f) => f.check === check);
@@ -1305,21 +1410,67 @@ function summarise(findings, check, ok) {
 const FAIL_ON = ['error', 'warning', 'never'];
 async function run(context) {
     const started = performance.now();
-    const { inputs, logger } = context;
-    const options = {
+    const options = readOptions(context);
+    const project = await readProject(context);
+    const seed = readSeed(context.inputs.optional('seed-sql'), project.projectRoot);
+    const { base, change } = await compareWithBaseCommit(context, project);
+    const toApply = {
+        layout: project.set.layout,
+        ledger: project.ledger,
+        policy: options.transaction,
+        base: change.base,
+        added: change.added,
+        seed,
+    };
+    const generate = options.generate
+        ? done(await generatePhase(context, project, options.generateTimeoutMs))
+        : skipped('generate: false');
+    const embedded = await context.logger.group('Apply on embedded PostgreSQL (PGlite)', () => applyOnEmbedded(toApply, context.logger, options.databaseUrl !== undefined));
+    const database = options.databaseUrl
+        ? done(await databasePhase(context, options.databaseUrl, toApply))
+        : skipped('no database-url');
+    const before = dataOf(embedded.phase)?.before;
+    const lint = options.lint
+        ? done(await lintPhase(context, change, options, before))
+        : skipped('lint: false');
+    const report = {
+        passed: false,
+        set: project.set,
+        base,
+        added: change.added,
+        findings: collectFindings(project, change, options, { generate, embedded: embedded.findings, database, lint }),
+        failOn: options.failOn,
+        generate,
+        embedded: embedded.phase,
+        database,
+        lint,
+        changes: whatChanges(before, dataOf(embedded.phase)?.after),
+        durationMs: 0,
+    };
+    return conclude(context, report, options, started);
+}
+function readOptions(context) {
+    const { inputs } = context;
+    return {
         generate: inputs.boolean('generate'),
         generateTimeoutMs: inputs.duration('generate-timeout'),
         lint: inputs.boolean('lint'),
         failOn: inputs.enum('fail-on', FAIL_ON),
         lintIgnore: inputs.list('lint-ignore'),
         databaseUrl: inputs.optional('database-url'),
+        transaction: (0,project_inputs/* readTransactionPolicy */.$N)(context),
     };
-    const project = await logger.group('Read migrations', async () => {
-        const loaded = (0,project_inputs/* loadProjectFromInputs */.lH)(inputs, context.baseDir);
-        logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
-        return loaded;
+}
+async function readProject(context) {
+    return context.logger.group('Read migrations', async () => {
+        const project = (0,project_inputs/* loadProject */.gi)(context);
+        const { set } = project;
+        context.logger.info(`${set.migrations.length} migrations in ${set.displayDir} (${set.layout} layout)`);
+        return project;
     });
-    const seed = readSeed(inputs.optional('seed-sql'), project.projectRoot);
+}
+async function compareWithBaseCommit(context, project) {
+    const { logger } = context;
     const baseRef = resolveBaseRef(context);
     const base = await logger.group(`Compare with the base (${baseRef.ref})`, async () => {
         const loaded = loadBaseMigrations(project.projectRoot, project.set, baseRef);
@@ -1328,140 +1479,90 @@ async function run(context) {
     });
     const change = compareWithBase(project.set, base.set);
     logger.info(`new migrations: ${change.added.map((m) => m.name).join(', ') || 'none'}`);
-    const findings = [
-        ...project.set.problems.map((p) => ({
-            check: 'integrity',
-            rule: p.code,
-            severity: p.severity,
-            message: p.message,
-            file: p.file,
-            line: p.line,
-        })),
-        ...change.findings,
-    ];
-    const report = {
-        passed: false,
-        set: project.set,
-        base: { ...baseRef, sha: base.sha },
-        added: change.added,
-        findings,
-        failOn: options.failOn,
-        durationMs: 0,
-    };
-    if (options.generate) {
-        const configInput = inputs.string('drizzle-config') || 'drizzle.config.ts';
-        const command = inputs.optional('generate-command') ?? `npx drizzle-kit generate --config ${shellQuote(configInput)}`;
-        report.generate = await logger.group('Generate (must write nothing)', async () => {
-            const result = await runGenerate({
-                command,
-                projectRoot: project.projectRoot,
-                migrationsDir: project.set.dir,
-                timeoutMs: options.generateTimeoutMs,
-                env: context.env,
-            });
-            logger.info(result.output.trim());
-            logger.info(`${command}: exit code ${result.exitCode}, ${result.changed.length} file(s) written, work tree restored`);
-            return result;
+    return { base: { ...baseRef, sha: base.sha }, change };
+}
+async function generatePhase(context, project, timeoutMs) {
+    const { inputs, logger } = context;
+    const configInput = inputs.string('drizzle-config') || 'drizzle.config.ts';
+    const command = inputs.optional('generate-command') ?? `npx drizzle-kit generate --config ${shellQuote(configInput)}`;
+    return logger.group('Generate (must write nothing)', async () => {
+        const result = await runGenerate({
+            command,
+            projectRoot: project.projectRoot,
+            migrationsDir: project.set.dir,
+            timeoutMs,
+            env: context.env,
         });
-        findings.push(...generateFindings(report.generate));
-    }
-    else {
-        report.generateSkipped = 'generate: false';
-    }
-    const plan = {
-        layout: project.set.layout,
-        ledger: project.ledger,
-        base: change.base,
-        added: change.added,
-        seed,
-    };
-    const ledgerTable = `${project.ledger.schema}.${project.ledger.table}`;
-    let before;
-    let after;
-    await logger.group('Apply on embedded PostgreSQL (PGlite)', async () => {
-        const wanted = (0,migrations_extensions/* extensionsCreatedBy */.u)([...change.base, ...change.added].map((m) => m.sql).concat(seed ? [seed.sql] : []));
-        const { extensions, unavailable } = await (0,pglite/* resolveEmbeddedExtensions */.nS)(wanted);
-        if (unavailable.length) {
-            const users = unavailable.map((name) => `${name} (${migrationsCreating(name, [...change.base, ...change.added])
-                .map((m) => m.name)
-                .join(', ') || 'seed-sql'})`);
-            const message = `The embedded PostgreSQL (PGlite) does not ship the extension${unavailable.length > 1 ? 's' : ''} ${users.join(', ')}, so the migrations were not applied on it.`;
-            findings.push({
-                check: 'apply',
-                rule: 'extension-unavailable',
-                severity: options.databaseUrl ? 'warning' : 'error',
-                message: options.databaseUrl ? `${message} They are applied on database-url only.` : message,
-                alternative: 'Give database-url (a PostgreSQL service container with the extension installed) so the migrations can be applied there.',
-            });
-            report.embeddedSkipped = `extension${unavailable.length > 1 ? 's' : ''} ${unavailable.join(', ')} not available in PGlite`;
-            return;
-        }
-        const bootStarted = performance.now();
-        const client = await (0,pglite/* openEmbedded */.fc)({ extensions });
-        const bootMs = performance.now() - bootStarted;
-        logger.info(`PGlite ready in ${Math.round(bootMs)} ms${Object.keys(extensions).length ? ` with ${Object.keys(extensions).join(', ')}` : ''}`);
+        logger.info(result.output.trim());
+        logger.info(`${command}: exit code ${result.exitCode}, ${result.changed.length} file(s) written, work tree restored`);
+        return result;
+    });
+}
+async function databasePhase(context, url, change) {
+    return context.logger.group('Apply on database-url', async () => {
+        const client = await (0,postgres/* connectPostgres */.Mq)(url, { logger: context.logger });
         try {
-            const outcome = await applyChange(client, plan, 'embedded', {
-                beforeNew: async (c) => {
-                    before = await (0,introspect/* introspect */.q)(c, { excludeTables: [ledgerTable] });
-                },
-            });
-            report.embedded = { ...outcome, bootMs };
-            if (outcome.failure)
-                findings.push(outcome.failure);
-            else
-                after = await (0,introspect/* introspect */.q)(client, { excludeTables: [ledgerTable] });
-            logger.info(`base: ${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms; new: ${outcome.timings.map((t) => `${t.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`);
+            const outcome = await applyChange(client, change, 'database-url');
+            return outcome.failure
+                ? { ...outcome, failure: { ...outcome.failure, message: `database-url: ${outcome.failure.message}` } }
+                : outcome;
         }
         finally {
             await client.close();
         }
     });
-    if (options.databaseUrl) {
-        const url = options.databaseUrl;
-        await logger.group('Apply on database-url', async () => {
-            const client = await (0,postgres/* connectPostgres */.Mq)(url, { logger });
-            try {
-                report.database = await applyChange(client, plan, 'database-url');
-                if (report.database.failure)
-                    findings.push({ ...report.database.failure, message: `database-url: ${report.database.failure.message}` });
-            }
-            finally {
-                await client.close();
-            }
+}
+async function lintPhase(context, change, options, before) {
+    return context.logger.group('Lint new migrations', async () => {
+        const columns = columnTypes(before);
+        const result = await lintMigrations(change.added, {
+            ignore: options.lintIgnore,
+            columnType: (table, column) => columns.get(`${table}.${column}`),
         });
-    }
-    if (options.lint) {
-        report.lint = await logger.group('Lint new migrations', async () => {
-            const columns = columnTypes(before);
-            const result = await lintMigrations(change.added, {
-                ignore: options.lintIgnore,
-                columnType: (table, column) => columns.get(`${table}.${column}`),
-            });
-            logger.info(`${result.statements} statement(s), ${result.findings.length} finding(s), ${result.suppressed.length} ignored by comment`);
-            return result;
-        });
-        findings.push(...report.lint.findings);
-    }
-    else {
-        report.lintSkipped = 'lint: false';
-    }
-    if (before && after) {
-        report.changes = { before, after, differences: (0,diff/* diffCatalogs */.U)(before, after) };
-    }
-    else {
-        report.changesSkipped = 'needs a successful apply on the embedded database';
-    }
+        context.logger.info(`${result.statements} statement(s), ${result.findings.length} finding(s), ${result.suppressed.length} ignored by comment`);
+        return result;
+    });
+}
+function whatChanges(before, after) {
+    if (!before || !after)
+        return skipped('needs a successful apply on the embedded database');
+    return done({ before, after, differences: (0,diff/* diffCatalogs */.U)(before, after) });
+}
+/** Every finding of every phase, in the order the report lists the checks. */
+function collectFindings(project, change, options, phases) {
+    const integrity = project.set.problems.map((p) => ({
+        check: 'integrity',
+        rule: p.code,
+        severity: p.severity,
+        message: p.message,
+        file: p.file,
+        line: p.line,
+    }));
+    const refusal = (0,executor/* plan */.et)(change.added, options.transaction).refusal;
+    const databaseFailure = dataOf(phases.database)?.failure;
+    const generated = dataOf(phases.generate);
+    return [
+        ...integrity,
+        ...change.findings,
+        ...(generated ? generateFindings(generated) : []),
+        ...(refusal ? [refusalFinding(refusal)] : []),
+        ...phases.embedded,
+        ...(databaseFailure ? [databaseFailure] : []),
+        ...(dataOf(phases.lint)?.findings ?? []),
+    ];
+}
+/** Decides the verdict, annotates, publishes the report and sets the outputs. */
+async function conclude(context, report, options, started) {
     const lintFails = (f) => f.check === 'lint' && (options.failOn === 'warning' || (options.failOn === 'error' && f.severity === 'error'));
-    const failing = findings.filter((f) => (f.check === 'lint' ? lintFails(f) : f.severity === 'error'));
+    const failing = report.findings.filter((f) => (f.check === 'lint' ? lintFails(f) : f.severity === 'error'));
     report.passed = failing.length === 0;
     report.durationMs = performance.now() - started;
-    for (const finding of findings)
-        annotate(context, project.projectRoot, finding);
+    for (const finding of report.findings)
+        annotate(context, finding);
     const published = await context.report.publish(renderReport(report, lintFails));
     context.setOutput('result', report.passed ? 'passed' : 'failed');
-    context.setOutput('new-migrations', change.added.map((m) => m.name));
-    context.setOutput('findings', findings.map((f) => ({ ...f, file: f.file && (0,project_inputs/* repositoryPath */.SH)(context.baseDir, project.projectRoot, f.file) })));
+    context.setOutput('new-migrations', report.added.map((m) => m.name));
+    context.setOutput('findings', report.findings.map((f) => ({ ...f, file: f.file && context.logger.repositoryPath(f.file) })));
     context.setOutput('report', published.path);
     context.setOutput('duration-ms', Math.round(report.durationMs));
     if (report.passed)
@@ -1489,14 +1590,8 @@ function columnTypes(catalog) {
     }
     return types;
 }
-function annotate(context, projectRoot, finding) {
-    const where = finding.file
-        ? {
-            file: (0,project_inputs/* repositoryPath */.SH)(context.baseDir, projectRoot, finding.file),
-            line: finding.line,
-            title: `schema-check: ${finding.rule}`,
-        }
-        : { title: `schema-check: ${finding.rule}` };
+function annotate(context, finding) {
+    const where = { file: finding.file, line: finding.line, title: `schema-check: ${finding.rule}` };
     const text = finding.alternative ? `${finding.message} Fix: ${finding.alternative}` : finding.message;
     if (finding.severity === 'error')
         context.logger.error(text, where);

@@ -1,0 +1,81 @@
+import { introspect, type Catalog } from '../lib/catalog';
+import { openEmbedded, resolveEmbeddedExtensions } from '../lib/db/pglite';
+import { extensionsCreatedBy } from '../lib/migrations/extensions';
+import type { Logger } from '../lib/logger';
+import { done, skipped, type Phase } from '../lib/phase';
+import { applyChange, type ApplyOutcome, type ChangeToApply } from './apply';
+import { migrationsCreating } from './extensions';
+import type { Finding } from './findings';
+
+export interface EmbeddedApply {
+  outcome: ApplyOutcome;
+  bootMs: number;
+  /** The schema before and after the new migrations; `after` is absent when they failed. */
+  before?: Catalog;
+  after?: Catalog;
+}
+
+/**
+ * Applies the change on a fresh embedded PostgreSQL (PGlite) with the extensions the migrations create. Skipped,
+ * with a finding, when PGlite lacks one of them: an error unless database-url can decide instead.
+ */
+export async function applyOnEmbedded(
+  change: ChangeToApply,
+  logger: Logger,
+  hasDatabaseUrl: boolean,
+): Promise<{ phase: Phase<EmbeddedApply>; findings: Finding[] }> {
+  const migrations = [...change.base, ...change.added];
+  const wanted = extensionsCreatedBy(migrations.map((m) => m.sql).concat(change.seed ? [change.seed.sql] : []));
+  const { extensions, unavailable } = await resolveEmbeddedExtensions(wanted);
+  if (unavailable.length) {
+    return {
+      phase: skipped(`extension${unavailable.length > 1 ? 's' : ''} ${unavailable.join(', ')} not available in PGlite`),
+      findings: [unavailableFinding(unavailable, migrations, hasDatabaseUrl)],
+    };
+  }
+  const bootStarted = performance.now();
+  const client = await openEmbedded({ extensions });
+  const bootMs = performance.now() - bootStarted;
+  const loaded = Object.keys(extensions);
+  logger.info(`PGlite ready in ${Math.round(bootMs)} ms${loaded.length ? ` with ${loaded.join(', ')}` : ''}`);
+  const ledgerTable = `${change.ledger.schema}.${change.ledger.table}`;
+  try {
+    let before: Catalog | undefined;
+    const outcome = await applyChange(client, change, 'embedded', {
+      beforeNew: async (c) => {
+        before = await introspect(c, { excludeTables: [ledgerTable] });
+      },
+    });
+    const after = outcome.failure ? undefined : await introspect(client, { excludeTables: [ledgerTable] });
+    logger.info(
+      `base: ${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms; new: ${outcome.timings.map((t) => `${t.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`,
+    );
+    return { phase: done({ outcome, bootMs, before, after }), findings: outcome.failure ? [outcome.failure] : [] };
+  } finally {
+    await client.close();
+  }
+}
+
+function unavailableFinding(
+  unavailable: string[],
+  migrations: ChangeToApply['base'],
+  hasDatabaseUrl: boolean,
+): Finding {
+  const users = unavailable.map(
+    (name) =>
+      `${name} (${
+        migrationsCreating(name, migrations)
+          .map((m) => m.name)
+          .join(', ') || 'seed-sql'
+      })`,
+  );
+  const message = `The embedded PostgreSQL (PGlite) does not ship the extension${unavailable.length > 1 ? 's' : ''} ${users.join(', ')}, so the migrations were not applied on it.`;
+  return {
+    check: 'apply',
+    rule: 'extension-unavailable',
+    severity: hasDatabaseUrl ? 'warning' : 'error',
+    message: hasDatabaseUrl ? `${message} They are applied on database-url only.` : message,
+    alternative:
+      'Give database-url (a PostgreSQL service container with the extension installed) so the migrations can be applied there.',
+  };
+}
