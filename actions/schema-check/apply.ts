@@ -5,6 +5,7 @@ import {
   plan,
   type ExecuteHooks,
   type LedgerTarget,
+  type MigrationTiming,
   type Refusal,
   type TransactionPolicy,
 } from '../lib/migrations/executor';
@@ -26,11 +27,6 @@ export interface ChangeToApply {
   base: Migration[];
   added: Migration[];
   seed?: SeedSql;
-}
-
-export interface MigrationTiming {
-  name: string;
-  durationMs: number;
 }
 
 export interface ApplyOutcome {
@@ -169,9 +165,7 @@ async function applyAdded(
   }
   const batches = planned.batches ?? plan(added, 'each').batches ?? [];
   const result = await execute(client, ledger, batches, hooks);
-  for (const timing of result.committed) {
-    outcome.timings.push({ name: timing.migration.name, durationMs: timing.durationMs });
-  }
+  outcome.timings.push(...result.committed);
   if (result.failure) outcome.failure = migrationFailure(result.failure.error, true);
 }
 

@@ -48,7 +48,7 @@ export async function applyOnEmbedded(
     });
     const after = outcome.failure ? undefined : await introspect(client, { excludeTables: [ledgerTable] });
     logger.info(
-      `base: ${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms; new: ${outcome.timings.map((t) => `${t.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`,
+      `base: ${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms; new: ${outcome.timings.map((t) => `${t.migration.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`,
     );
     return { phase: done({ outcome, bootMs, before, after }), findings: outcome.failure ? [outcome.failure] : [] };
   } finally {

@@ -161,9 +161,9 @@ function generateSection(r: SchemaCheckReport): string[] {
 
 function newMigrationsSection(r: SchemaCheckReport): string[] {
   if (!r.added.length) return [];
-  const embedded = new Map(dataOf(r.embedded)?.outcome.timings.map((t) => [t.name, t.durationMs]));
+  const embedded = new Map(dataOf(r.embedded)?.outcome.timings.map((t) => [t.migration.name, t.durationMs]));
   const database = dataOf(r.database);
-  const onDatabase = new Map(database?.timings.map((t) => [t.name, t.durationMs]));
+  const onDatabase = new Map(database?.timings.map((t) => [t.migration.name, t.durationMs]));
   const time = (timings: Map<string, number>, name: string) => (timings.has(name) ? ms(timings.get(name)!) : '—');
   return [
     '### New migrations',

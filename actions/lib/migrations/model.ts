@@ -33,7 +33,7 @@ export interface MigrationSet {
   /** The folder as the user would write it, relative to the project root. */
   displayDir: string;
   migrations: Migration[];
-  /** Problems found while reading that do not stop Drizzle from running (see integrity.ts). */
+  /** Problems found while reading that do not stop Drizzle from running (journal.ts and v1.ts find them). */
   problems: IntegrityProblem[];
 }
 
