@@ -61,6 +61,7 @@ export function loadProject(context: RunContext): Project {
   }
   const project = loadProjectMigrations({
     projectRoot,
+    repositoryRoot: baseDir,
     drizzleConfig: inputs.optional('drizzle-config'),
     migrationsDir: inputs.optional('migrations-dir'),
     migrationsTable: inputs.optional('migrations-table'),

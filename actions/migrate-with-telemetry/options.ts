@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../lib/errors';
 import type { Inputs } from '../lib/inputs';
 import type { Logger } from '../lib/logger';
+import { validatePostgresUrl } from '../lib/db/postgres';
 import { secretsInUrl } from '../lib/secrets';
 import type { LokiConfig } from '../lib/telemetry/loki';
 import type { OtlpConfig } from '../lib/telemetry/otlp';
@@ -80,27 +81,28 @@ export function readMigrateOptions(inputs: Inputs, logger: Logger): MigrateOptio
 
 function readTargets(inputs: Inputs, logger: Logger): Target[] {
   const single = inputs.optional('database-url');
+  // Line numbers as the user counts them, blank and comment lines included, so an error can point at the line.
   const many = inputs
     .string('targets')
     .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+    .map((text, i) => ({ url: text.trim(), where: `line ${i + 1} of targets` }))
+    .filter(({ url }) => url !== '' && !url.startsWith('#'));
   if (single && many.length > 0) {
     throw new ConfigurationError('give either database-url or targets, not both; put every database in targets');
   }
-  const urls = single ? [single] : many;
+  const lines = single ? [{ url: single, where: 'database-url' }] : many;
+  const urls = lines.map((l) => l.url);
   if (urls.length === 0) {
     throw new ConfigurationError(
       'input "database-url" is required: the PostgreSQL URL of the database to migrate (or give several in targets)',
     );
   }
-  const inputName = single ? 'database-url' : 'targets';
   // Each URL's password is masked before anything could print it; the whole line too, as the runner masks it.
   for (const url of urls) {
     logger.mask(url);
     for (const secret of secretsInUrl(url)) logger.mask(secret);
   }
-  const targets = urls.map((url, i) => ({ url, label: targetLabel(url, i, inputName) }));
+  const targets = lines.map(({ url, where }) => ({ url, label: targetLabel(url, where) }));
   const labels = new Set(targets.map((t) => t.label));
   if (labels.size < targets.length) {
     return targets.map((t, i) => ({ ...t, label: `#${i + 1} ${t.label}` }));
@@ -108,17 +110,13 @@ function readTargets(inputs: Inputs, logger: Logger): Target[] {
   return targets;
 }
 
-function targetLabel(url: string, index: number, inputName: string): string {
-  try {
-    const parsed = new URL(url);
-    if (!['postgres:', 'postgresql:'].includes(parsed.protocol)) throw new Error('scheme');
-    return `${parsed.hostname}:${parsed.port || '5432'}/${decodeURIComponent(parsed.pathname.slice(1))}`;
-  } catch {
-    const which = inputName === 'targets' ? `line ${index + 1} of targets` : 'database-url';
-    throw new ConfigurationError(
-      `${which} is not a PostgreSQL URL; write it like postgres://user:password@host:5432/database`,
-    );
-  }
+/** host:port/database, after the URL is validated in full: nothing is migrated anywhere if one line is wrong. */
+function targetLabel(url: string, where: string): string {
+  validatePostgresUrl(url, where);
+  const parsed = new URL(url);
+  const host = parsed.hostname || parsed.searchParams.get('host') || '';
+  const database = decodeURIComponent(parsed.pathname.slice(1)) || parsed.searchParams.get('dbname') || '';
+  return `${host}:${parsed.port || '5432'}/${database}`;
 }
 
 function httpUrl(value: string, inputName: string): string {

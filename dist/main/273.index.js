@@ -145,9 +145,7 @@ async function applyAdded(client, ledger, added, policy, outcome, hooks = {}) {
     }
     const batches = planned.batches ?? (0,executor/* plan */.et)(added, 'each').batches ?? [];
     const result = await (0,executor/* execute */.g7)(client, ledger, batches, hooks);
-    for (const timing of result.committed) {
-        outcome.timings.push({ name: timing.migration.name, durationMs: timing.durationMs });
-    }
+    outcome.timings.push(...result.committed);
     if (result.failure)
         outcome.failure = migrationFailure(result.failure.error, true);
 }
@@ -258,8 +256,8 @@ function extractTree(topLevel, ref, path, destination) {
     return true;
 }
 
-// EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 3 modules
-var folder = __webpack_require__(8788);
+// EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 4 modules
+var folder = __webpack_require__(48477);
 ;// CONCATENATED MODULE: ./actions/schema-check/base.ts
 
 
@@ -362,7 +360,7 @@ async function applyOnEmbedded(change, logger, hasDatabaseUrl) {
             },
         });
         const after = outcome.failure ? undefined : await (0,introspect/* introspect */.q)(client, { excludeTables: [ledgerTable] });
-        logger.info(`base: ${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms; new: ${outcome.timings.map((t) => `${t.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`);
+        logger.info(`base: ${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms; new: ${outcome.timings.map((t) => `${t.migration.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`);
         return { phase: done({ outcome, bootMs, before, after }), findings: outcome.failure ? [outcome.failure] : [] };
     }
     finally {
@@ -1335,9 +1333,9 @@ function generateSection(r) {
 function newMigrationsSection(r) {
     if (!r.added.length)
         return [];
-    const embedded = new Map(dataOf(r.embedded)?.outcome.timings.map((t) => [t.name, t.durationMs]));
+    const embedded = new Map(dataOf(r.embedded)?.outcome.timings.map((t) => [t.migration.name, t.durationMs]));
     const database = dataOf(r.database);
-    const onDatabase = new Map(database?.timings.map((t) => [t.name, t.durationMs]));
+    const onDatabase = new Map(database?.timings.map((t) => [t.migration.name, t.durationMs]));
     const time = (timings, name) => (timings.has(name) ? ms(timings.get(name)) : '—');
     return [
         '### New migrations',

@@ -46,17 +46,32 @@ async function connectPostgres(url, options) {
     }
     return new PostgresClient(client);
 }
-/** Fails on anything that is not a postgres:// URL, before any work starts. */
+/**
+ * Fails on anything that is not a complete postgres:// URL (scheme, host, database), before any work starts. The
+ * message names the input, never the URL: a malformed URL may hold a password where no parser can find it to mask.
+ * A host may also come from `?host=` (a Unix socket directory), as libpq allows.
+ */
 function validatePostgresUrl(url, inputName = 'database-url') {
-    let scheme = '';
+    const example = 'write it like postgres://user:password@host:5432/database';
+    let parsed;
     try {
-        scheme = new URL(url).protocol;
+        parsed = new URL(url);
     }
     catch {
         // reported below
     }
-    if (!['postgres:', 'postgresql:'].includes(scheme)) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a PostgreSQL URL; write it like postgres://user:password@host:5432/database`);
+    if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a PostgreSQL URL; ${example}`);
+    }
+    if (!parsed.hostname && !parsed.searchParams.get('host')) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it has no host; ${example}`);
+    }
+    const database = parsed.pathname.replace(/^\//, '') || parsed.searchParams.get('dbname');
+    if (!database) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it names no database; ${example}`);
+    }
+    if (database.includes('/') || /[@:]/.test(decodeURIComponent(database))) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a valid PostgreSQL URL: its database name is malformed; ${example}`);
     }
 }
 class PostgresClient {
@@ -738,11 +753,14 @@ async function mapWithLimit(items, limit, fn) {
 
 // EXTERNAL MODULE: ./actions/lib/errors.ts
 var errors = __webpack_require__(32863);
+// EXTERNAL MODULE: ./actions/lib/db/postgres.ts
+var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: ./actions/lib/secrets.ts
 var secrets = __webpack_require__(19039);
 // EXTERNAL MODULE: ./actions/lib/migrations/executor.ts
 var executor = __webpack_require__(8109);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/options.ts
+
 
 
 
@@ -795,43 +813,40 @@ function readMigrateOptions(inputs, logger) {
 }
 function readTargets(inputs, logger) {
     const single = inputs.optional('database-url');
+    // Line numbers as the user counts them, blank and comment lines included, so an error can point at the line.
     const many = inputs
         .string('targets')
         .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
+        .map((text, i) => ({ url: text.trim(), where: `line ${i + 1} of targets` }))
+        .filter(({ url }) => url !== '' && !url.startsWith('#'));
     if (single && many.length > 0) {
         throw new errors/* ConfigurationError */.j1('give either database-url or targets, not both; put every database in targets');
     }
-    const urls = single ? [single] : many;
+    const lines = single ? [{ url: single, where: 'database-url' }] : many;
+    const urls = lines.map((l) => l.url);
     if (urls.length === 0) {
         throw new errors/* ConfigurationError */.j1('input "database-url" is required: the PostgreSQL URL of the database to migrate (or give several in targets)');
     }
-    const inputName = single ? 'database-url' : 'targets';
     // Each URL's password is masked before anything could print it; the whole line too, as the runner masks it.
     for (const url of urls) {
         logger.mask(url);
         for (const secret of (0,secrets/* secretsInUrl */.Ct)(url))
             logger.mask(secret);
     }
-    const targets = urls.map((url, i) => ({ url, label: targetLabel(url, i, inputName) }));
+    const targets = lines.map(({ url, where }) => ({ url, label: targetLabel(url, where) }));
     const labels = new Set(targets.map((t) => t.label));
     if (labels.size < targets.length) {
         return targets.map((t, i) => ({ ...t, label: `#${i + 1} ${t.label}` }));
     }
     return targets;
 }
-function targetLabel(url, index, inputName) {
-    try {
-        const parsed = new URL(url);
-        if (!['postgres:', 'postgresql:'].includes(parsed.protocol))
-            throw new Error('scheme');
-        return `${parsed.hostname}:${parsed.port || '5432'}/${decodeURIComponent(parsed.pathname.slice(1))}`;
-    }
-    catch {
-        const which = inputName === 'targets' ? `line ${index + 1} of targets` : 'database-url';
-        throw new errors/* ConfigurationError */.j1(`${which} is not a PostgreSQL URL; write it like postgres://user:password@host:5432/database`);
-    }
+/** host:port/database, after the URL is validated in full: nothing is migrated anywhere if one line is wrong. */
+function targetLabel(url, where) {
+    (0,postgres/* validatePostgresUrl */.$1)(url, where);
+    const parsed = new URL(url);
+    const host = parsed.hostname || parsed.searchParams.get('host') || '';
+    const database = decodeURIComponent(parsed.pathname.slice(1)) || parsed.searchParams.get('dbname') || '';
+    return `${host}:${parsed.port || '5432'}/${database}`;
 }
 function httpUrl(value, inputName) {
     try {
@@ -951,8 +966,6 @@ function targetSection(result, options) {
     return lines;
 }
 
-// EXTERNAL MODULE: ./actions/lib/db/postgres.ts
-var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
 var migrations_ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/migrations/verify.ts

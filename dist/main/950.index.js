@@ -957,17 +957,32 @@ async function connectPostgres(url, options) {
     }
     return new PostgresClient(client);
 }
-/** Fails on anything that is not a postgres:// URL, before any work starts. */
+/**
+ * Fails on anything that is not a complete postgres:// URL (scheme, host, database), before any work starts. The
+ * message names the input, never the URL: a malformed URL may hold a password where no parser can find it to mask.
+ * A host may also come from `?host=` (a Unix socket directory), as libpq allows.
+ */
 function validatePostgresUrl(url, inputName = 'database-url') {
-    let scheme = '';
+    const example = 'write it like postgres://user:password@host:5432/database';
+    let parsed;
     try {
-        scheme = new URL(url).protocol;
+        parsed = new URL(url);
     }
     catch {
         // reported below
     }
-    if (!['postgres:', 'postgresql:'].includes(scheme)) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a PostgreSQL URL; write it like postgres://user:password@host:5432/database`);
+    if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a PostgreSQL URL; ${example}`);
+    }
+    if (!parsed.hostname && !parsed.searchParams.get('host')) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it has no host; ${example}`);
+    }
+    const database = parsed.pathname.replace(/^\//, '') || parsed.searchParams.get('dbname');
+    if (!database) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it names no database; ${example}`);
+    }
+    if (database.includes('/') || /[@:]/.test(decodeURIComponent(database))) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a valid PostgreSQL URL: its database name is malformed; ${example}`);
     }
 }
 class PostgresClient {

@@ -1,6 +1,6 @@
 // Bad input through the committed CLI bundle: each mistake ends with exactly one error line that names the problem
 // and the fix, exit code 1, no report, no stack trace, and nothing changed in the database.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -73,6 +73,61 @@ const cases: BadInput[] = [
     args: (env, root) => ['--database-url', env.url, '--working-directory', root],
     error:
       /^error: status: drizzle holds SQL files but is in no Drizzle layout .*; generate migrations with drizzle-kit/,
+  },
+  {
+    name: 'migration file that is a symlink resolving outside the repository',
+    project: brokenExample((root) => {
+      const outside = join(root, '..', 'outside.sql');
+      writeFileSync(outside, 'DROP TABLE users; -- nobody reviewed this\n');
+      rmSync(join(root, 'drizzle', '0001_tasks.sql'));
+      symlinkSync(outside, join(root, 'drizzle', '0001_tasks.sql'));
+    }),
+    args: (env, root) => ['--database-url', env.url, '--working-directory', root],
+    error:
+      /^error: status: migration file drizzle\/0001_tasks\.sql resolves outside the repository \(a symlink\); migration files must be real files in the repository$/,
+    secret: 'nobody reviewed this',
+  },
+  {
+    name: 'migration file that is not valid UTF-8',
+    project: brokenExample((root) =>
+      writeFileSync(join(root, 'drizzle', '0001_tasks.sql'), Buffer.from([0x53, 0x45, 0x4c, 0xff, 0x3b])),
+    ),
+    args: (env, root) => ['--database-url', env.url, '--working-directory', root],
+    error:
+      /^error: status: migration file drizzle\/0001_tasks\.sql is not valid UTF-8 at byte offset 3; save it as UTF-8$/,
+  },
+  {
+    name: 'migration file with a NUL byte',
+    project: brokenExample((root) =>
+      writeFileSync(join(root, 'drizzle', '0001_tasks.sql'), Buffer.from('SELECT 1;\0SELECT 2;')),
+    ),
+    args: (env, root) => ['--database-url', env.url, '--working-directory', root],
+    error:
+      /^error: status: migration file drizzle\/0001_tasks\.sql holds a NUL byte at byte offset 9; PostgreSQL cannot receive it/,
+  },
+  {
+    name: 'drizzle-kit 1.x folder without the 14-digit timestamp',
+    project: brokenExample((root) => {
+      rmSync(join(root, 'drizzle'), { recursive: true });
+      mkdirSync(join(root, 'drizzle', '2024_init'), { recursive: true });
+      writeFileSync(join(root, 'drizzle', '2024_init', 'migration.sql'), 'CREATE TABLE t (id int);\n');
+    }),
+    args: (env, root) => ['--database-url', env.url, '--working-directory', root],
+    error:
+      /^error: status: drizzle\/2024_init\/ is not a drizzle-kit 1\.x migration folder: its name does not start with a 14-digit UTC timestamp and _; name it <YYYYMMDDhhmmss>_<name>/,
+  },
+  {
+    name: 'drizzle-kit 1.x folder with an impossible date',
+    project: brokenExample((root) => {
+      rmSync(join(root, 'drizzle'), { recursive: true });
+      for (const name of ['20240101000000_init', '20241301000000_x']) {
+        mkdirSync(join(root, 'drizzle', name), { recursive: true });
+        writeFileSync(join(root, 'drizzle', name, 'migration.sql'), `CREATE TABLE "${name}" (id int);\n`);
+      }
+    }),
+    args: (env, root) => ['--database-url', env.url, '--working-directory', root],
+    error:
+      /^error: status: drizzle\/20241301000000_x\/ is not a drizzle-kit 1\.x migration folder: 20241301000000 is not a real date and time/,
   },
   {
     name: 'computed value in drizzle.config.ts',

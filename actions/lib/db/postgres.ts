@@ -41,17 +41,32 @@ export async function connectPostgres(url: string, options: ConnectOptions): Pro
   return new PostgresClient(client);
 }
 
-/** Fails on anything that is not a postgres:// URL, before any work starts. */
+/**
+ * Fails on anything that is not a complete postgres:// URL (scheme, host, database), before any work starts. The
+ * message names the input, never the URL: a malformed URL may hold a password where no parser can find it to mask.
+ * A host may also come from `?host=` (a Unix socket directory), as libpq allows.
+ */
 export function validatePostgresUrl(url: string, inputName = 'database-url'): void {
-  let scheme = '';
+  const example = 'write it like postgres://user:password@host:5432/database';
+  let parsed: URL | undefined;
   try {
-    scheme = new URL(url).protocol;
+    parsed = new URL(url);
   } catch {
     // reported below
   }
-  if (!['postgres:', 'postgresql:'].includes(scheme)) {
+  if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol)) {
+    throw new ConfigurationError(`${inputName} is not a PostgreSQL URL; ${example}`);
+  }
+  if (!parsed.hostname && !parsed.searchParams.get('host')) {
+    throw new ConfigurationError(`${inputName} is not a complete PostgreSQL URL: it has no host; ${example}`);
+  }
+  const database = parsed.pathname.replace(/^\//, '') || parsed.searchParams.get('dbname');
+  if (!database) {
+    throw new ConfigurationError(`${inputName} is not a complete PostgreSQL URL: it names no database; ${example}`);
+  }
+  if (database.includes('/') || /[@:]/.test(decodeURIComponent(database))) {
     throw new ConfigurationError(
-      `${inputName} is not a PostgreSQL URL; write it like postgres://user:password@host:5432/database`,
+      `${inputName} is not a valid PostgreSQL URL: its database name is malformed; ${example}`,
     );
   }
 }

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { ConfigurationError } from '../errors';
 import { readDrizzleConfig, resolveMigrationsDir, type ConfigInput, type DrizzleConfig } from './config';
 import { JOURNAL_PATH, journalProblems, loadJournalMigrations } from './journal';
 import type { Layout, MigrationSet } from './model';
-import { loadV1Migrations, v1Folders, v1Problems } from './v1';
+import { loadV1Migrations, unrecognisedV1Folders, v1Folders, v1Problems } from './v1';
 
 /** Which of Drizzle's two layouts a folder uses; undefined when it holds no migrations at all. */
 export function detectLayout(dir: string): Layout | undefined {
@@ -20,25 +20,41 @@ export function detectLayout(dir: string): Layout | undefined {
   return undefined;
 }
 
-/** Reads a migrations folder in whichever layout it uses; fails clearly when it is in neither. */
-export function loadMigrationFolder(dir: string, projectRoot: string): MigrationSet {
+/**
+ * Reads a migrations folder in whichever layout it uses; fails clearly when it is in neither. Migration files must
+ * resolve inside `boundary` (the repository).
+ */
+export function loadMigrationFolder(dir: string, projectRoot: string, boundary = projectRoot): MigrationSet {
   const displayDir = relative(projectRoot, dir) || '.';
   if (!existsSync(dir)) {
     throw new ConfigurationError(`migrations folder ${displayDir} does not exist; set migrations-dir`);
   }
   const layout = detectLayout(dir);
   if (layout === 'journal') {
-    const { migrations, journal } = loadJournalMigrations(dir, projectRoot, displayDir);
+    const { migrations, journal } = loadJournalMigrations(dir, projectRoot, displayDir, boundary);
     return { layout, dir, displayDir, migrations, problems: journalProblems(dir, projectRoot, journal) };
   }
+  const unrecognised = unrecognisedV1Folders(dir);
+  if (unrecognised.length > 0) {
+    const [first] = unrecognised;
+    throw new ConfigurationError(
+      `${join(displayDir, first!.name)}/ is not a drizzle-kit 1.x migration folder: ${first!.reason}${unrecognised.length > 1 ? ` (and ${unrecognised.length - 1} more)` : ''}; name it <YYYYMMDDhhmmss>_<name> as drizzle-kit generate does, or move it out of ${displayDir}`,
+    );
+  }
   if (layout === 'v1') {
-    const migrations = loadV1Migrations(dir, projectRoot);
+    const migrations = loadV1Migrations(dir, projectRoot, boundary);
     return { layout, dir, displayDir, migrations, problems: v1Problems(dir, projectRoot, migrations) };
   }
-  const sqlFiles = readdirSync(dir).filter((f) => f.endsWith('.sql'));
-  if (sqlFiles.length > 0) {
+  const entries = readdirSync(dir).filter((f) => !f.startsWith('.'));
+  if (entries.some((f) => f.endsWith('.sql'))) {
     throw new ConfigurationError(
       `${displayDir} holds SQL files but is in no Drizzle layout (no meta/_journal.json, no <timestamp>_<name>/migration.sql folders); generate migrations with drizzle-kit, or point migrations-dir at the folder drizzle-kit writes`,
+    );
+  }
+  const unknown = entries;
+  if (unknown.length > 0) {
+    throw new ConfigurationError(
+      `${displayDir} is not empty but holds no Drizzle migrations (no meta/_journal.json, no <timestamp>_<name>/migration.sql folders; found ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}); generate migrations with drizzle-kit, or point migrations-dir at the folder drizzle-kit writes`,
     );
   }
   // An empty folder is a valid start: nothing generated yet.
@@ -53,6 +69,8 @@ export interface ProjectMigrations {
 
 export interface ProjectOptions {
   projectRoot: string;
+  /** Migration files must resolve inside this folder (the repository); defaults to the project root. */
+  repositoryRoot?: string;
   drizzleConfig?: string;
   migrationsDir?: string;
   migrationsTable?: string;
@@ -79,10 +97,18 @@ export function loadProjectMigrations(options: ProjectOptions): ProjectMigration
   );
   return {
     config,
-    set: loadMigrationFolder(dir, options.projectRoot),
+    set: loadMigrationFolder(dir, options.projectRoot, boundaryOf(options)),
     ledger: {
       schema: options.migrationsSchema || config.migrationsSchema || 'drizzle',
       table: options.migrationsTable || config.migrationsTable || '__drizzle_migrations',
     },
   };
+}
+
+/** The repository when the project is inside it (the usual case), else the project itself. */
+function boundaryOf(options: ProjectOptions): string {
+  const root = options.repositoryRoot;
+  if (!root) return options.projectRoot;
+  const inside = relative(root, options.projectRoot);
+  return inside.startsWith('..') || isAbsolute(inside) ? options.projectRoot : root;
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConfigurationError } from '../errors';
 import { sha256, splitChunks, wantsNoTransaction } from './chunks';
+import { readMigrationText } from './files';
 import type { IntegrityProblem, Migration } from './model';
 
 export interface JournalEntry {
@@ -59,6 +60,7 @@ export function loadJournalMigrations(
   dir: string,
   projectRoot: string,
   displayDir: string,
+  boundary = projectRoot,
 ): { migrations: Migration[]; journal: Journal } {
   const journal = readJournal(dir, displayDir);
   const migrations = journal.entries.map((entry, index): Migration => {
@@ -69,7 +71,7 @@ export function loadJournalMigrations(
         `${join(displayDir, JOURNAL_PATH)} lists "${entry.tag}" but ${file} does not exist; restore the file from git, or remove the entry by regenerating with drizzle-kit`,
       );
     }
-    const sql = readFileSync(absolutePath, 'utf8');
+    const sql = readMigrationText(absolutePath, file, boundary);
     return {
       name: entry.tag,
       index,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { sha256, splitChunks, wantsNoTransaction } from './chunks';
+import { readMigrationText } from './files';
 import { chainProblems } from './journal';
 import type { IntegrityProblem, Migration } from './model';
 
@@ -11,6 +12,34 @@ export function v1Folders(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => FOLDER.test(name) && isDirectory(join(dir, name)))
     .filter((name) => existsSync(join(dir, name, 'migration.sql')));
+}
+
+/**
+ * Folders holding a migration.sql that drizzle-orm 1.x would misread: a name without the 14-digit UTC timestamp
+ * (skipped silently) or a timestamp that is no real time (month 13 still sorts and applies). Each is a mistake to
+ * fix, never a migration to ignore.
+ */
+export function unrecognisedV1Folders(dir: string): { name: string; reason: string }[] {
+  return readdirSync(dir)
+    .filter((name) => isDirectory(join(dir, name)) && existsSync(join(dir, name, 'migration.sql')))
+    .flatMap((name) => {
+      if (!FOLDER.test(name)) return [{ name, reason: 'its name does not start with a 14-digit UTC timestamp and _' }];
+      if (!isRealTime(name.slice(0, 14))) return [{ name, reason: `${name.slice(0, 14)} is not a real date and time` }];
+      return [];
+    });
+}
+
+function isRealTime(stamp: string): boolean {
+  const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((at, i) => Number(stamp.slice(at, i === 0 ? 4 : at + 2)));
+  const date = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo! - 1 &&
+    date.getUTCDate() === d &&
+    date.getUTCHours() === h &&
+    date.getUTCMinutes() === mi &&
+    date.getUTCSeconds() === s
+  );
 }
 
 /** drizzle-orm 1.x's formatToMillis: the folder's 14-digit prefix read as a UTC time. */
@@ -27,16 +56,17 @@ export function folderMillis(name: string): number {
 }
 
 /** Loads the v1 layout in drizzle-orm 1.x's order (folder names compared with localeCompare). */
-export function loadV1Migrations(dir: string, projectRoot: string): Migration[] {
+export function loadV1Migrations(dir: string, projectRoot: string, boundary = projectRoot): Migration[] {
   return v1Folders(dir)
     .sort((a, b) => a.localeCompare(b))
     .map((name, index): Migration => {
       const absolutePath = join(dir, name, 'migration.sql');
-      const sql = readFileSync(absolutePath, 'utf8');
+      const file = relative(projectRoot, absolutePath);
+      const sql = readMigrationText(absolutePath, file, boundary);
       return {
         name,
         index,
-        file: relative(projectRoot, absolutePath),
+        file,
         absolutePath,
         sql,
         hash: sha256(sql),
