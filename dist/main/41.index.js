@@ -46,9 +46,9 @@ var external_node_fs_ = __webpack_require__(3024);
 
 function readCanaryConfig(inputs, logger, baseDir) {
     const urls = inputs.list('url').map((url) => checkUrl(url, logger));
-    const intervalMs = positiveDuration(inputs, 'interval');
-    const durationMs = positiveDuration(inputs, 'duration');
-    const timeoutMs = positiveDuration(inputs, 'request-timeout');
+    const intervalMs = inputs.duration('interval');
+    const durationMs = inputs.duration('duration');
+    const timeoutMs = inputs.duration('request-timeout');
     const probe = {
         timeoutMs,
         headers: parseHeaders(inputs.string('headers'), logger),
@@ -69,7 +69,7 @@ function readCanaryConfig(inputs, logger, baseDir) {
     const ticksPerUrl = Math.ceil(durationMs / intervalMs);
     const capacity = ticksPerUrl * Math.max(urls.length, 1);
     if (capacity < thresholds.minSamples) {
-        throw new errors/* ConfigurationError */.j1(`duration ${(0,duration/* formatDuration */.a)(durationMs)} at interval ${(0,duration/* formatDuration */.a)(intervalMs)} gives at most ${capacity} ` +
+        throw new errors/* ConfigurationError */.j1(`duration ${(0,duration/* formatDuration */.a3)(durationMs)} at interval ${(0,duration/* formatDuration */.a3)(intervalMs)} gives at most ${capacity} ` +
             `probe(s), fewer than min-samples ${thresholds.minSamples}: lengthen duration, shorten interval or lower min-samples`);
     }
     return {
@@ -81,12 +81,6 @@ function readCanaryConfig(inputs, logger, baseDir) {
         failOnUnhealthy: inputs.boolean('fail-on-unhealthy'),
         vercel,
     };
-}
-function positiveDuration(inputs, name) {
-    const ms = inputs.duration(name);
-    if (ms <= 0)
-        throw new errors/* ConfigurationError */.j1(`input "${name}" must be longer than 0, like 30s`);
-    return ms;
 }
 function checkUrl(url, logger) {
     let parsed;
@@ -726,9 +720,9 @@ function renderCanaryReport(report) {
     else if (report.decision)
         lines.push(`**Decision: ${report.decision.decision}** — ${report.decision.detail}`, '');
     lines.push(verdictTable(config, run, verdict), '');
-    lines.push(`Watched ${config.urls.map((u) => `\`${(0,secrets/* redactUrl */.BO)(u)}\``).join(', ')} every ${(0,duration/* formatDuration */.a)(config.intervalMs)} ` +
-        `for ${(0,duration/* formatDuration */.a)(config.durationMs)}` +
-        (run.failFast ? ` (ended early by fail-fast after ${(0,duration/* formatDuration */.a)(run.failFast.atMs)}).` : '.'), '');
+    lines.push(`Watched ${config.urls.map((u) => `\`${(0,secrets/* redactUrl */.BO)(u)}\``).join(', ')} every ${(0,duration/* formatDuration */.a3)(config.intervalMs)} ` +
+        `for ${(0,duration/* formatDuration */.a3)(config.durationMs)}` +
+        (run.failFast ? ` (ended early by fail-fast after ${(0,duration/* formatDuration */.a3)(run.failFast.atMs)}).` : '.'), '');
     lines.push('### Latency over time', '');
     const urls = config.urls.slice(0, MAX_CHARTS);
     for (const url of urls)
@@ -744,7 +738,7 @@ function renderCanaryReport(report) {
         const rows = failures
             .slice(0, MAX_FAILURE_ROWS)
             .map((r) => [
-            `${(r.at / 1000).toFixed(1)}s`,
+            (0,duration/* formatDuration */.a3)(r.at),
             (0,secrets/* redactUrl */.BO)(r.url),
             r.status ? String(r.status) : '—',
             `${r.latencyMs}ms`,
@@ -804,7 +798,7 @@ function latencyChart(url, results, config) {
             failed[bucket] = true;
     }
     const top = Math.max(10, ...latency);
-    const labels = Array.from({ length: buckets }, (_, i) => `"${(0,duration/* formatDuration */.a)(i * perBucket * config.intervalMs)}"`);
+    const labels = Array.from({ length: buckets }, (_, i) => `"${(0,duration/* formatDuration */.a3)(i * perBucket * config.intervalMs)}"`);
     const title = (0,secrets/* redactUrl */.BO)(url).replace(/"/g, "'");
     return [
         '```mermaid',
@@ -846,8 +840,8 @@ async function run(context) {
             config.urls = [`https://${deployment.url}`];
     }
     const result = await logger.group('Probe', async () => {
-        logger.info(`Probing ${config.urls.map(secrets/* redactUrl */.BO).join(', ')} every ${(0,duration/* formatDuration */.a)(config.intervalMs)} ` +
-            `for ${(0,duration/* formatDuration */.a)(config.durationMs)}`);
+        logger.info(`Probing ${config.urls.map(secrets/* redactUrl */.BO).join(', ')} every ${(0,duration/* formatDuration */.a3)(config.intervalMs)} ` +
+            `for ${(0,duration/* formatDuration */.a3)(config.durationMs)}`);
         return monitor({
             urls: config.urls,
             intervalMs: config.intervalMs,
@@ -856,7 +850,7 @@ async function run(context) {
             failFastAfter: config.thresholds.failFastAfter,
         }, {
             onResult: (r) => logger.info([
-                `${(r.at / 1000).toFixed(1)}s ${(0,secrets/* redactUrl */.BO)(r.url)}:`,
+                `${(0,duration/* formatDuration */.a3)(r.at)} ${(0,secrets/* redactUrl */.BO)(r.url)}:`,
                 r.ok ? 'ok' : 'FAILED',
                 r.status,
                 `${r.latencyMs}ms`,
@@ -864,7 +858,7 @@ async function run(context) {
             ]
                 .filter((part) => part !== undefined && part !== '')
                 .join(' ')),
-            onSkip: (url, at) => logger.warning(`${(at / 1000).toFixed(1)}s ${(0,secrets/* redactUrl */.BO)(url)}: tick skipped, the previous probe is still running`),
+            onSkip: (url, at) => logger.warning(`${(0,duration/* formatDuration */.a3)(at)} ${(0,secrets/* redactUrl */.BO)(url)}: tick skipped, the previous probe is still running`),
         });
     });
     if (result.failFast) {

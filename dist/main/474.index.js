@@ -375,7 +375,7 @@ class NeonProject {
             const left = started + this.settings.waitTimeoutMs - Date.now();
             if (left <= 0) {
                 const list = [...pending.values()].map((op) => `${op.action} ${op.id} (${op.status})`).join(', ');
-                throw new Error(`${what}: Neon operations still running after wait-timeout ${(0,duration/* formatDuration */.a)(this.settings.waitTimeoutMs)}: ${list}; they may still finish — check the Neon console, or raise wait-timeout`);
+                throw new Error(`${what}: Neon operations still running after wait-timeout ${(0,duration/* formatDuration */.a3)(this.settings.waitTimeoutMs)}: ${list}; they may still finish — check the Neon console, or raise wait-timeout`);
             }
             await sleep(Math.min(interval, left));
             interval = Math.min(interval * 2, MAX_POLL_MS);
@@ -415,7 +415,7 @@ class NeonProject {
                     throw error;
                 const status = failure.status;
                 if (status === undefined && (failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT')) {
-                    throw new Error(`${what}: the Neon API did not answer within ${(0,duration/* formatDuration */.a)(REQUEST_TIMEOUT_MS)}`);
+                    throw new Error(`${what}: the Neon API did not answer within ${(0,duration/* formatDuration */.a3)(REQUEST_TIMEOUT_MS)}`);
                 }
                 if (status === undefined) {
                     throw new errors/* ConfigurationError */.j1(`cannot reach the Neon API at ${this.settings.apiHost} (${failure.code ?? 'no response'}): check api-host and the network`);
@@ -431,7 +431,7 @@ class NeonProject {
                     const gaveUp = retryable ? ` (gave up after ${attempt} attempt(s))` : '';
                     throw Object.assign(new Error(`${what}: Neon answered HTTP ${status}${reason}${gaveUp}`), { status });
                 }
-                this.logger.info(`${what}: Neon answered HTTP ${status}${failure.message ? ` (${failure.message})` : ''}; retrying in ${(0,duration/* formatDuration */.a)(wait)}`);
+                this.logger.info(`${what}: Neon answered HTTP ${status}${failure.message ? ` (${failure.message})` : ''}; retrying in ${(0,duration/* formatDuration */.a3)(wait)}`);
                 await sleep(wait);
                 delay = Math.min(delay * 2, MAX_RETRY_MS);
                 const recovered = await recover?.();

@@ -823,7 +823,10 @@ class PagerDutySink {
     }
 }
 
+// EXTERNAL MODULE: ./actions/lib/duration.ts
+var duration = __webpack_require__(1428);
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/telemetry.ts
+
 /** How long the end of a run may wait for telemetry still in flight, whatever the sinks do. */
 const SETTLE_CAP_MS = 7000;
 /**
@@ -849,7 +852,7 @@ class Telemetry {
         const results = await Promise.all(this.sinks.map(async (sink) => {
             let timer;
             const cap = new Promise((resolve) => {
-                timer = setTimeout(() => resolve([`still sending after ${capMs} ms; gave up`]), capMs);
+                timer = setTimeout(() => resolve([`still sending after ${(0,duration/* formatDuration */.a3)(capMs)}; gave up`]), capMs);
             });
             try {
                 const problems = await Promise.race([sink.settle().catch((e) => [String(e)]), cap]);
@@ -891,7 +894,7 @@ function readMigrateOptions(inputs, logger) {
         transaction: inputs.enum('transaction', ['all', 'each']),
         outOfOrder: inputs.enum('out-of-order', ['fail', 'apply']),
         dryRun: inputs.boolean('dry-run'),
-        timeoutMs: positive(inputs.duration('timeout'), 'timeout'),
+        timeoutMs: inputs.duration('timeout'),
         lockWaitMs: inputs.duration('lock-wait'),
         lockTimeoutMs: inputs.duration('lock-timeout'),
         statementTimeoutMs: inputs.optionalDuration('statement-timeout'),
@@ -994,14 +997,7 @@ function keyValueLines(text, inputName, check) {
     }
     return result;
 }
-function positive(ms, inputName) {
-    if (ms <= 0)
-        throw new errors/* ConfigurationError */.j1(`input "${inputName}" must be longer than 0`);
-    return ms;
-}
 
-// EXTERNAL MODULE: ./actions/lib/duration.ts
-var duration = __webpack_require__(1428);
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
 var markdown = __webpack_require__(4269);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/report.ts
@@ -1021,7 +1017,7 @@ function renderMigrateReport(input) {
     const lines = [
         `## ${ICON[input.status]} Migrations ${input.status} — ${options.environment}`,
         '',
-        `Run \`${input.runId}\` in ${(0,duration/* formatDuration */.a)(input.durationMs)}; ${set.migrations.length} migrations in \`${set.displayDir}\` (${set.layout} layout), ledger \`${input.ledger.schema}.${input.ledger.table}\`, transaction: ${options.transaction}${options.dryRun ? ', dry run: nothing was changed' : ''}.`,
+        `Run \`${input.runId}\` in ${(0,duration/* formatDuration */.a3)(input.durationMs)}; ${set.migrations.length} migrations in \`${set.displayDir}\` (${set.layout} layout), ledger \`${input.ledger.schema}.${input.ledger.table}\`, transaction: ${options.transaction}${options.dryRun ? ', dry run: nothing was changed' : ''}.`,
         '',
     ];
     if (results.length > 1) {
@@ -1053,7 +1049,7 @@ function targetSection(result, options) {
         lines.push((0,markdown/* markdownTable */.Q)(['problem', 'migration', 'what to do'], result.problems.map((p) => [p.kind, p.name, p.message])), '');
     }
     if (result.applied.length > 0) {
-        lines.push((0,markdown/* markdownTable */.Q)(['applied', 'duration', 'hash'], result.applied.map((a) => [a.name, (0,duration/* formatDuration */.a)(a.durationMs), `\`${a.hash.slice(0, 12)}\``])), '');
+        lines.push((0,markdown/* markdownTable */.Q)(['applied', 'duration', 'hash'], result.applied.map((a) => [a.name, (0,duration/* formatDuration */.a3)(a.durationMs), `\`${a.hash.slice(0, 12)}\``])), '');
     }
     else if (result.status === 'up-to-date') {
         lines.push('Nothing pending: the database is up to date.', '');
@@ -1259,7 +1255,7 @@ class CircuitBreaker {
             throw this.error();
     }
     error() {
-        return new TimedOutError(`timed out after ${(0,duration/* formatDuration */.a)(this.timeoutMs)} (timeout): the running statement was cancelled and the transaction rolled back`);
+        return new TimedOutError(`timed out after ${(0,duration/* formatDuration */.a3)(this.timeoutMs)} (timeout): the running statement was cancelled and the transaction rolled back`);
     }
     async disarm() {
         clearTimeout(this.timer);
@@ -1270,7 +1266,7 @@ class CircuitBreaker {
     async trip() {
         this.trippedAt = Date.now();
         const pid = this.target.processId;
-        this.logger.warning(`timeout of ${(0,duration/* formatDuration */.a)(this.timeoutMs)} reached: cancelling the running statement`);
+        this.logger.warning(`timeout of ${(0,duration/* formatDuration */.a3)(this.timeoutMs)} reached: cancelling the running statement`);
         try {
             await this.control?.query('SELECT pg_cancel_backend($1)', [pid]);
         }
@@ -1315,11 +1311,11 @@ async function acquireMigrationLock(client, ledger, waitMs, sessionLockTimeoutMs
     if (first?.locked)
         return;
     const holder = await lockHolder(client, key);
-    const expired = new LockWaitExpiredError(`another migration run${holder} still held the lock on ${ledger.schema}.${ledger.table} after ${(0,duration/* formatDuration */.a)(waitMs)} (lock-wait); let it finish, or raise lock-wait`);
+    const expired = new LockWaitExpiredError(`another migration run${holder} still held the lock on ${ledger.schema}.${ledger.table} after ${(0,duration/* formatDuration */.a3)(waitMs)} (lock-wait); let it finish, or raise lock-wait`);
     // lock_timeout 0 would mean "wait forever", the opposite of lock-wait: 0s.
     if (waitMs <= 0)
         throw expired;
-    logger.info(`another migration run holds the lock on ${ledger.schema}.${ledger.table}${holder}; waiting up to ${(0,duration/* formatDuration */.a)(waitMs)}`);
+    logger.info(`another migration run holds the lock on ${ledger.schema}.${ledger.table}${holder}; waiting up to ${(0,duration/* formatDuration */.a3)(waitMs)}`);
     // pg_advisory_lock obeys lock_timeout: the wait is bounded by the server, with no polling.
     await client.query("SELECT set_config('lock_timeout', $1, false)", [`${waitMs}ms`]);
     try {
