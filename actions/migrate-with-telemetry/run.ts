@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandResult, RunContext } from '../lib/command';
 import type { Logger } from '../lib/logger';
+import { mapWithLimit } from '../lib/concurrency';
 import type { MigrationSet } from '../lib/migrations/model';
 import { loadProjectFromInputs } from '../lib/project-inputs';
 import { preciseNow, type RunIdentity, type RunStatus, type TelemetrySink } from '../lib/telemetry/events';
@@ -155,18 +156,4 @@ function printPlan(results: TargetResult[], logger: Logger): void {
       logger.info(`-- ${migration.file}${migration.noTransaction ? ' (outside a transaction)' : ''}\n${migration.sql}`);
     }
   }
-}
-
-/** Runs `fn` over `items` with at most `limit` at once, keeping the results in the items' order. */
-async function mapWithLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
