@@ -1,8 +1,8 @@
-export const id = 939;
-export const ids = [939];
+export const id = 259;
+export const ids = [259];
 export const modules = {
 
-/***/ 2314:
+/***/ 92314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -29,7 +29,7 @@ function quoteIdent(name) {
 
 /***/ }),
 
-/***/ 3570:
+/***/ 93570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37,9 +37,9 @@ function quoteIdent(name) {
 /* harmony export */   Mq: () => (/* binding */ connectPostgres)
 /* harmony export */ });
 /* unused harmony export PostgresClient */
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2863);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9039);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32863);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19039);
 
 
 
@@ -147,7 +147,7 @@ function connectionError(error, url, inputName) {
 
 /***/ }),
 
-/***/ 4269:
+/***/ 94269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -171,7 +171,7 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 1858:
+/***/ 91858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -179,8 +179,8 @@ function codeBlock(text, language = '') {
 /* harmony export */   Yv: () => (/* binding */ MigrationFailedError)
 /* harmony export */ });
 /* unused harmony export applyInOneTransaction */
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2314);
-/* harmony import */ var _chunks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7866);
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92314);
+/* harmony import */ var _chunks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57866);
 
 
 
@@ -241,7 +241,7 @@ async function applyInOneTransaction(client, migrations, location, layout) {
 
 /***/ }),
 
-/***/ 6605:
+/***/ 96605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -250,7 +250,7 @@ async function applyInOneTransaction(client, migrations, location, layout) {
 /* harmony export */   SC: () => (/* binding */ readLedger)
 /* harmony export */ });
 /* unused harmony export ledgerTable */
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2314);
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92314);
 
 function ledgerTable(location) {
     return `${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}.${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.table)}`;
@@ -294,14 +294,14 @@ function ledgerInsert(location, layout, migration) {
 
 /***/ }),
 
-/***/ 2453:
+/***/ 72453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ compareLedger),
 /* harmony export */   i: () => (/* binding */ ledgerProblemsTable)
 /* harmony export */ });
-/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4269);
+/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94269);
 
 /**
  * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
@@ -384,7 +384,7 @@ function ledgerProblemsTable(problems) {
 
 /***/ }),
 
-/***/ 5743:
+/***/ 65743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -409,7 +409,60 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 939:
+/***/ 40432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ withRetry)
+/* harmony export */ });
+/* unused harmony export nextWait */
+/**
+ * One retry loop for every HTTP API the actions call: Neon, Vercel and the telemetry sinks. Each keeps its own rules
+ * as a RetryPolicy (which failures retry, how many attempts, the backoff, how far a server's Retry-After is
+ * honoured, the time budget); the loop is the same. p-retry was weighed and left out: it always waits its own
+ * backoff, so it can neither wait what Retry-After asks nor give up when that is too long, and those rules are most
+ * of what the policies below say.
+ */
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Runs `attempt` until it succeeds or `policy` says to stop; throws the error the policy chose. */
+async function withRetry(policy, attempt) {
+    const deadline = Date.now() + (policy.budgetMs ?? Infinity);
+    for (let number = 1;; number++) {
+        try {
+            return await attempt({ number, remainingMs: deadline - Date.now() });
+        }
+        catch (error) {
+            const verdict = policy.decide(error);
+            if (!verdict.retry)
+                throw verdict.error;
+            const next = nextWait(policy, number, verdict.retryAfterMs, deadline - Date.now());
+            if (next.stop)
+                throw policy.giveUp(error, { reason: next.stop, attempts: number, waitMs: next.waitMs });
+            policy.onRetry?.(error, next.waitMs, number);
+            await (policy.sleep ?? defaultSleep)(next.waitMs);
+        }
+    }
+}
+/** The wait before the retry after attempt `failed`, or why there is none. */
+function nextWait(policy, failed, retryAfterMs, remainingMs) {
+    const backoff = Math.min(policy.firstDelayMs * 2 ** (failed - 1), policy.maxDelayMs ?? Infinity);
+    let waitMs = retryAfterMs ?? backoff;
+    if (failed >= policy.attempts)
+        return { waitMs, stop: 'attempts' };
+    if (policy.maxWaitMs !== undefined && waitMs > policy.maxWaitMs) {
+        if (policy.longerWait === 'give-up')
+            return { waitMs, stop: 'wait-too-long' };
+        waitMs = policy.maxWaitMs;
+    }
+    if (waitMs >= remainingMs)
+        return { waitMs, stop: 'budget' };
+    return { waitMs };
+}
+
+
+/***/ }),
+
+/***/ 36259:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -422,9 +475,261 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
+;// CONCATENATED MODULE: ./actions/lib/concurrency.ts
+
+/**
+ * `fn` over every item with at most `limit` running at once; results in the items' order. The one bounded-concurrency
+ * loop of the code base (p-limit underneath), so every caller gets the same ordering and error behaviour.
+ */
+function mapWithLimit(items, limit, fn) {
+    return pLimit(limit).map(items, (item) => fn(item));
+}
+
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
-var project_inputs = __webpack_require__(1573);
+var project_inputs = __webpack_require__(51573);
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/events.ts
 /** Wall-clock time in ms with sub-millisecond precision, for nanosecond timestamps that keep events in order. */
 function preciseNow() {
@@ -446,31 +751,58 @@ function redactDeep(value, redact) {
     return value;
 }
 
+// EXTERNAL MODULE: ./actions/lib/duration.ts
+var duration = __webpack_require__(41428);
 // EXTERNAL MODULE: ./actions/lib/retry-after.ts
-var retry_after = __webpack_require__(5743);
+var retry_after = __webpack_require__(65743);
+// EXTERNAL MODULE: ./actions/lib/retry.ts
+var retry = __webpack_require__(40432);
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/http.ts
+
+
 
 const DEFAULTS = { timeoutMs: 3000, retries: 2, deadlineMs: 6000 };
 /** Retry-After can ask for minutes; a deploy will not wait that long for a log line. */
 const MAX_BACKOFF_MS = 1000;
+/** A failed attempt carried through the retry loop, which retries by exceptions. */
+class FailedPost extends Error {
+    result;
+    constructor(result) {
+        super(result.reason);
+        this.result = result;
+    }
+}
 async function postJson(url, body, options = {}) {
     const { timeoutMs, retries, deadlineMs } = { ...DEFAULTS, ...options };
-    const deadline = Date.now() + deadlineMs;
     const payload = JSON.stringify(body);
-    let last = { ok: false, reason: 'not attempted' };
-    for (let attempt = 0; attempt <= retries; attempt++) {
-        const remaining = deadline - Date.now();
-        if (remaining <= 0)
-            break;
-        last = await attemptPost(url, payload, options.headers ?? {}, Math.min(timeoutMs, remaining));
-        if (last.ok || !retryable(last))
-            return last;
-        const wait = backoff(attempt, last);
-        if (attempt === retries || Date.now() + wait >= deadline)
-            break;
-        await sleep(wait);
+    const policy = {
+        attempts: retries + 1,
+        firstDelayMs: 200,
+        maxWaitMs: MAX_BACKOFF_MS,
+        longerWait: 'shorten',
+        budgetMs: deadlineMs,
+        decide: (error) => {
+            const failed = error.result;
+            // Network errors, 429 and 5xx may pass; a 4xx will be the same next time. A missing Retry-After means "back
+            // off as usual", not "retry at once".
+            const retryable = failed.status === undefined || failed.status === 429 || failed.status >= 500;
+            return retryable ? { retry: true, retryAfterMs: failed.retryAfterMs } : { retry: false, error };
+        },
+        giveUp: (error) => error,
+    };
+    try {
+        return await (0,retry/* withRetry */.b)(policy, async ({ remainingMs }) => {
+            const result = await attemptPost(url, payload, options.headers ?? {}, Math.max(1, Math.min(timeoutMs, remainingMs)));
+            if (!result.ok)
+                throw new FailedPost(result);
+            return result;
+        });
     }
-    return last;
+    catch (error) {
+        if (error instanceof FailedPost)
+            return error.result;
+        throw error;
+    }
 }
 async function attemptPost(url, payload, headers, timeoutMs) {
     try {
@@ -483,36 +815,22 @@ async function attemptPost(url, payload, headers, timeoutMs) {
         const text = await response.text().catch(() => '');
         if (response.ok)
             return { ok: true, status: response.status, body: text };
-        const failed = {
+        return {
             ok: false,
             status: response.status,
             reason: `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`,
+            retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(response.headers.get('retry-after')),
         };
-        // A missing header must mean "back off as usual", not "retry at once".
-        failed.retryAfterMs = (0,retry_after/* parseRetryAfter */.m)(response.headers.get('retry-after'));
-        return failed;
     }
     catch (error) {
         return { ok: false, reason: describeNetworkError(error, timeoutMs) };
     }
 }
-function retryable(result) {
-    if (result.ok)
-        return false;
-    return result.status === undefined || result.status === 429 || result.status >= 500;
-}
-function backoff(attempt, result) {
-    const exponential = 200 * 2 ** attempt;
-    return Math.min(MAX_BACKOFF_MS, result.retryAfterMs ?? exponential);
-}
 function describeNetworkError(error, timeoutMs) {
     const e = error;
     if (e.name === 'TimeoutError' || e.name === 'AbortError')
-        return `no answer within ${timeoutMs} ms`;
+        return `no answer within ${(0,duration/* formatDuration */.a3)(timeoutMs)}`;
     return e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/loki.ts
@@ -823,8 +1141,6 @@ class PagerDutySink {
     }
 }
 
-// EXTERNAL MODULE: ./actions/lib/duration.ts
-var duration = __webpack_require__(1428);
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/telemetry.ts
 
 /** How long the end of a run may wait for telemetry still in flight, whatever the sinks do. */
@@ -877,9 +1193,9 @@ class Telemetry {
 }
 
 // EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(2863);
+var errors = __webpack_require__(32863);
 // EXTERNAL MODULE: ./actions/lib/secrets.ts
-var secrets = __webpack_require__(9039);
+var secrets = __webpack_require__(19039);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/options.ts
 
 
@@ -999,7 +1315,7 @@ function keyValueLines(text, inputName, check) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(4269);
+var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/report.ts
 
 
@@ -1078,17 +1394,17 @@ function targetSection(result, options) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
-var postgres = __webpack_require__(3570);
+var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: ./actions/lib/migrations/apply.ts
-var apply = __webpack_require__(1858);
+var apply = __webpack_require__(91858);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
-var migrations_ledger = __webpack_require__(6605);
+var migrations_ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
-var verify = __webpack_require__(2453);
+var verify = __webpack_require__(72453);
 // EXTERNAL MODULE: ./actions/lib/db/client.ts
-var client = __webpack_require__(2314);
+var client = __webpack_require__(92314);
 // EXTERNAL MODULE: ./actions/lib/migrations/chunks.ts
-var chunks = __webpack_require__(7866);
+var chunks = __webpack_require__(57866);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/apply.ts
 
 
@@ -1514,6 +1830,7 @@ async function verifyAndApply(client, target, context, result) {
 
 
 
+
 async function run(context) {
     const { inputs, logger, github } = context;
     const started = preciseNow();
@@ -1653,19 +1970,6 @@ function printPlan(results, logger) {
             logger.info(`-- ${migration.file}${migration.noTransaction ? ' (outside a transaction)' : ''}\n${migration.sql}`);
         }
     }
-}
-/** Runs `fn` over `items` with at most `limit` at once, keeping the results in the items' order. */
-async function mapWithLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }
 
 
