@@ -13,7 +13,11 @@ const definition: CommandDefinition = {
   isAction: true,
   inputs: {
     timeout: { description: 'How long to wait.', default: '5m', duration: { min: '1s', max: '6h' } },
-    'lock-timeout': { description: 'How long to wait for a lock.', required: true, duration: { min: '0s', max: '30d' } },
+    'lock-timeout': {
+      description: 'How long to wait for a lock.',
+      required: true,
+      duration: { min: '0s', max: '30d' },
+    },
     grace: { description: 'Extra time, if any.', duration: { min: '100ms', max: '1h' } },
     plain: { description: 'Not a duration.' },
   },
