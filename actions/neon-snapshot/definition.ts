@@ -33,7 +33,7 @@ export const neonSnapshotDefinition: CommandDefinition = {
     environment: { description: 'Environment name used in the default snapshot name (e.g. `production`).' },
     'expires-in': {
       description: 'Delete the snapshot automatically after this long (e.g. `7d`). Empty: never.',
-      // Neon refuses an expiry more than 30 days ahead.
+      // 30 days is the longest expiry Neon's branch-expiration guide describes; keep longer snapshots without one.
       duration: { min: '1m', max: '30d' },
     },
     'restore-from': {
