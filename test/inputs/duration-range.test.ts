@@ -1,7 +1,7 @@
 // Duration inputs out of range, through the committed bundles as the runner runs them. `timeout: 99999999d` once
 // overflowed Node's timer (the circuit breaker tripped at once) and canary's `interval: 99999999d` ended the watch
 // after one probe; now each is refused up front in one line naming the input and its range, before any database
-// connection or probe.
+// connection, probe or API call.
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -100,5 +100,29 @@ describe('canary-monitor refuses a duration out of range before probing', () => 
     });
     expectOneRefusal(run, `input "${name}": "${value}" is out of range; use ${range}`);
     expect(health.probes()).toBe(0);
+  });
+});
+
+describe('neon-snapshot refuses a duration out of range before calling Neon', () => {
+  let neon: Awaited<ReturnType<typeof probeCounter>>;
+  beforeAll(async () => {
+    neon = await probeCounter();
+  });
+  afterAll(async () => {
+    await neon?.close();
+  });
+
+  it.each([
+    ['expires-in', '99999999d', '1m to 30d'],
+    ['wait-timeout', '99999999d', '1s to 6h'],
+    ['older-than', '10s', '1m to 365d'],
+  ])('%s: %s → one line naming the input and the range, no API call', async (name, value, range) => {
+    const run = await runAction({
+      action: resolve('neon-snapshot'),
+      inputs: { 'api-key': 'napi_test', 'project-id': 'calm-sun-123456', 'api-host': neon.url, [name]: value },
+      timeoutMs: 60_000,
+    });
+    expectOneRefusal(run, `input "${name}": "${value}" is out of range; use ${range}`);
+    expect(neon.probes()).toBe(0);
   });
 });
