@@ -1,4 +1,4 @@
-import type { CommandDefinition } from './lib/definition';
+import { describeInput, type CommandDefinition } from './lib/definition';
 import { ConfigurationError } from './lib/errors';
 
 /** Parses `--input-name value`, `--input-name=value` and bare `--flag` (true) against a command's inputs. */
@@ -46,7 +46,7 @@ export function renderHelp(all: CommandDefinition[], one?: CommandDefinition): s
     ];
     for (const [name, input] of Object.entries(one.inputs)) {
       const meta = input.required ? ' (required)' : input.default ? ` (default: ${input.default})` : '';
-      lines.push(`  --${name}${meta}`, wrap(input.description, 6));
+      lines.push(`  --${name}${meta}`, wrap(describeInput(input), 6));
     }
     return `${lines.join('\n')}\n`;
   }

@@ -7,7 +7,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { commands } from '../actions/commands';
-import type { CommandDefinition, InputDefinition, OutputDefinition } from '../actions/lib/definition';
+import {
+  describeInput,
+  type CommandDefinition,
+  type InputDefinition,
+  type OutputDefinition,
+} from '../actions/lib/definition';
 import { markdownTable } from '../actions/lib/markdown';
 
 const root = join(import.meta.dirname, '..');
@@ -19,7 +24,7 @@ function actions(): CommandDefinition[] {
 
 function inputYaml(input: InputDefinition) {
   return {
-    description: input.description,
+    description: describeInput(input),
     required: input.required ?? false,
     ...(input.default !== undefined ? { default: input.default } : {}),
   };
@@ -78,7 +83,7 @@ export function rootActionYaml(definitions: CommandDefinition[]): string {
     const first = declaring[0]!.inputs[name]!;
     const defaults = new Set(declaring.map((d) => d.inputs[name]!.default));
     inputs[name] = {
-      description: `(${declaring.map((d) => d.name).join(', ')}) ${first.description}`,
+      description: `(${declaring.map((d) => d.name).join(', ')}) ${describeInput(first)}`,
       required: false,
       ...(defaults.size === 1 && first.default !== undefined ? { default: first.default } : {}),
     };
@@ -105,7 +110,7 @@ export function readmeReference(definitions: CommandDefinition[]): string {
       ['input', 'description', 'default'],
       Object.entries(d.inputs).map(([name, i]) => [
         `\`${name}\`${i.required ? ' (required)' : ''}`,
-        i.description,
+        describeInput(i),
         i.default ? `\`${i.default}\`` : '',
       ]),
     );

@@ -49,9 +49,9 @@ export interface CanaryConfig {
 
 export function readCanaryConfig(inputs: Inputs, logger: Logger, baseDir: string): CanaryConfig {
   const urls = inputs.list('url').map((url) => checkUrl(url, logger));
-  const intervalMs = positiveDuration(inputs, 'interval');
-  const durationMs = positiveDuration(inputs, 'duration');
-  const timeoutMs = positiveDuration(inputs, 'request-timeout');
+  const intervalMs = inputs.duration('interval');
+  const durationMs = inputs.duration('duration');
+  const timeoutMs = inputs.duration('request-timeout');
   const probe: ProbeSettings = {
     timeoutMs,
     headers: parseHeaders(inputs.string('headers'), logger),
@@ -88,12 +88,6 @@ export function readCanaryConfig(inputs: Inputs, logger: Logger, baseDir: string
     failOnUnhealthy: inputs.boolean('fail-on-unhealthy'),
     vercel,
   };
-}
-
-function positiveDuration(inputs: Inputs, name: string): number {
-  const ms = inputs.duration(name);
-  if (ms <= 0) throw new ConfigurationError(`input "${name}" must be longer than 0, like 30s`);
-  return ms;
 }
 
 function checkUrl(url: string, logger: Logger): string {

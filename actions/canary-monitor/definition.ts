@@ -12,9 +12,17 @@ export const canaryMonitorDefinition: CommandDefinition = {
       description:
         'URL(s) to probe, one per line or comma; defaults to the Vercel deployment URL when a deployment is given.',
     },
-    interval: { description: 'Time between probes of each URL (30s, 1m).', default: '30s' },
-    duration: { description: 'How long to watch (5m, 15m).', default: '5m' },
-    'request-timeout': { description: 'Longest a probe may take before it counts as failed.', default: '10s' },
+    interval: {
+      description: 'Time between probes of each URL (30s, 1m).',
+      default: '30s',
+      duration: { min: '100ms', max: '1h' },
+    },
+    duration: { description: 'How long to watch (5m, 15m).', default: '5m', duration: { min: '1s', max: '6h' } },
+    'request-timeout': {
+      description: 'Longest a probe may take before it counts as failed.',
+      default: '10s',
+      duration: { min: '100ms', max: '5m' },
+    },
     headers: {
       description:
         'Request headers, one `Name: value` per line (e.g. `x-vercel-protection-bypass: ...`); the values are masked.',

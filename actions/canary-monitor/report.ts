@@ -62,7 +62,7 @@ export function renderCanaryReport(report: CanaryReport): string {
     const rows = failures
       .slice(0, MAX_FAILURE_ROWS)
       .map((r) => [
-        `${(r.at / 1000).toFixed(1)}s`,
+        formatDuration(r.at),
         redactUrl(r.url),
         r.status ? String(r.status) : '—',
         `${r.latencyMs}ms`,

@@ -44,7 +44,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
         onResult: (r) =>
           logger.info(
             [
-              `${(r.at / 1000).toFixed(1)}s ${redactUrl(r.url)}:`,
+              `${formatDuration(r.at)} ${redactUrl(r.url)}:`,
               r.ok ? 'ok' : 'FAILED',
               r.status,
               `${r.latencyMs}ms`,
@@ -54,9 +54,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
               .join(' '),
           ),
         onSkip: (url, at) =>
-          logger.warning(
-            `${(at / 1000).toFixed(1)}s ${redactUrl(url)}: tick skipped, the previous probe is still running`,
-          ),
+          logger.warning(`${formatDuration(at)} ${redactUrl(url)}: tick skipped, the previous probe is still running`),
       },
     );
   });

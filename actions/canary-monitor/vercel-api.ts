@@ -1,5 +1,7 @@
 import { ConfigurationError } from '../lib/errors';
+import { formatDuration } from '../lib/duration';
 import { parseRetryAfter } from '../lib/retry-after';
+import { withRetry, type GiveUp, type RetryPolicy, type RetryVerdict } from '../lib/retry';
 
 /** A Vercel API call that did not succeed, with a message that says what to do about it. */
 export class VercelApiError extends Error {
@@ -25,23 +27,32 @@ export interface VercelApiOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A failed attempt: no answer at all (`status` undefined), or an HTTP error answer. */
+class FailedRequest extends Error {
+  constructor(
+    readonly status: number | undefined,
+    readonly detail: string,
+    readonly retryAfter: string | null = null,
+  ) {
+    super(detail);
+  }
+}
 
 /**
  * The few Vercel REST calls canary-monitor makes, with the team as `teamId` query parameter, bounded retries for
- * 429 (honouring Retry-After) and 5xx, and every other failure turned into an error naming the fix.
+ * 429 (honouring Retry-After), 5xx and network errors, and every other failure turned into an error naming the fix.
  */
 export class VercelApi {
-  private readonly maxRetries: number;
-  private readonly maxRetryAfterMs: number;
-  private readonly backoffMs: number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly policy: Omit<RetryPolicy, 'decide' | 'giveUp'>;
 
   constructor(private readonly options: VercelApiOptions) {
-    this.maxRetries = options.maxRetries ?? 3;
-    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-    this.backoffMs = options.backoffMs ?? 500;
-    this.sleep = options.sleep ?? defaultSleep;
+    this.policy = {
+      attempts: (options.maxRetries ?? 3) + 1,
+      firstDelayMs: options.backoffMs ?? 500,
+      maxWaitMs: options.maxRetryAfterMs ?? 60_000,
+      longerWait: 'give-up',
+      sleep: options.sleep,
+    };
   }
 
   async request<T>(method: string, path: string, options: { query?: Record<string, string>; body?: unknown } = {}) {
@@ -49,49 +60,66 @@ export class VercelApi {
     for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
     if (this.options.teamId) url.searchParams.set('teamId', this.options.teamId);
     const what = `${method} ${path}`;
-    for (let attempt = 0; ; attempt += 1) {
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method,
-          headers: {
-            authorization: `Bearer ${this.options.token}`,
-            accept: 'application/json',
-            ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          body: options.body === undefined ? undefined : JSON.stringify(options.body),
-          signal: AbortSignal.timeout(30_000),
-        });
-      } catch (error) {
-        if (attempt < this.maxRetries) {
-          await this.sleep(this.backoffMs * 2 ** attempt);
-          continue;
-        }
-        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-        throw new VercelApiError(`Vercel API unreachable at ${url.origin} (${cause}) for ${what}`);
-      }
-      const text = await response.text();
-      if (response.ok) return (text === '' ? {} : JSON.parse(text)) as T;
-
-      const message = apiMessage(text);
-      if (response.status === 429 || response.status >= 500) {
-        const wait =
-          response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : this.backoffMs * 2 ** attempt;
-        if (attempt < this.maxRetries && wait <= this.maxRetryAfterMs) {
-          await this.sleep(wait);
-          continue;
-        }
-        throw new VercelApiError(
-          response.status === 429
-            ? `Vercel API rate limit (HTTP 429) on ${what} still hit after ${attempt + 1} attempt(s)` +
-                `${wait > this.maxRetryAfterMs ? ` (Retry-After ${Math.round(wait / 1000)}s is too long to wait)` : ''}: ${message}`
-            : `Vercel API error HTTP ${response.status} on ${what} after ${attempt + 1} attempt(s): ${message}`,
-          response.status,
-        );
-      }
-      throw describeClientError(response.status, what, message);
-    }
+    const text = await withRetry(
+      {
+        ...this.policy,
+        decide: (error) => verdict(error, what),
+        giveUp: (error, stop) => giveUpError(error as FailedRequest, stop, what, url),
+      },
+      () => this.attempt(url, method, options.body),
+    );
+    return (text === '' ? {} : JSON.parse(text)) as T;
   }
+
+  /** One request; its body as text when it succeeded. */
+  private async attempt(url: URL, method: string, body: unknown): Promise<string> {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.options.token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      throw new FailedRequest(undefined, cause);
+    }
+    const text = await response.text();
+    if (response.ok) return text;
+    throw new FailedRequest(response.status, apiMessage(text), response.headers.get('retry-after'));
+  }
+}
+
+/** Vercel's rules: network errors, 429 (after Retry-After, 5 s without one) and 5xx retry; the rest are final. */
+function verdict(error: unknown, what: string): RetryVerdict {
+  if (!(error instanceof FailedRequest)) return { retry: false, error };
+  const { status } = error;
+  if (status === undefined || status >= 500) return { retry: true };
+  if (status === 429) return { retry: true, retryAfterMs: retryAfterMs(error.retryAfter) };
+  return { retry: false, error: describeClientError(status, what, error.detail) };
+}
+
+function giveUpError(failure: FailedRequest, stop: GiveUp, what: string, url: URL): Error {
+  if (failure.status === undefined) {
+    return new VercelApiError(`Vercel API unreachable at ${url.origin} (${failure.detail}) for ${what}`);
+  }
+  if (failure.status === 429) {
+    const tooLong =
+      stop.reason === 'wait-too-long' ? ` (Retry-After ${formatDuration(stop.waitMs)} is too long to wait)` : '';
+    return new VercelApiError(
+      `Vercel API rate limit (HTTP 429) on ${what} still hit after ${stop.attempts} attempt(s)${tooLong}: ${failure.detail}`,
+      429,
+    );
+  }
+  return new VercelApiError(
+    `Vercel API error HTTP ${failure.status} on ${what} after ${stop.attempts} attempt(s): ${failure.detail}`,
+    failure.status,
+  );
 }
 
 function describeClientError(status: number, what: string, message: string): Error {

@@ -1,13 +1,9 @@
-/** Runs `fn` over `items` with at most `limit` at once, keeping the results in the items' order. */
-export async function mapWithLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+import pLimit from 'p-limit';
+
+/**
+ * `fn` over every item with at most `limit` running at once; results in the items' order. The one bounded-concurrency
+ * loop of the code base (p-limit underneath), so every caller gets the same ordering and error behaviour.
+ */
+export function mapWithLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  return pLimit(limit).map(items, (item) => fn(item));
 }

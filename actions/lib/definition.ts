@@ -1,3 +1,5 @@
+import { describeRange, type DurationRange } from './duration';
+
 /**
  * An action's public contract: its inputs and outputs. Each action's action.yml, the root action.yml, the README
  * tables and the CLI's --help are all generated from these definitions, so they cannot disagree.
@@ -9,6 +11,11 @@ export interface InputDefinition {
   required?: boolean;
   /** Marks inputs whose values must be masked wherever they could be printed. */
   secret?: boolean;
+  /**
+   * Marks a duration input and the range it accepts; the input reader refuses values outside it, and every
+   * generated description states it.
+   */
+  duration?: DurationRange;
 }
 
 export interface OutputDefinition {
@@ -26,4 +33,9 @@ export interface CommandDefinition {
   isAction: boolean;
   inputs: Record<string, InputDefinition>;
   outputs: Record<string, OutputDefinition>;
+}
+
+/** An input's description as users see it (action.yml, README, --help): with its range, where it has one. */
+export function describeInput(input: InputDefinition): string {
+  return input.duration ? `${input.description} From ${describeRange(input.duration)}.` : input.description;
 }

@@ -1,5 +1,5 @@
 import type { CommandDefinition } from './definition';
-import { parseDuration } from './duration';
+import { parseDurationIn } from './duration';
 import { ConfigurationError } from './errors';
 import type { Logger } from './logger';
 
@@ -62,13 +62,20 @@ export class Inputs {
     throw new ConfigurationError(`input "${name}" must be true or false, not "${value}"`);
   }
 
+  /** A duration within the range its definition declares; refused, naming the range, outside it. */
   duration(name: string): number {
-    return parseDuration(this.required(name), `input "${name}"`);
+    return parseDurationIn(this.required(name), this.durationRange(name), `input "${name}"`);
   }
 
   optionalDuration(name: string): number | undefined {
     const value = this.optional(name);
-    return value === undefined ? undefined : parseDuration(value, `input "${name}"`);
+    return value === undefined ? undefined : parseDurationIn(value, this.durationRange(name), `input "${name}"`);
+  }
+
+  private durationRange(name: string) {
+    const range = this.declared(name).duration;
+    if (!range) throw new Error(`${this.definition.name}: input "${name}" is read as a duration but declares no range`);
+    return range;
   }
 
   integer(name: string, bounds: { min?: number; max?: number } = {}): number {

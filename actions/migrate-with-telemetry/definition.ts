@@ -41,18 +41,22 @@ export const migrateDefinition: CommandDefinition = {
       description:
         'Circuit breaker for applying: on expiry the running statement is cancelled, the transaction rolled back and the status is timed-out.',
       default: '5m',
+      duration: { min: '1s', max: '6h' },
     },
     'lock-wait': {
       description:
-        'How long to wait for the advisory lock held by another run of this action on the same database before failing.',
+        'How long to wait for the advisory lock held by another run of this action on the same database before failing (0s: fail at once).',
       default: '2m',
+      duration: { min: '0s', max: '6h' },
     },
     'lock-timeout': {
       description: "PostgreSQL's lock_timeout for the session: how long a statement may wait for a table lock.",
       default: '10s',
+      duration: { min: '100ms', max: '6h' },
     },
     'statement-timeout': {
       description: "PostgreSQL's statement_timeout for the session (empty: the server's setting).",
+      duration: { min: '100ms', max: '6h' },
     },
     'loki-url': {
       description: 'Grafana Loki base URL (e.g. https://logs-prod-eu-west-0.grafana.net); empty disables Loki.',

@@ -41,7 +41,7 @@ export function readMigrateOptions(inputs: Inputs, logger: Logger): MigrateOptio
     transaction: inputs.enum('transaction', TRANSACTION_POLICIES),
     outOfOrder: inputs.enum('out-of-order', ['fail', 'apply'] as const),
     dryRun: inputs.boolean('dry-run'),
-    timeoutMs: positive(inputs.duration('timeout'), 'timeout'),
+    timeoutMs: inputs.duration('timeout'),
     lockWaitMs: inputs.duration('lock-wait'),
     lockTimeoutMs: inputs.duration('lock-timeout'),
     statementTimeoutMs: inputs.optionalDuration('statement-timeout'),
@@ -142,9 +142,4 @@ function keyValueLines(text: string, inputName: string, check?: (name: string) =
     result[name] = trimmed.slice(at + 1).trim();
   }
   return result;
-}
-
-function positive(ms: number, inputName: string): number {
-  if (ms <= 0) throw new ConfigurationError(`input "${inputName}" must be longer than 0`);
-  return ms;
 }

@@ -31,7 +31,11 @@ export const neonSnapshotDefinition: CommandDefinition = {
         'Name of the snapshot to create. Defaults to `<prefix><environment>/<UTC timestamp>-<short sha>`. Re-running with an existing name reuses it.',
     },
     environment: { description: 'Environment name used in the default snapshot name (e.g. `production`).' },
-    'expires-in': { description: 'Delete the snapshot automatically after this long (e.g. `7d`). Empty: never.' },
+    'expires-in': {
+      description: 'Delete the snapshot automatically after this long (e.g. `7d`). Empty: never.',
+      // 30 days is the longest expiry Neon's branch-expiration guide describes; keep longer snapshots without one.
+      duration: { min: '1m', max: '30d' },
+    },
     'restore-from': {
       description: 'Restore mode: the snapshot to restore from, by name or id, or `latest` (newest under `prefix`).',
       default: 'latest',
@@ -44,10 +48,13 @@ export const neonSnapshotDefinition: CommandDefinition = {
     keep: { description: 'Cleanup mode: how many of the newest snapshots under `prefix` to keep.', default: '5' },
     'older-than': {
       description: 'Cleanup mode: delete only snapshots older than this (e.g. `7d`). Empty: any age.',
+      // Compared with creation times, never given to a timer: a year is a sensible ceiling, not a technical one.
+      duration: { min: '1m', max: '365d' },
     },
     'wait-timeout': {
       description: 'How long to wait for Neon operations (and retries while Neon is busy) before failing.',
       default: '5m',
+      duration: { min: '1s', max: '6h' },
     },
     'database-name': {
       description: "Database for `database-url`. Defaults to the branch's first database.",

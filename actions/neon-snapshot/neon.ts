@@ -4,6 +4,7 @@ import { ConfigurationError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { secretsInUrl } from '../lib/secrets';
 import { parseRetryAfter } from '../lib/retry-after';
+import { withRetry, type RetryVerdict } from '../lib/retry';
 
 /** Statuses after which an operation will not change any more. */
 const SUCCEEDED = new Set(['finished', 'skipped']);
@@ -255,51 +256,80 @@ export class NeonProject {
 
   /**
    * One API call with Neon's documented retry rules: 423 and 503 are always safe to retry, 429 after Retry-After,
-   * other 5xx with backoff. `recover`, run before each retry, detects a change a failed response did make anyway.
+   * other 5xx with backoff, all within wait-timeout. `recover`, run before each retry, detects a change a failed
+   * response did make anyway.
    */
-  private async call<T>(
+  private call<T>(
     what: string,
     request: () => Promise<{ data: T }>,
     recover?: () => Promise<T | undefined>,
   ): Promise<T> {
-    const started = Date.now();
-    let delay = FIRST_RETRY_MS;
-    for (let attempt = 1; ; attempt++) {
-      try {
+    return withRetry(
+      {
+        attempts: MAX_ATTEMPTS,
+        firstDelayMs: FIRST_RETRY_MS,
+        maxDelayMs: MAX_RETRY_MS,
+        budgetMs: this.settings.waitTimeoutMs,
+        decide: (error) => this.verdict(what, error),
+        giveUp: (error, stop) =>
+          neonHttpError(what, httpFailure(error)!, ` (gave up after ${stop.attempts} attempt(s))`),
+        onRetry: (error, waitMs) => {
+          const failure = httpFailure(error)!;
+          this.logger.info(
+            `${what}: Neon answered HTTP ${failure.status}${failure.message ? ` (${failure.message})` : ''}; retrying in ${formatDuration(waitMs)}`,
+          );
+        },
+      },
+      async (attempt) => {
+        if (attempt.number > 1 && recover) {
+          const recovered = await recover();
+          if (recovered !== undefined) return recovered;
+        }
         return (await request()).data;
-      } catch (error) {
-        const failure = httpFailure(error);
-        if (!failure) throw error;
-        const status = failure.status;
-        if (status === undefined && (failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT')) {
-          throw new Error(`${what}: the Neon API did not answer within ${formatDuration(REQUEST_TIMEOUT_MS)}`);
-        }
-        if (status === undefined) {
-          throw new ConfigurationError(
-            `cannot reach the Neon API at ${this.settings.apiHost} (${failure.code ?? 'no response'}): check api-host and the network`,
-          );
-        }
-        if (status === 401 || status === 403) {
-          throw new ConfigurationError(
-            `Neon rejected the API key (HTTP ${status}${failure.message ? `: ${failure.message}` : ''}): set api-key to a valid Neon API key with access to project ${this.id}`,
-          );
-        }
-        const retryable = status === 423 || status === 429 || status >= 500;
-        const wait = status === 429 ? (parseRetryAfter(failure.headers['retry-after']) ?? delay) : delay;
-        const left = started + this.settings.waitTimeoutMs - Date.now();
-        if (!retryable || attempt >= MAX_ATTEMPTS || wait > left) {
-          const reason = failure.message ? `: ${failure.message}` : '';
-          const gaveUp = retryable ? ` (gave up after ${attempt} attempt(s))` : '';
-          throw Object.assign(new Error(`${what}: Neon answered HTTP ${status}${reason}${gaveUp}`), { status });
-        }
-        this.logger.info(
-          `${what}: Neon answered HTTP ${status}${failure.message ? ` (${failure.message})` : ''}; retrying in ${formatDuration(wait)}`,
-        );
-        await sleep(wait);
-        delay = Math.min(delay * 2, MAX_RETRY_MS);
-        const recovered = await recover?.();
-        if (recovered !== undefined) return recovered;
-      }
-    }
+      },
+    );
   }
+
+  /** Which failures are worth another attempt; the others become one line the user can act on. */
+  private verdict(what: string, error: unknown): RetryVerdict {
+    const failure = httpFailure(error);
+    if (!failure) return { retry: false, error };
+    const status = failure.status;
+    if (status === undefined && (failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT')) {
+      return {
+        retry: false,
+        error: new Error(`${what}: the Neon API did not answer within ${formatDuration(REQUEST_TIMEOUT_MS)}`),
+      };
+    }
+    if (status === undefined) {
+      return {
+        retry: false,
+        error: new ConfigurationError(
+          `cannot reach the Neon API at ${this.settings.apiHost} (${failure.code ?? 'no response'}): check api-host and the network`,
+        ),
+      };
+    }
+    if (status === 401 || status === 403) {
+      return {
+        retry: false,
+        error: new ConfigurationError(
+          `Neon rejected the API key (HTTP ${status}${failure.message ? `: ${failure.message}` : ''}): set api-key to a valid Neon API key with access to project ${this.id}`,
+        ),
+      };
+    }
+    if (status === 423 || status === 429 || status >= 500) {
+      return {
+        retry: true,
+        retryAfterMs: status === 429 ? parseRetryAfter(failure.headers['retry-after']) : undefined,
+      };
+    }
+    return { retry: false, error: neonHttpError(what, failure, '') };
+  }
+}
+
+function neonHttpError(what: string, failure: HttpFailure, gaveUp: string): Error {
+  const reason = failure.message ? `: ${failure.message}` : '';
+  return Object.assign(new Error(`${what}: Neon answered HTTP ${failure.status}${reason}${gaveUp}`), {
+    status: failure.status,
+  });
 }

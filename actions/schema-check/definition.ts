@@ -26,6 +26,7 @@ export const schemaCheckDefinition: CommandDefinition = {
     'generate-timeout': {
       description: 'Time limit for generate-command, like 30s or 2m.',
       default: '2m',
+      duration: { min: '1s', max: '1h' },
     },
     'seed-sql': {
       description:

@@ -1233,7 +1233,7 @@ function where(f) {
     return f.line ? `\`${f.file}:${f.line}\`` : `\`${f.file}\``;
 }
 function ms(value) {
-    return (0,duration/* formatDuration */.a)(value);
+    return (0,duration/* formatDuration */.a3)(value);
 }
 function renderReport(r, lintFails) {
     const count = r.added.length;

@@ -46,9 +46,9 @@ var external_node_fs_ = __webpack_require__(73024);
 
 function readCanaryConfig(inputs, logger, baseDir) {
     const urls = inputs.list('url').map((url) => checkUrl(url, logger));
-    const intervalMs = positiveDuration(inputs, 'interval');
-    const durationMs = positiveDuration(inputs, 'duration');
-    const timeoutMs = positiveDuration(inputs, 'request-timeout');
+    const intervalMs = inputs.duration('interval');
+    const durationMs = inputs.duration('duration');
+    const timeoutMs = inputs.duration('request-timeout');
     const probe = {
         timeoutMs,
         headers: parseHeaders(inputs.string('headers'), logger),
@@ -69,7 +69,7 @@ function readCanaryConfig(inputs, logger, baseDir) {
     const ticksPerUrl = Math.ceil(durationMs / intervalMs);
     const capacity = ticksPerUrl * Math.max(urls.length, 1);
     if (capacity < thresholds.minSamples) {
-        throw new errors/* ConfigurationError */.j1(`duration ${(0,duration/* formatDuration */.a)(durationMs)} at interval ${(0,duration/* formatDuration */.a)(intervalMs)} gives at most ${capacity} ` +
+        throw new errors/* ConfigurationError */.j1(`duration ${(0,duration/* formatDuration */.a3)(durationMs)} at interval ${(0,duration/* formatDuration */.a3)(intervalMs)} gives at most ${capacity} ` +
             `probe(s), fewer than min-samples ${thresholds.minSamples}: lengthen duration, shorten interval or lower min-samples`);
     }
     return {
@@ -81,12 +81,6 @@ function readCanaryConfig(inputs, logger, baseDir) {
         failOnUnhealthy: inputs.boolean('fail-on-unhealthy'),
         vercel,
     };
-}
-function positiveDuration(inputs, name) {
-    const ms = inputs.duration(name);
-    if (ms <= 0)
-        throw new errors/* ConfigurationError */.j1(`input "${name}" must be longer than 0, like 30s`);
-    return ms;
 }
 function checkUrl(url, logger) {
     let parsed;
@@ -204,7 +198,11 @@ function readVercelSettings(inputs, baseDir) {
 
 // EXTERNAL MODULE: ./actions/lib/retry-after.ts
 var retry_after = __webpack_require__(65743);
+// EXTERNAL MODULE: ./actions/lib/retry.ts
+var retry = __webpack_require__(40432);
 ;// CONCATENATED MODULE: ./actions/canary-monitor/vercel-api.ts
+
+
 
 
 /** A Vercel API call that did not succeed, with a message that says what to do about it. */
@@ -216,23 +214,34 @@ class VercelApiError extends Error {
         this.status = status;
     }
 }
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A failed attempt: no answer at all (`status` undefined), or an HTTP error answer. */
+class FailedRequest extends Error {
+    status;
+    detail;
+    retryAfter;
+    constructor(status, detail, retryAfter = null) {
+        super(detail);
+        this.status = status;
+        this.detail = detail;
+        this.retryAfter = retryAfter;
+    }
+}
 /**
  * The few Vercel REST calls canary-monitor makes, with the team as `teamId` query parameter, bounded retries for
- * 429 (honouring Retry-After) and 5xx, and every other failure turned into an error naming the fix.
+ * 429 (honouring Retry-After), 5xx and network errors, and every other failure turned into an error naming the fix.
  */
 class VercelApi {
     options;
-    maxRetries;
-    maxRetryAfterMs;
-    backoffMs;
-    sleep;
+    policy;
     constructor(options) {
         this.options = options;
-        this.maxRetries = options.maxRetries ?? 3;
-        this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-        this.backoffMs = options.backoffMs ?? 500;
-        this.sleep = options.sleep ?? defaultSleep;
+        this.policy = {
+            attempts: (options.maxRetries ?? 3) + 1,
+            firstDelayMs: options.backoffMs ?? 500,
+            maxWaitMs: options.maxRetryAfterMs ?? 60_000,
+            longerWait: 'give-up',
+            sleep: options.sleep,
+        };
     }
     async request(method, path, options = {}) {
         const url = new URL(`${this.options.apiUrl}${path}`);
@@ -241,46 +250,58 @@ class VercelApi {
         if (this.options.teamId)
             url.searchParams.set('teamId', this.options.teamId);
         const what = `${method} ${path}`;
-        for (let attempt = 0;; attempt += 1) {
-            let response;
-            try {
-                response = await fetch(url, {
-                    method,
-                    headers: {
-                        authorization: `Bearer ${this.options.token}`,
-                        accept: 'application/json',
-                        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-                    },
-                    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-                    signal: AbortSignal.timeout(30_000),
-                });
-            }
-            catch (error) {
-                if (attempt < this.maxRetries) {
-                    await this.sleep(this.backoffMs * 2 ** attempt);
-                    continue;
-                }
-                const cause = error.cause?.code ?? error.message;
-                throw new VercelApiError(`Vercel API unreachable at ${url.origin} (${cause}) for ${what}`);
-            }
-            const text = await response.text();
-            if (response.ok)
-                return (text === '' ? {} : JSON.parse(text));
-            const message = apiMessage(text);
-            if (response.status === 429 || response.status >= 500) {
-                const wait = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : this.backoffMs * 2 ** attempt;
-                if (attempt < this.maxRetries && wait <= this.maxRetryAfterMs) {
-                    await this.sleep(wait);
-                    continue;
-                }
-                throw new VercelApiError(response.status === 429
-                    ? `Vercel API rate limit (HTTP 429) on ${what} still hit after ${attempt + 1} attempt(s)` +
-                        `${wait > this.maxRetryAfterMs ? ` (Retry-After ${Math.round(wait / 1000)}s is too long to wait)` : ''}: ${message}`
-                    : `Vercel API error HTTP ${response.status} on ${what} after ${attempt + 1} attempt(s): ${message}`, response.status);
-            }
-            throw describeClientError(response.status, what, message);
-        }
+        const text = await (0,retry/* withRetry */.b)({
+            ...this.policy,
+            decide: (error) => verdict(error, what),
+            giveUp: (error, stop) => giveUpError(error, stop, what, url),
+        }, () => this.attempt(url, method, options.body));
+        return (text === '' ? {} : JSON.parse(text));
     }
+    /** One request; its body as text when it succeeded. */
+    async attempt(url, method, body) {
+        let response;
+        try {
+            response = await fetch(url, {
+                method,
+                headers: {
+                    authorization: `Bearer ${this.options.token}`,
+                    accept: 'application/json',
+                    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+                },
+                body: body === undefined ? undefined : JSON.stringify(body),
+                signal: AbortSignal.timeout(30_000),
+            });
+        }
+        catch (error) {
+            const cause = error.cause?.code ?? error.message;
+            throw new FailedRequest(undefined, cause);
+        }
+        const text = await response.text();
+        if (response.ok)
+            return text;
+        throw new FailedRequest(response.status, apiMessage(text), response.headers.get('retry-after'));
+    }
+}
+/** Vercel's rules: network errors, 429 (after Retry-After, 5 s without one) and 5xx retry; the rest are final. */
+function verdict(error, what) {
+    if (!(error instanceof FailedRequest))
+        return { retry: false, error };
+    const { status } = error;
+    if (status === undefined || status >= 500)
+        return { retry: true };
+    if (status === 429)
+        return { retry: true, retryAfterMs: retryAfterMs(error.retryAfter) };
+    return { retry: false, error: describeClientError(status, what, error.detail) };
+}
+function giveUpError(failure, stop, what, url) {
+    if (failure.status === undefined) {
+        return new VercelApiError(`Vercel API unreachable at ${url.origin} (${failure.detail}) for ${what}`);
+    }
+    if (failure.status === 429) {
+        const tooLong = stop.reason === 'wait-too-long' ? ` (Retry-After ${(0,duration/* formatDuration */.a3)(stop.waitMs)} is too long to wait)` : '';
+        return new VercelApiError(`Vercel API rate limit (HTTP 429) on ${what} still hit after ${stop.attempts} attempt(s)${tooLong}: ${failure.detail}`, 429);
+    }
+    return new VercelApiError(`Vercel API error HTTP ${failure.status} on ${what} after ${stop.attempts} attempt(s): ${failure.detail}`, failure.status);
 }
 function describeClientError(status, what, message) {
     switch (status) {
@@ -726,9 +747,9 @@ function renderCanaryReport(report) {
     else if (report.decision)
         lines.push(`**Decision: ${report.decision.decision}** — ${report.decision.detail}`, '');
     lines.push(verdictTable(config, run, verdict), '');
-    lines.push(`Watched ${config.urls.map((u) => `\`${(0,secrets/* redactUrl */.BO)(u)}\``).join(', ')} every ${(0,duration/* formatDuration */.a)(config.intervalMs)} ` +
-        `for ${(0,duration/* formatDuration */.a)(config.durationMs)}` +
-        (run.failFast ? ` (ended early by fail-fast after ${(0,duration/* formatDuration */.a)(run.failFast.atMs)}).` : '.'), '');
+    lines.push(`Watched ${config.urls.map((u) => `\`${(0,secrets/* redactUrl */.BO)(u)}\``).join(', ')} every ${(0,duration/* formatDuration */.a3)(config.intervalMs)} ` +
+        `for ${(0,duration/* formatDuration */.a3)(config.durationMs)}` +
+        (run.failFast ? ` (ended early by fail-fast after ${(0,duration/* formatDuration */.a3)(run.failFast.atMs)}).` : '.'), '');
     lines.push('### Latency over time', '');
     const urls = config.urls.slice(0, MAX_CHARTS);
     for (const url of urls)
@@ -744,7 +765,7 @@ function renderCanaryReport(report) {
         const rows = failures
             .slice(0, MAX_FAILURE_ROWS)
             .map((r) => [
-            `${(r.at / 1000).toFixed(1)}s`,
+            (0,duration/* formatDuration */.a3)(r.at),
             (0,secrets/* redactUrl */.BO)(r.url),
             r.status ? String(r.status) : '—',
             `${r.latencyMs}ms`,
@@ -804,7 +825,7 @@ function latencyChart(url, results, config) {
             failed[bucket] = true;
     }
     const top = Math.max(10, ...latency);
-    const labels = Array.from({ length: buckets }, (_, i) => `"${(0,duration/* formatDuration */.a)(i * perBucket * config.intervalMs)}"`);
+    const labels = Array.from({ length: buckets }, (_, i) => `"${(0,duration/* formatDuration */.a3)(i * perBucket * config.intervalMs)}"`);
     const title = (0,secrets/* redactUrl */.BO)(url).replace(/"/g, "'");
     return [
         '```mermaid',
@@ -846,8 +867,8 @@ async function run(context) {
             config.urls = [`https://${deployment.url}`];
     }
     const result = await logger.group('Probe', async () => {
-        logger.info(`Probing ${config.urls.map(secrets/* redactUrl */.BO).join(', ')} every ${(0,duration/* formatDuration */.a)(config.intervalMs)} ` +
-            `for ${(0,duration/* formatDuration */.a)(config.durationMs)}`);
+        logger.info(`Probing ${config.urls.map(secrets/* redactUrl */.BO).join(', ')} every ${(0,duration/* formatDuration */.a3)(config.intervalMs)} ` +
+            `for ${(0,duration/* formatDuration */.a3)(config.durationMs)}`);
         return monitor({
             urls: config.urls,
             intervalMs: config.intervalMs,
@@ -856,7 +877,7 @@ async function run(context) {
             failFastAfter: config.thresholds.failFastAfter,
         }, {
             onResult: (r) => logger.info([
-                `${(r.at / 1000).toFixed(1)}s ${(0,secrets/* redactUrl */.BO)(r.url)}:`,
+                `${(0,duration/* formatDuration */.a3)(r.at)} ${(0,secrets/* redactUrl */.BO)(r.url)}:`,
                 r.ok ? 'ok' : 'FAILED',
                 r.status,
                 `${r.latencyMs}ms`,
@@ -864,7 +885,7 @@ async function run(context) {
             ]
                 .filter((part) => part !== undefined && part !== '')
                 .join(' ')),
-            onSkip: (url, at) => logger.warning(`${(at / 1000).toFixed(1)}s ${(0,secrets/* redactUrl */.BO)(url)}: tick skipped, the previous probe is still running`),
+            onSkip: (url, at) => logger.warning(`${(0,duration/* formatDuration */.a3)(at)} ${(0,secrets/* redactUrl */.BO)(url)}: tick skipped, the previous probe is still running`),
         });
     });
     if (result.failFast) {
@@ -953,6 +974,59 @@ function parseRetryAfter(value, now = Date.now()) {
         return undefined;
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+
+/***/ }),
+
+/***/ 40432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ withRetry)
+/* harmony export */ });
+/* unused harmony export nextWait */
+/**
+ * One retry loop for every HTTP API the actions call: Neon, Vercel and the telemetry sinks. Each keeps its own rules
+ * as a RetryPolicy (which failures retry, how many attempts, the backoff, how far a server's Retry-After is
+ * honoured, the time budget); the loop is the same. p-retry was weighed and left out: it always waits its own
+ * backoff, so it can neither wait what Retry-After asks nor give up when that is too long, and those rules are most
+ * of what the policies below say.
+ */
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Runs `attempt` until it succeeds or `policy` says to stop; throws the error the policy chose. */
+async function withRetry(policy, attempt) {
+    const deadline = Date.now() + (policy.budgetMs ?? Infinity);
+    for (let number = 1;; number++) {
+        try {
+            return await attempt({ number, remainingMs: deadline - Date.now() });
+        }
+        catch (error) {
+            const verdict = policy.decide(error);
+            if (!verdict.retry)
+                throw verdict.error;
+            const next = nextWait(policy, number, verdict.retryAfterMs, deadline - Date.now());
+            if (next.stop)
+                throw policy.giveUp(error, { reason: next.stop, attempts: number, waitMs: next.waitMs });
+            policy.onRetry?.(error, next.waitMs, number);
+            await (policy.sleep ?? defaultSleep)(next.waitMs);
+        }
+    }
+}
+/** The wait before the retry after attempt `failed`, or why there is none. */
+function nextWait(policy, failed, retryAfterMs, remainingMs) {
+    const backoff = Math.min(policy.firstDelayMs * 2 ** (failed - 1), policy.maxDelayMs ?? Infinity);
+    let waitMs = retryAfterMs ?? backoff;
+    if (failed >= policy.attempts)
+        return { waitMs, stop: 'attempts' };
+    if (policy.maxWaitMs !== undefined && waitMs > policy.maxWaitMs) {
+        if (policy.longerWait === 'give-up')
+            return { waitMs, stop: 'wait-too-long' };
+        waitMs = policy.maxWaitMs;
+    }
+    if (waitMs >= remainingMs)
+        return { waitMs, stop: 'budget' };
+    return { waitMs };
 }
 
 

@@ -51,6 +51,59 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
+/***/ 40432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ withRetry)
+/* harmony export */ });
+/* unused harmony export nextWait */
+/**
+ * One retry loop for every HTTP API the actions call: Neon, Vercel and the telemetry sinks. Each keeps its own rules
+ * as a RetryPolicy (which failures retry, how many attempts, the backoff, how far a server's Retry-After is
+ * honoured, the time budget); the loop is the same. p-retry was weighed and left out: it always waits its own
+ * backoff, so it can neither wait what Retry-After asks nor give up when that is too long, and those rules are most
+ * of what the policies below say.
+ */
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Runs `attempt` until it succeeds or `policy` says to stop; throws the error the policy chose. */
+async function withRetry(policy, attempt) {
+    const deadline = Date.now() + (policy.budgetMs ?? Infinity);
+    for (let number = 1;; number++) {
+        try {
+            return await attempt({ number, remainingMs: deadline - Date.now() });
+        }
+        catch (error) {
+            const verdict = policy.decide(error);
+            if (!verdict.retry)
+                throw verdict.error;
+            const next = nextWait(policy, number, verdict.retryAfterMs, deadline - Date.now());
+            if (next.stop)
+                throw policy.giveUp(error, { reason: next.stop, attempts: number, waitMs: next.waitMs });
+            policy.onRetry?.(error, next.waitMs, number);
+            await (policy.sleep ?? defaultSleep)(next.waitMs);
+        }
+    }
+}
+/** The wait before the retry after attempt `failed`, or why there is none. */
+function nextWait(policy, failed, retryAfterMs, remainingMs) {
+    const backoff = Math.min(policy.firstDelayMs * 2 ** (failed - 1), policy.maxDelayMs ?? Infinity);
+    let waitMs = retryAfterMs ?? backoff;
+    if (failed >= policy.attempts)
+        return { waitMs, stop: 'attempts' };
+    if (policy.maxWaitMs !== undefined && waitMs > policy.maxWaitMs) {
+        if (policy.longerWait === 'give-up')
+            return { waitMs, stop: 'wait-too-long' };
+        waitMs = policy.maxWaitMs;
+    }
+    if (waitMs >= remainingMs)
+        return { waitMs, stop: 'budget' };
+    return { waitMs };
+}
+
+
+/***/ }),
+
 /***/ 88474:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -208,7 +261,10 @@ var dist = __webpack_require__(43643);
 var duration = __webpack_require__(41428);
 // EXTERNAL MODULE: ./actions/lib/retry-after.ts
 var retry_after = __webpack_require__(65743);
+// EXTERNAL MODULE: ./actions/lib/retry.ts
+var retry = __webpack_require__(40432);
 ;// CONCATENATED MODULE: ./actions/neon-snapshot/neon.ts
+
 
 
 
@@ -375,7 +431,7 @@ class NeonProject {
             const left = started + this.settings.waitTimeoutMs - Date.now();
             if (left <= 0) {
                 const list = [...pending.values()].map((op) => `${op.action} ${op.id} (${op.status})`).join(', ');
-                throw new Error(`${what}: Neon operations still running after wait-timeout ${(0,duration/* formatDuration */.a)(this.settings.waitTimeoutMs)}: ${list}; they may still finish — check the Neon console, or raise wait-timeout`);
+                throw new Error(`${what}: Neon operations still running after wait-timeout ${(0,duration/* formatDuration */.a3)(this.settings.waitTimeoutMs)}: ${list}; they may still finish — check the Neon console, or raise wait-timeout`);
             }
             await sleep(Math.min(interval, left));
             interval = Math.min(interval * 2, MAX_POLL_MS);
@@ -400,46 +456,68 @@ class NeonProject {
     }
     /**
      * One API call with Neon's documented retry rules: 423 and 503 are always safe to retry, 429 after Retry-After,
-     * other 5xx with backoff. `recover`, run before each retry, detects a change a failed response did make anyway.
+     * other 5xx with backoff, all within wait-timeout. `recover`, run before each retry, detects a change a failed
+     * response did make anyway.
      */
-    async call(what, request, recover) {
-        const started = Date.now();
-        let delay = FIRST_RETRY_MS;
-        for (let attempt = 1;; attempt++) {
-            try {
-                return (await request()).data;
-            }
-            catch (error) {
+    call(what, request, recover) {
+        return (0,retry/* withRetry */.b)({
+            attempts: MAX_ATTEMPTS,
+            firstDelayMs: FIRST_RETRY_MS,
+            maxDelayMs: MAX_RETRY_MS,
+            budgetMs: this.settings.waitTimeoutMs,
+            decide: (error) => this.verdict(what, error),
+            giveUp: (error, stop) => neonHttpError(what, httpFailure(error), ` (gave up after ${stop.attempts} attempt(s))`),
+            onRetry: (error, waitMs) => {
                 const failure = httpFailure(error);
-                if (!failure)
-                    throw error;
-                const status = failure.status;
-                if (status === undefined && (failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT')) {
-                    throw new Error(`${what}: the Neon API did not answer within ${(0,duration/* formatDuration */.a)(REQUEST_TIMEOUT_MS)}`);
-                }
-                if (status === undefined) {
-                    throw new errors/* ConfigurationError */.j1(`cannot reach the Neon API at ${this.settings.apiHost} (${failure.code ?? 'no response'}): check api-host and the network`);
-                }
-                if (status === 401 || status === 403) {
-                    throw new errors/* ConfigurationError */.j1(`Neon rejected the API key (HTTP ${status}${failure.message ? `: ${failure.message}` : ''}): set api-key to a valid Neon API key with access to project ${this.id}`);
-                }
-                const retryable = status === 423 || status === 429 || status >= 500;
-                const wait = status === 429 ? ((0,retry_after/* parseRetryAfter */.m)(failure.headers['retry-after']) ?? delay) : delay;
-                const left = started + this.settings.waitTimeoutMs - Date.now();
-                if (!retryable || attempt >= MAX_ATTEMPTS || wait > left) {
-                    const reason = failure.message ? `: ${failure.message}` : '';
-                    const gaveUp = retryable ? ` (gave up after ${attempt} attempt(s))` : '';
-                    throw Object.assign(new Error(`${what}: Neon answered HTTP ${status}${reason}${gaveUp}`), { status });
-                }
-                this.logger.info(`${what}: Neon answered HTTP ${status}${failure.message ? ` (${failure.message})` : ''}; retrying in ${(0,duration/* formatDuration */.a)(wait)}`);
-                await sleep(wait);
-                delay = Math.min(delay * 2, MAX_RETRY_MS);
-                const recovered = await recover?.();
+                this.logger.info(`${what}: Neon answered HTTP ${failure.status}${failure.message ? ` (${failure.message})` : ''}; retrying in ${(0,duration/* formatDuration */.a3)(waitMs)}`);
+            },
+        }, async (attempt) => {
+            if (attempt.number > 1 && recover) {
+                const recovered = await recover();
                 if (recovered !== undefined)
                     return recovered;
             }
-        }
+            return (await request()).data;
+        });
     }
+    /** Which failures are worth another attempt; the others become one line the user can act on. */
+    verdict(what, error) {
+        const failure = httpFailure(error);
+        if (!failure)
+            return { retry: false, error };
+        const status = failure.status;
+        if (status === undefined && (failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT')) {
+            return {
+                retry: false,
+                error: new Error(`${what}: the Neon API did not answer within ${(0,duration/* formatDuration */.a3)(REQUEST_TIMEOUT_MS)}`),
+            };
+        }
+        if (status === undefined) {
+            return {
+                retry: false,
+                error: new errors/* ConfigurationError */.j1(`cannot reach the Neon API at ${this.settings.apiHost} (${failure.code ?? 'no response'}): check api-host and the network`),
+            };
+        }
+        if (status === 401 || status === 403) {
+            return {
+                retry: false,
+                error: new errors/* ConfigurationError */.j1(`Neon rejected the API key (HTTP ${status}${failure.message ? `: ${failure.message}` : ''}): set api-key to a valid Neon API key with access to project ${this.id}`),
+            };
+        }
+        if (status === 423 || status === 429 || status >= 500) {
+            return {
+                retry: true,
+                retryAfterMs: status === 429 ? (0,retry_after/* parseRetryAfter */.m)(failure.headers['retry-after']) : undefined,
+            };
+        }
+        return { retry: false, error: neonHttpError(what, failure, '') };
+    }
+}
+function neonHttpError(what, failure, gaveUp) {
+    const reason = failure.message ? `: ${failure.message}` : '';
+    return Object.assign(new Error(`${what}: Neon answered HTTP ${failure.status}${reason}${gaveUp}`), {
+        status: failure.status,
+    });
 }
 
 // EXTERNAL MODULE: ./actions/lib/markdown.ts

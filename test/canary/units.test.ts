@@ -75,7 +75,7 @@ describe('Vercel client retries', () => {
     const api = new VercelApi({ token: TOKEN, apiUrl: vercel.url, sleep: async (ms) => void waits.push(ms) });
     const error = await api.request('GET', '/v1/projects/prj_x/rolling-release').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VercelApiError);
-    expect((error as Error).message).toContain('Retry-After 3600s is too long to wait');
+    expect((error as Error).message).toContain('Retry-After 1h00m is too long to wait');
     expect(waits).toEqual([]);
     expect(vercel.requests).toHaveLength(1);
   });

@@ -12,9 +12,14 @@ const definition: CommandDefinition = {
   description: 'A command with duration inputs.',
   isAction: true,
   inputs: {
-    timeout: { description: 'How long to wait.', default: '5m' },
-    'lock-timeout': { description: 'How long to wait for a lock.', required: true },
-    grace: { description: 'Extra time, if any.' },
+    timeout: { description: 'How long to wait.', default: '5m', duration: { min: '1s', max: '6h' } },
+    'lock-timeout': {
+      description: 'How long to wait for a lock.',
+      required: true,
+      duration: { min: '0s', max: '30d' },
+    },
+    grace: { description: 'Extra time, if any.', duration: { min: '100ms', max: '1h' } },
+    plain: { description: 'Not a duration.' },
   },
   outputs: {},
 };
@@ -63,6 +68,36 @@ describe('duration inputs', () => {
     const message = failure(() => inputs({ 'lock-timeout': text }).duration('lock-timeout'));
     expect(message).toBe(`input "lock-timeout": "${text}" is not a duration; write it like 30s, 5m, 1h30m or 7d`);
     expect(failure(() => inputs({ grace: text }).optionalDuration('grace'))).toContain('input "grace"');
+  });
+
+  it.each([
+    ['timeout', '99999999d', '1s to 6h'],
+    ['timeout', '6h1ms', '1s to 6h'],
+    ['timeout', '999ms', '1s to 6h'],
+    ['timeout', '0s', '1s to 6h'],
+    ['lock-timeout', '31d', '0s to 30d'],
+    ['lock-timeout', `${'9'.repeat(400)}s`, '0s to 30d'],
+  ])('refuses %s: %s as out of range, naming the input and the range', (name, text, range) => {
+    const message = failure(() => inputs({ [name]: text }).duration(name));
+    expect(message).toBe(`input "${name}": "${text}" is out of range; use ${range}`);
+  });
+
+  it('accepts both ends of the range', () => {
+    expect(inputs({ timeout: '1s' }).duration('timeout')).toBe(1000);
+    expect(inputs({ timeout: '6h' }).duration('timeout')).toBe(21_600_000);
+    expect(inputs({ 'lock-timeout': '0s' }).duration('lock-timeout')).toBe(0);
+    expect(inputs({ grace: '100ms' }).optionalDuration('grace')).toBe(100);
+  });
+
+  it('checks an optional duration against its range too', () => {
+    expect(failure(() => inputs({ grace: '2h' }).optionalDuration('grace'))).toBe(
+      'input "grace": "2h" is out of range; use 100ms to 1h',
+    );
+  });
+
+  it('will not read an input without a declared range as a duration: a programming error, not a user one', () => {
+    expect(() => inputs({ plain: '5m' }).duration('plain')).toThrow(/declares no range/);
+    expect(() => inputs({ plain: '5m' }).duration('plain')).not.toThrow(ConfigurationError);
   });
 
   it('says which input is missing when a required duration is empty', () => {

@@ -1,4 +1,6 @@
+import { formatDuration } from '../duration';
 import { parseRetryAfter } from '../retry-after';
+import { withRetry, type RetryPolicy } from '../retry';
 
 /**
  * Best-effort JSON POST for telemetry sinks. A sink that is down, slow or rate-limiting must never fail or hold up a
@@ -21,21 +23,46 @@ const DEFAULTS = { timeoutMs: 3000, retries: 2, deadlineMs: 6000 };
 /** Retry-After can ask for minutes; a deploy will not wait that long for a log line. */
 const MAX_BACKOFF_MS = 1000;
 
+/** A failed attempt carried through the retry loop, which retries by exceptions. */
+class FailedPost extends Error {
+  constructor(readonly result: FailedAttempt) {
+    super(result.reason);
+  }
+}
+
 export async function postJson(url: string, body: unknown, options: PostOptions = {}): Promise<PostResult> {
   const { timeoutMs, retries, deadlineMs } = { ...DEFAULTS, ...options };
-  const deadline = Date.now() + deadlineMs;
   const payload = JSON.stringify(body);
-  let last: PostResult = { ok: false, reason: 'not attempted' };
-  for (let attempt = 0; attempt <= retries; attempt++) {
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) break;
-    last = await attemptPost(url, payload, options.headers ?? {}, Math.min(timeoutMs, remaining));
-    if (last.ok || !retryable(last)) return last;
-    const wait = backoff(attempt, last);
-    if (attempt === retries || Date.now() + wait >= deadline) break;
-    await sleep(wait);
+  const policy: RetryPolicy = {
+    attempts: retries + 1,
+    firstDelayMs: 200,
+    maxWaitMs: MAX_BACKOFF_MS,
+    longerWait: 'shorten',
+    budgetMs: deadlineMs,
+    decide: (error) => {
+      const failed = (error as FailedPost).result;
+      // Network errors, 429 and 5xx may pass; a 4xx will be the same next time. A missing Retry-After means "back
+      // off as usual", not "retry at once".
+      const retryable = failed.status === undefined || failed.status === 429 || failed.status >= 500;
+      return retryable ? { retry: true, retryAfterMs: failed.retryAfterMs } : { retry: false, error };
+    },
+    giveUp: (error) => error,
+  };
+  try {
+    return await withRetry(policy, async ({ remainingMs }) => {
+      const result = await attemptPost(
+        url,
+        payload,
+        options.headers ?? {},
+        Math.max(1, Math.min(timeoutMs, remainingMs)),
+      );
+      if (!result.ok) throw new FailedPost(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof FailedPost) return error.result;
+    throw error;
   }
-  return last;
 }
 
 interface FailedAttempt {
@@ -50,7 +77,7 @@ async function attemptPost(
   payload: string,
   headers: Record<string, string>,
   timeoutMs: number,
-): Promise<PostResult & { retryAfterMs?: number }> {
+): Promise<PostResult | FailedAttempt> {
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -60,35 +87,19 @@ async function attemptPost(
     });
     const text = await response.text().catch(() => '');
     if (response.ok) return { ok: true, status: response.status, body: text };
-    const failed: FailedAttempt = {
+    return {
       ok: false,
       status: response.status,
       reason: `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`,
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
     };
-    // A missing header must mean "back off as usual", not "retry at once".
-    failed.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-    return failed;
   } catch (error) {
     return { ok: false, reason: describeNetworkError(error, timeoutMs) };
   }
 }
 
-function retryable(result: PostResult): boolean {
-  if (result.ok) return false;
-  return result.status === undefined || result.status === 429 || result.status >= 500;
-}
-
-function backoff(attempt: number, result: PostResult & { retryAfterMs?: number }): number {
-  const exponential = 200 * 2 ** attempt;
-  return Math.min(MAX_BACKOFF_MS, result.retryAfterMs ?? exponential);
-}
-
 function describeNetworkError(error: unknown, timeoutMs: number): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${formatDuration(timeoutMs)}`;
   return e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,3 +1,4 @@
+import { formatDuration } from '../duration';
 import type { MigrationEvent, RunOutcome, TelemetrySink } from './events';
 
 /** How long the end of a run may wait for telemetry still in flight, whatever the sinks do. */
@@ -28,7 +29,7 @@ export class Telemetry {
       this.sinks.map(async (sink) => {
         let timer: NodeJS.Timeout | undefined;
         const cap = new Promise<string[]>((resolve) => {
-          timer = setTimeout(() => resolve([`still sending after ${capMs} ms; gave up`]), capMs);
+          timer = setTimeout(() => resolve([`still sending after ${formatDuration(capMs)}; gave up`]), capMs);
         });
         try {
           const problems = await Promise.race([sink.settle().catch((e: unknown) => [String(e)]), cap]);

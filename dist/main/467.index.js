@@ -1,5 +1,5 @@
-export const id = 381;
-export const ids = [381];
+export const id = 467;
+export const ids = [467];
 export const modules = {
 
 /***/ 93570:
@@ -273,7 +273,60 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 40381:
+/***/ 40432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ withRetry)
+/* harmony export */ });
+/* unused harmony export nextWait */
+/**
+ * One retry loop for every HTTP API the actions call: Neon, Vercel and the telemetry sinks. Each keeps its own rules
+ * as a RetryPolicy (which failures retry, how many attempts, the backoff, how far a server's Retry-After is
+ * honoured, the time budget); the loop is the same. p-retry was weighed and left out: it always waits its own
+ * backoff, so it can neither wait what Retry-After asks nor give up when that is too long, and those rules are most
+ * of what the policies below say.
+ */
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Runs `attempt` until it succeeds or `policy` says to stop; throws the error the policy chose. */
+async function withRetry(policy, attempt) {
+    const deadline = Date.now() + (policy.budgetMs ?? Infinity);
+    for (let number = 1;; number++) {
+        try {
+            return await attempt({ number, remainingMs: deadline - Date.now() });
+        }
+        catch (error) {
+            const verdict = policy.decide(error);
+            if (!verdict.retry)
+                throw verdict.error;
+            const next = nextWait(policy, number, verdict.retryAfterMs, deadline - Date.now());
+            if (next.stop)
+                throw policy.giveUp(error, { reason: next.stop, attempts: number, waitMs: next.waitMs });
+            policy.onRetry?.(error, next.waitMs, number);
+            await (policy.sleep ?? defaultSleep)(next.waitMs);
+        }
+    }
+}
+/** The wait before the retry after attempt `failed`, or why there is none. */
+function nextWait(policy, failed, retryAfterMs, remainingMs) {
+    const backoff = Math.min(policy.firstDelayMs * 2 ** (failed - 1), policy.maxDelayMs ?? Infinity);
+    let waitMs = retryAfterMs ?? backoff;
+    if (failed >= policy.attempts)
+        return { waitMs, stop: 'attempts' };
+    if (policy.maxWaitMs !== undefined && waitMs > policy.maxWaitMs) {
+        if (policy.longerWait === 'give-up')
+            return { waitMs, stop: 'wait-too-long' };
+        waitMs = policy.maxWaitMs;
+    }
+    if (waitMs >= remainingMs)
+        return { waitMs, stop: 'budget' };
+    return { waitMs };
+}
+
+
+/***/ }),
+
+/***/ 94467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -289,31 +342,58 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
 var project_inputs = __webpack_require__(51573);
+// EXTERNAL MODULE: ./actions/lib/duration.ts
+var duration = __webpack_require__(41428);
 // EXTERNAL MODULE: ./actions/lib/retry-after.ts
 var retry_after = __webpack_require__(65743);
+// EXTERNAL MODULE: ./actions/lib/retry.ts
+var retry = __webpack_require__(40432);
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/http.ts
+
+
 
 const DEFAULTS = { timeoutMs: 3000, retries: 2, deadlineMs: 6000 };
 /** Retry-After can ask for minutes; a deploy will not wait that long for a log line. */
 const MAX_BACKOFF_MS = 1000;
+/** A failed attempt carried through the retry loop, which retries by exceptions. */
+class FailedPost extends Error {
+    result;
+    constructor(result) {
+        super(result.reason);
+        this.result = result;
+    }
+}
 async function postJson(url, body, options = {}) {
     const { timeoutMs, retries, deadlineMs } = { ...DEFAULTS, ...options };
-    const deadline = Date.now() + deadlineMs;
     const payload = JSON.stringify(body);
-    let last = { ok: false, reason: 'not attempted' };
-    for (let attempt = 0; attempt <= retries; attempt++) {
-        const remaining = deadline - Date.now();
-        if (remaining <= 0)
-            break;
-        last = await attemptPost(url, payload, options.headers ?? {}, Math.min(timeoutMs, remaining));
-        if (last.ok || !retryable(last))
-            return last;
-        const wait = backoff(attempt, last);
-        if (attempt === retries || Date.now() + wait >= deadline)
-            break;
-        await sleep(wait);
+    const policy = {
+        attempts: retries + 1,
+        firstDelayMs: 200,
+        maxWaitMs: MAX_BACKOFF_MS,
+        longerWait: 'shorten',
+        budgetMs: deadlineMs,
+        decide: (error) => {
+            const failed = error.result;
+            // Network errors, 429 and 5xx may pass; a 4xx will be the same next time. A missing Retry-After means "back
+            // off as usual", not "retry at once".
+            const retryable = failed.status === undefined || failed.status === 429 || failed.status >= 500;
+            return retryable ? { retry: true, retryAfterMs: failed.retryAfterMs } : { retry: false, error };
+        },
+        giveUp: (error) => error,
+    };
+    try {
+        return await (0,retry/* withRetry */.b)(policy, async ({ remainingMs }) => {
+            const result = await attemptPost(url, payload, options.headers ?? {}, Math.max(1, Math.min(timeoutMs, remainingMs)));
+            if (!result.ok)
+                throw new FailedPost(result);
+            return result;
+        });
     }
-    return last;
+    catch (error) {
+        if (error instanceof FailedPost)
+            return error.result;
+        throw error;
+    }
 }
 async function attemptPost(url, payload, headers, timeoutMs) {
     try {
@@ -326,36 +406,22 @@ async function attemptPost(url, payload, headers, timeoutMs) {
         const text = await response.text().catch(() => '');
         if (response.ok)
             return { ok: true, status: response.status, body: text };
-        const failed = {
+        return {
             ok: false,
             status: response.status,
             reason: `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`,
+            retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(response.headers.get('retry-after')),
         };
-        // A missing header must mean "back off as usual", not "retry at once".
-        failed.retryAfterMs = (0,retry_after/* parseRetryAfter */.m)(response.headers.get('retry-after'));
-        return failed;
     }
     catch (error) {
         return { ok: false, reason: describeNetworkError(error, timeoutMs) };
     }
 }
-function retryable(result) {
-    if (result.ok)
-        return false;
-    return result.status === undefined || result.status === 429 || result.status >= 500;
-}
-function backoff(attempt, result) {
-    const exponential = 200 * 2 ** attempt;
-    return Math.min(MAX_BACKOFF_MS, result.retryAfterMs ?? exponential);
-}
 function describeNetworkError(error, timeoutMs) {
     const e = error;
     if (e.name === 'TimeoutError' || e.name === 'AbortError')
-        return `no answer within ${timeoutMs} ms`;
+        return `no answer within ${(0,duration/* formatDuration */.a3)(timeoutMs)}`;
     return e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/events.ts
@@ -687,6 +753,7 @@ class PagerDutySink {
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/telemetry.ts
+
 /** How long the end of a run may wait for telemetry still in flight, whatever the sinks do. */
 const SETTLE_CAP_MS = 7000;
 /**
@@ -712,7 +779,7 @@ class Telemetry {
         const results = await Promise.all(this.sinks.map(async (sink) => {
             let timer;
             const cap = new Promise((resolve) => {
-                timer = setTimeout(() => resolve([`still sending after ${capMs} ms; gave up`]), capMs);
+                timer = setTimeout(() => resolve([`still sending after ${(0,duration/* formatDuration */.a3)(capMs)}; gave up`]), capMs);
             });
             try {
                 const problems = await Promise.race([sink.settle().catch((e) => [String(e)]), cap]);
@@ -736,19 +803,256 @@ class Telemetry {
     }
 }
 
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/concurrency.ts
-/** Runs `fn` over `items` with at most `limit` at once, keeping the results in the items' order. */
-async function mapWithLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
+
+/**
+ * `fn` over every item with at most `limit` running at once; results in the items' order. The one bounded-concurrency
+ * loop of the code base (p-limit underneath), so every caller gets the same ordering and error behaviour.
+ */
+function mapWithLimit(items, limit, fn) {
+    return pLimit(limit).map(items, (item) => fn(item));
 }
 
 // EXTERNAL MODULE: ./actions/lib/errors.ts
@@ -775,7 +1079,7 @@ function readMigrateOptions(inputs, logger) {
         transaction: inputs.enum('transaction', executor/* TRANSACTION_POLICIES */.o2),
         outOfOrder: inputs.enum('out-of-order', ['fail', 'apply']),
         dryRun: inputs.boolean('dry-run'),
-        timeoutMs: positive(inputs.duration('timeout'), 'timeout'),
+        timeoutMs: inputs.duration('timeout'),
         lockWaitMs: inputs.duration('lock-wait'),
         lockTimeoutMs: inputs.duration('lock-timeout'),
         statementTimeoutMs: inputs.optionalDuration('statement-timeout'),
@@ -875,14 +1179,7 @@ function keyValueLines(text, inputName, check) {
     }
     return result;
 }
-function positive(ms, inputName) {
-    if (ms <= 0)
-        throw new errors/* ConfigurationError */.j1(`input "${inputName}" must be longer than 0`);
-    return ms;
-}
 
-// EXTERNAL MODULE: ./actions/lib/duration.ts
-var duration = __webpack_require__(41428);
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
 var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/report.ts
@@ -902,7 +1199,7 @@ function renderMigrateReport(input) {
     const lines = [
         `## ${ICON[input.status]} Migrations ${input.status} — ${options.environment}`,
         '',
-        `Run \`${input.runId}\` in ${(0,duration/* formatDuration */.a)(input.durationMs)}; ${set.migrations.length} migrations in \`${set.displayDir}\` (${set.layout} layout), ledger \`${input.ledger.schema}.${input.ledger.table}\`, transaction: ${options.transaction}${options.dryRun ? ', dry run: nothing was changed' : ''}.`,
+        `Run \`${input.runId}\` in ${(0,duration/* formatDuration */.a3)(input.durationMs)}; ${set.migrations.length} migrations in \`${set.displayDir}\` (${set.layout} layout), ledger \`${input.ledger.schema}.${input.ledger.table}\`, transaction: ${options.transaction}${options.dryRun ? ', dry run: nothing was changed' : ''}.`,
         '',
     ];
     if (results.length > 1) {
@@ -936,7 +1233,7 @@ function targetSection(result, options) {
     if (result.applied.length > 0) {
         lines.push((0,markdown/* markdownTable */.Q)(['applied', 'duration', 'hash'], result.applied.map((a) => [
             a.migration.name,
-            (0,duration/* formatDuration */.a)(a.durationMs),
+            (0,duration/* formatDuration */.a3)(a.durationMs),
             `\`${a.migration.hash.slice(0, 12)}\``,
         ])), '');
     }
@@ -1013,7 +1310,7 @@ class CircuitBreaker {
             throw this.error();
     }
     error() {
-        return new TimedOutError(`timed out after ${(0,duration/* formatDuration */.a)(this.timeoutMs)} (timeout): the running statement was cancelled and the transaction rolled back`);
+        return new TimedOutError(`timed out after ${(0,duration/* formatDuration */.a3)(this.timeoutMs)} (timeout): the running statement was cancelled and the transaction rolled back`);
     }
     async disarm() {
         clearTimeout(this.timer);
@@ -1024,7 +1321,7 @@ class CircuitBreaker {
     async trip() {
         this.trippedAt = Date.now();
         const pid = this.target.processId;
-        this.logger.warning(`timeout of ${(0,duration/* formatDuration */.a)(this.timeoutMs)} reached: cancelling the running statement`);
+        this.logger.warning(`timeout of ${(0,duration/* formatDuration */.a3)(this.timeoutMs)} reached: cancelling the running statement`);
         try {
             await this.control?.query('SELECT pg_cancel_backend($1)', [pid]);
         }
@@ -1069,11 +1366,11 @@ async function acquireMigrationLock(client, ledger, waitMs, sessionLockTimeoutMs
     if (first?.locked)
         return;
     const holder = await lockHolder(client, key);
-    const expired = new LockWaitExpiredError(`another migration run${holder} still held the lock on ${ledger.schema}.${ledger.table} after ${(0,duration/* formatDuration */.a)(waitMs)} (lock-wait); let it finish, or raise lock-wait`);
+    const expired = new LockWaitExpiredError(`another migration run${holder} still held the lock on ${ledger.schema}.${ledger.table} after ${(0,duration/* formatDuration */.a3)(waitMs)} (lock-wait); let it finish, or raise lock-wait`);
     // lock_timeout 0 would mean "wait forever", the opposite of lock-wait: 0s.
     if (waitMs <= 0)
         throw expired;
-    logger.info(`another migration run holds the lock on ${ledger.schema}.${ledger.table}${holder}; waiting up to ${(0,duration/* formatDuration */.a)(waitMs)}`);
+    logger.info(`another migration run holds the lock on ${ledger.schema}.${ledger.table}${holder}; waiting up to ${(0,duration/* formatDuration */.a3)(waitMs)}`);
     // pg_advisory_lock obeys lock_timeout: the wait is bounded by the server, with no polling.
     await client.query("SELECT set_config('lock_timeout', $1, false)", [`${waitMs}ms`]);
     try {
