@@ -100,7 +100,11 @@ export { config as default };
     [
       'JSON',
       'drizzle.config.json',
-      JSON.stringify({ dialect: 'postgresql', out: './db/migrations', migrations: { table: 'schema_ledger', schema: 'ops' } }),
+      JSON.stringify({
+        dialect: 'postgresql',
+        out: './db/migrations',
+        migrations: { table: 'schema_ledger', schema: 'ops' },
+      }),
     ],
   ])('reads %s', (_shape, file, text) => {
     expect(read(file, text)).toEqual({ file, ...WANTED });
@@ -138,14 +142,21 @@ describe('values only running the config could tell', () => {
     const text = `import shared from './shared';\nexport default { dialect: 'postgresql', ${property} };`;
     expect(refusal('drizzle.config.ts', text)).toMatch(message);
     expect(refusal('drizzle.config.ts', text)).toMatch(/set the migrations-dir input instead$/);
-    // The input is the way out.
-    expect(read('drizzle.config.ts', text, ['migrations-dir']).out).toBeUndefined();
+    // The inputs are the way out (a spread could set any setting, so it needs all three).
+    expect(read('drizzle.config.ts', text, ['migrations-dir', 'migrations-table', 'migrations-schema']).out).toBe(
+      undefined,
+    );
   });
 
   it('names the nested setting and its input', () => {
     const text = `const prefix = process.env.PREFIX;\nexport default { out: './m', migrations: { table: \`\${prefix}_ledger\`, schema: 'ops' } };`;
-    expect(refusal('drizzle.config.ts', text)).toMatch(/"migrations\.table" is computed .*set the migrations-table input/);
-    expect(read('drizzle.config.ts', text, ['migrations-table'])).toMatchObject({ out: './m', migrationsSchema: 'ops' });
+    expect(refusal('drizzle.config.ts', text)).toMatch(
+      /"migrations\.table" is computed .*set the migrations-table input/,
+    );
+    expect(read('drizzle.config.ts', text, ['migrations-table'])).toMatchObject({
+      out: './m',
+      migrationsSchema: 'ops',
+    });
   });
 
   it('reads a const but not a let, which may be reassigned before it is exported', () => {
