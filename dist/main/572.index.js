@@ -246,8 +246,8 @@ function extractTree(topLevel, ref, path, destination) {
     return true;
 }
 
-// EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 3 modules
-var folder = __webpack_require__(6407);
+// EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 6 modules
+var folder = __webpack_require__(2330);
 ;// CONCATENATED MODULE: ./actions/schema-check/base.ts
 
 
