@@ -189,6 +189,15 @@ describe('values only running the config could tell', () => {
     });
   });
 
+  it('refuses a setting of the wrong kind instead of reading past it', () => {
+    expect(refusal('drizzle.config.ts', `export default { out: { dir: './m' } };`)).toMatch(
+      /"out" is an object, not a string.*migrations-dir/,
+    );
+    expect(refusal('drizzle.config.js', `export default './m';`)).toMatch(
+      /the exported config is a string, not an object/,
+    );
+  });
+
   it('leaves a computed dialect unread: no input replaces it and PostgreSQL is the only one supported', () => {
     expect(read('drizzle.config.ts', `export default { dialect: process.env.DIALECT, out: './m' };`)).toEqual({
       file: 'drizzle.config.ts',

@@ -55,23 +55,13 @@ export function readDrizzleConfig(
   configPath?: string,
   given: ReadonlySet<ConfigInput> = new Set(),
 ): DrizzleConfig {
-  const explicit = configPath && configPath !== 'drizzle.config.ts';
-  const file = explicit
-    ? configPath
-    : [configPath ?? 'drizzle.config.ts', ...CANDIDATES].find((c) => existsSync(join(projectRoot, c)));
-  if (!file) return {};
-  const path = isAbsolute(file) ? file : join(projectRoot, file);
-  if (!existsSync(path)) {
-    throw new ConfigurationError(
-      `drizzle config ${file} does not exist; set drizzle-config to your config file's path, relative to working-directory`,
-    );
-  }
-  const shown = relative(projectRoot, path) || file;
+  const found = locateConfig(projectRoot, configPath);
+  if (!found) return {};
+  const { path, shown } = found;
   const needed = INPUTS.filter((input) => !given.has(input));
   const exported = readExport(readFileSync(path, 'utf8'), path, shown, needed);
-  if (!exported) return { file: shown };
+  if (!exported || (exported.kind !== 'object' && needed.length === 0)) return { file: shown };
   if (exported.kind !== 'object') {
-    if (needed.length === 0) return { file: shown };
     throw new ConfigurationError(
       `${shown}: the exported config is ${describe(exported)}, and schema-actions reads the config without running it; set ${inputs(needed)} instead`,
     );
@@ -87,6 +77,22 @@ export function readDrizzleConfig(
     }
   }
   return config;
+}
+
+/** The config file: the one given, else the first candidate that exists; undefined when the project has none. */
+function locateConfig(projectRoot: string, configPath?: string): { path: string; shown: string } | undefined {
+  const explicit = configPath && configPath !== 'drizzle.config.ts';
+  const file = explicit
+    ? configPath
+    : [configPath ?? 'drizzle.config.ts', ...CANDIDATES].find((c) => existsSync(join(projectRoot, c)));
+  if (!file) return undefined;
+  const path = isAbsolute(file) ? file : join(projectRoot, file);
+  if (!existsSync(path)) {
+    throw new ConfigurationError(
+      `drizzle config ${file} does not exist; set drizzle-config to your config file's path, relative to working-directory`,
+    );
+  }
+  return { path, shown: relative(projectRoot, path) || file };
 }
 
 /**
@@ -116,7 +122,7 @@ function fromJson(value: unknown): StaticValue {
   if (typeof value === 'string') return { kind: 'string', value };
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
-    return { kind: 'object', read: (key) => (key in record ? fromJson(record[key]) : undefined) };
+    return { kind: 'object', read: (key) => (Object.hasOwn(record, key) ? fromJson(record[key]) : undefined) };
   }
   return { kind: 'computed', text: JSON.stringify(value) };
 }
@@ -130,8 +136,10 @@ function lookup(value: StaticValue, path: string[]): StaticValue | undefined {
   return current;
 }
 
+/** Why a value cannot be used: only running the config could tell it, or it is not the kind expected there. */
 function describe(value: StaticValue): string {
-  return value.kind === 'computed' ? `computed (${value.text})` : `a ${value.kind}, not an object`;
+  if (value.kind === 'computed') return `computed (${value.text})`;
+  return value.kind === 'object' ? 'an object, not a string' : 'a string, not an object';
 }
 
 /** "the migrations-dir input", "the migrations-dir, migrations-table and migrations-schema inputs". */
