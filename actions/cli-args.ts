@@ -1,38 +1,58 @@
-import { describeInput, type CommandDefinition } from './lib/definition';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { describeInput, type CommandDefinition, type InputDefinition } from './lib/definition';
 import { ConfigurationError } from './lib/errors';
 
-/** Parses `--input-name value`, `--input-name=value` and bare `--flag` (true) against a command's inputs. */
+/**
+ * A boolean input is one whose default is true or false. On the command line it may stand alone (`--dry-run`, true)
+ * or take a value (`--dry-run false`, `--dry-run=false`), as inputs are written in `with:`.
+ */
+function isBoolean(input: InputDefinition): boolean {
+  return input.default === 'true' || input.default === 'false';
+}
+
+/**
+ * Parses `--input-name value`, `--input-name=value` and bare boolean `--flag` against a command's inputs. node's
+ * parseArgs does the tokenising; its strict mode cannot be used, because boolean inputs also take a value.
+ */
 export function parseCliArgs(
   definition: CommandDefinition,
   args: string[],
 ): { values: Map<string, string>; help: boolean } {
+  const options: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' } };
+  for (const [name, input] of Object.entries(definition.inputs)) {
+    options[name] = { type: isBoolean(input) ? 'boolean' : 'string' };
+  }
+  const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const values = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--help' || arg === '-h') return { values, help: true };
-    if (!arg.startsWith('--')) {
-      throw new ConfigurationError(`unexpected argument "${arg}"; inputs are given as --name value`);
+  if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) return { values, help: true };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'positional') {
+      throw new ConfigurationError(`unexpected argument "${token.value}"; inputs are given as --name value`);
     }
-    const [flag, inline] = splitOnce(arg.slice(2), '=');
-    if (!(flag in definition.inputs)) {
+    if (token.kind !== 'option') continue;
+    const input = definition.inputs[token.name];
+    if (!input) {
       throw new ConfigurationError(
-        `unknown option --${flag}; run schema-actions ${definition.cliName ?? definition.name} --help for its inputs`,
+        `unknown option ${token.rawName}; run schema-actions ${definition.cliName ?? definition.name} --help for its inputs`,
       );
     }
-    if (inline !== undefined) {
-      values.set(flag, inline);
-    } else if (i + 1 < args.length && !args[i + 1]!.startsWith('--')) {
-      values.set(flag, args[++i]!);
-    } else {
-      values.set(flag, 'true');
+    let value = token.value;
+    if (isBoolean(input)) {
+      const next = tokens[i + 1];
+      if (value === undefined && next?.kind === 'positional') {
+        value = next.value;
+        i++;
+      }
+    } else if (value === undefined || (!token.inlineValue && value.startsWith('--'))) {
+      // parseArgs takes the next argument as the value even when it is the next option: `--database-url --dry-run`.
+      throw new ConfigurationError(
+        `${token.rawName} needs a value: ${token.rawName} <value> or ${token.rawName}=<value>`,
+      );
     }
+    values.set(token.name, value ?? 'true');
   }
   return { values, help: false };
-}
-
-function splitOnce(text: string, separator: string): [string, string | undefined] {
-  const at = text.indexOf(separator);
-  return at === -1 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
 }
 
 export function renderHelp(all: CommandDefinition[], one?: CommandDefinition): string {

@@ -256,8 +256,8 @@ function extractTree(topLevel, ref, path, destination) {
     return true;
 }
 
-// EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 4 modules
-var folder = __webpack_require__(48477);
+// EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 7 modules
+var folder = __webpack_require__(69383);
 ;// CONCATENATED MODULE: ./actions/schema-check/base.ts
 
 

@@ -31,6 +31,7 @@ describe('schema-actions CLI (committed dist)', () => {
       /^error: status: unknown option --databse-url; run schema-actions status --help/,
     ],
     [['status', 'stray'], /^error: status: unexpected argument "stray"; inputs are given as --name value$/],
+    [['status', '--database-url'], /^error: status: --database-url needs a value: --database-url <value> or/],
     [['status'], /^error: status: input "database-url" is required/],
     [
       ['status', '--database-url', 'mysql://localhost/x'],

@@ -374,18 +374,18 @@ export default defineConfig({
     expect(loadProjectMigrations({ projectRoot: root, migrationsDir: 'db-migrations' }).set.migrations).toHaveLength(3);
 
     const computedTable = project({
-      'drizzle.config.ts': `const table = 'x';\nexport default { out: './db-migrations', migrations: { table } };`,
+      'drizzle.config.ts': `import { table } from './ledger';\nexport default { out: './db-migrations', migrations: { table } };`,
     });
-    // A shorthand property takes a variable's value: computed too, never silently the default ledger.
+    // A shorthand property taking an imported value: computed too, never silently the default ledger.
     expect(configurationError(() => loadProjectMigrations({ projectRoot: computedTable }))).toMatch(
-      /"table" is computed.*migrations-table/,
+      /"migrations\.table" is computed \(table\).*migrations-table/,
     );
     expect(loadProjectMigrations({ projectRoot: computedTable, migrationsTable: 'x' }).ledger.table).toBe('x');
     const templated = project({
       'drizzle.config.ts': `export default { out: './db-migrations', migrations: { table: \`\${prefix}_ledger\` } };`,
     });
     expect(configurationError(() => loadProjectMigrations({ projectRoot: templated }))).toMatch(
-      /"table" is computed.*migrations-table/,
+      /"migrations\.table" is computed.*migrations-table/,
     );
   });
 

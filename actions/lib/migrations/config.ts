@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { ConfigurationError } from '../errors';
+import { ModuleSyntaxError, readDefaultExport, type StaticValue } from './static-module';
 
 /** What schema-actions needs from drizzle.config: where migrations live and where Drizzle records them. */
 export interface DrizzleConfig {
@@ -24,82 +25,127 @@ const CANDIDATES = [
 /** The inputs that replace a config setting; a computed setting whose input is given is not an error. */
 export type ConfigInput = 'migrations-dir' | 'migrations-table' | 'migrations-schema';
 
+/** A setting schema-actions reads, where it sits in the config, and the input that replaces it. */
+interface Setting {
+  field: 'out' | 'dialect' | 'migrationsTable' | 'migrationsSchema';
+  path: [string, ...string[]];
+  /** Absent for settings no input replaces: dialect, which only has to be PostgreSQL when it is stated. */
+  input?: ConfigInput;
+}
+
+const SETTINGS: Setting[] = [
+  { field: 'out', path: ['out'], input: 'migrations-dir' },
+  { field: 'dialect', path: ['dialect'] },
+  { field: 'migrationsTable', path: ['migrations', 'table'], input: 'migrations-table' },
+  { field: 'migrationsSchema', path: ['migrations', 'schema'], input: 'migrations-schema' },
+];
+
+const INPUTS = SETTINGS.flatMap((s) => (s.input ? [s.input] : []));
+
 /**
  * Reads the settings we need from drizzle.config without executing it: running the user's config would need their
  * TypeScript toolchain and environment variables, and a check must not run arbitrary code before it is reviewed.
- * String literals are read; anything computed is reported with the input that replaces it, unless that input is
- * among `given` (then the setting is not needed).
+ * The file is parsed; a value the source states (a string, a `const`, an object literal, `defineConfig(...)`) is
+ * read, and one only running the config could tell is reported with the input that replaces it, unless that input
+ * is among `given` (then the setting is not needed). Nothing is guessed: a wrong ledger table would re-apply every
+ * migration.
  */
 export function readDrizzleConfig(
   projectRoot: string,
   configPath?: string,
   given: ReadonlySet<ConfigInput> = new Set(),
 ): DrizzleConfig {
+  const found = locateConfig(projectRoot, configPath);
+  if (!found) return {};
+  const { path, shown } = found;
+  const needed = INPUTS.filter((input) => !given.has(input));
+  const exported = readExport(readFileSync(path, 'utf8'), path, shown, needed);
+  if (!exported || (exported.kind !== 'object' && needed.length === 0)) return { file: shown };
+  if (exported.kind !== 'object') {
+    throw new ConfigurationError(
+      `${shown}: the exported config is ${describe(exported)}, and schema-actions reads the config without running it; set ${inputs(needed)} instead`,
+    );
+  }
+  const config: DrizzleConfig = { file: shown };
+  for (const setting of SETTINGS) {
+    const value = lookup(exported, setting.path);
+    if (value?.kind === 'string') config[setting.field] = value.value;
+    else if (value && setting.input && needed.includes(setting.input)) {
+      throw new ConfigurationError(
+        `${shown}: "${setting.path.join('.')}" is ${describe(value)}, and schema-actions reads the config without running it; set the ${setting.input} input instead`,
+      );
+    }
+  }
+  return config;
+}
+
+/** The config file: the one given, else the first candidate that exists; undefined when the project has none. */
+function locateConfig(projectRoot: string, configPath?: string): { path: string; shown: string } | undefined {
   const explicit = configPath && configPath !== 'drizzle.config.ts';
   const file = explicit
     ? configPath
     : [configPath ?? 'drizzle.config.ts', ...CANDIDATES].find((c) => existsSync(join(projectRoot, c)));
-  if (!file) return {};
+  if (!file) return undefined;
   const path = isAbsolute(file) ? file : join(projectRoot, file);
   if (!existsSync(path)) {
     throw new ConfigurationError(
       `drizzle config ${file} does not exist; set drizzle-config to your config file's path, relative to working-directory`,
     );
   }
-  const text = readFileSync(path, 'utf8');
-  const shown = relative(projectRoot, path) || file;
-  if (path.endsWith('.json')) return { file: shown, ...fromJson(text, shown) };
-  const code = stripComments(text);
-  const migrationsBlock = code.match(/\bmigrations\s*:\s*\{([^}]*)\}/)?.[1] ?? '';
-  return {
-    file: shown,
-    out: literal(code, 'out', shown, 'migrations-dir', given),
-    dialect: literal(code, 'dialect', shown),
-    migrationsTable: literal(migrationsBlock, 'table', shown, 'migrations-table', given),
-    migrationsSchema: literal(migrationsBlock, 'schema', shown, 'migrations-schema', given),
-  };
+  return { path, shown: relative(projectRoot, path) || file };
 }
 
-function fromJson(text: string, shown: string): Omit<DrizzleConfig, 'file'> {
+/**
+ * The config's exported value. Undefined when every input it could provide is given, so a file this parser cannot
+ * read (or that exports nothing) is no obstacle then.
+ */
+function readExport(text: string, path: string, shown: string, needed: ConfigInput[]): StaticValue | undefined {
+  let exported: StaticValue | undefined;
   try {
-    const json = JSON.parse(text) as {
-      out?: string;
-      dialect?: string;
-      migrations?: { table?: string; schema?: string };
-    };
-    return {
-      out: json.out,
-      dialect: json.dialect,
-      migrationsTable: json.migrations?.table,
-      migrationsSchema: json.migrations?.schema,
-    };
+    exported = path.endsWith('.json')
+      ? fromJson(JSON.parse(text))
+      : readDefaultExport(text, { typeScript: /\.[cm]?ts$/.test(path), commonJs: path.endsWith('.cjs') });
   } catch (error) {
-    throw new ConfigurationError(`${shown} is not valid JSON (${(error as Error).message}); fix the file`);
+    if (!(error instanceof SyntaxError || error instanceof ModuleSyntaxError)) throw error;
+    if (needed.length === 0) return undefined;
+    throw new ConfigurationError(
+      `${shown} cannot be parsed (${error.message}); fix the file, or set ${inputs(needed)}`,
+    );
   }
-}
-
-function literal(
-  code: string,
-  key: string,
-  shown: string,
-  input?: ConfigInput,
-  given: ReadonlySet<ConfigInput> = new Set(),
-): string | undefined {
-  const property = new RegExp(`(?:^|[\\s,{])["']?${key}["']?\\s*:\\s*([^,\\n}]+)`).exec(code);
-  // `migrations: { table }` takes the value of a variable: computed, like any other expression.
-  const shorthand = !property && input !== 'migrations-dir' && new RegExp(`(?:^|[\\s,{])${key}\\s*(?:,|$)`).test(code);
-  if (!property && !shorthand) return undefined;
-  const value = property ? property[1]!.trim() : key;
-  const quoted = /^(["'`])((?:(?!\1)[^\\$]|\\.)*)\1(?:\s+as\s+const)?$/.exec(value);
-  if (quoted) return quoted[2];
-  if (!input || given.has(input)) return undefined;
+  if (exported || needed.length === 0) return exported;
   throw new ConfigurationError(
-    `${shown}: "${key}" is computed (${value}), and schema-actions reads the config without running it; set the ${input} input instead`,
+    `${shown} exports no config (no export default or module.exports); export it as drizzle-kit expects, or set ${inputs(needed)}`,
   );
 }
 
-function stripComments(code: string): string {
-  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:"'`])\/\/[^\n]*/g, '$1');
+function fromJson(value: unknown): StaticValue {
+  if (typeof value === 'string') return { kind: 'string', value };
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    return { kind: 'object', read: (key) => (Object.hasOwn(record, key) ? fromJson(record[key]) : undefined) };
+  }
+  return { kind: 'computed', text: JSON.stringify(value) };
+}
+
+function lookup(value: StaticValue, path: string[]): StaticValue | undefined {
+  let current: StaticValue | undefined = value;
+  for (const key of path) {
+    if (current?.kind !== 'object') return current?.kind === 'computed' ? current : undefined;
+    current = current.read(key);
+  }
+  return current;
+}
+
+/** Why a value cannot be used: only running the config could tell it, or it is not the kind expected there. */
+function describe(value: StaticValue): string {
+  if (value.kind === 'computed') return `computed (${value.text})`;
+  return value.kind === 'object' ? 'an object, not a string' : 'a string, not an object';
+}
+
+/** "the migrations-dir input", "the migrations-dir, migrations-table and migrations-schema inputs". */
+function inputs(names: string[]): string {
+  if (names.length === 1) return `the ${names[0]} input`;
+  return `the ${names.slice(0, -1).join(', ')} and ${names.at(-1)} inputs`;
 }
 
 /**
