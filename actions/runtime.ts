@@ -1,12 +1,32 @@
 import * as core from '@actions/core';
 import { commands, findCommand, type Command } from './commands';
 import type { OutputValue, RunContext } from './lib/command';
-import { errorMessage, isConfigurationError } from './lib/errors';
+import { CancelledError, errorMessage, isConfigurationError } from './lib/errors';
 import { readGitHubEnvironment } from './lib/github';
 import { actionInputSource, Inputs } from './lib/inputs';
 import { ActionsLogger, ConsoleLogger, type Logger } from './lib/logger';
 import { ActionsReportPublisher, ConsoleReportPublisher } from './lib/report';
 import { parseCliArgs, renderHelp } from './cli-args';
+
+/** After the first signal, the longest a command may take to clean up before the process exits regardless. */
+const CANCEL_GRACE_MS = 2500;
+
+/**
+ * GitHub cancels a job with SIGINT, then SIGTERM a few seconds later. The first one aborts the run's signal so each
+ * command stops its own work cleanly (cancel the statement, roll back, release locks, restore files); should that
+ * hang, the process exits anyway, which closes its connections.
+ */
+function cancellationSignal(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (controller.signal.aborted) return;
+    controller.abort(new CancelledError(name));
+    setTimeout(() => process.exit(130), CANCEL_GRACE_MS).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return controller.signal;
+}
 
 function serialise(value: OutputValue): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -29,7 +49,7 @@ async function execute(command: Command, context: RunContext): Promise<number> {
     return 0;
   } catch (error) {
     const message = context.logger.secrets.redact(errorMessage(error));
-    if (!isConfigurationError(error)) {
+    if (!isConfigurationError(error) && !(error instanceof CancelledError)) {
       const stack = error instanceof Error && error.stack ? error.stack : '';
       if (stack) context.logger.debug(context.logger.secrets.redact(stack));
     }
@@ -59,6 +79,7 @@ export async function runAction(name: string): Promise<number> {
     github,
     env: process.env,
     baseDir: github.workspace,
+    signal: cancellationSignal(),
   };
   const code = await execute(command, context);
   if (code !== 0) process.exitCode = code;
@@ -118,6 +139,7 @@ export async function runCli(argv: string[], logger: Logger = new ConsoleLogger(
     github,
     env: process.env,
     baseDir: process.cwd(),
+    signal: cancellationSignal(),
   };
   return execute(command, context);
 }

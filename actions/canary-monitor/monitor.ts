@@ -42,9 +42,16 @@ const sleepUntil = (deadline: number, stop: AbortSignal) =>
  * a slow probe never shifts later ones; while a URL's probe is still running its next tick is skipped (and counted),
  * keeping one probe in flight per URL.
  */
-export async function monitor(plan: MonitorPlan, hooks: MonitorHooks = {}): Promise<MonitorResult> {
+export async function monitor(
+  plan: MonitorPlan,
+  hooks: MonitorHooks = {},
+  cancel?: AbortSignal,
+): Promise<MonitorResult> {
   const start = performance.now();
   const stop = new AbortController();
+  // A cancelled job stops probing at once; probes in flight are cut short and not counted.
+  cancel?.addEventListener('abort', () => stop.abort(), { once: true });
+  if (cancel?.aborted) stop.abort();
   const results: ProbeResult[] = [];
   const skippedTicks: Record<string, number> = {};
   let failFast: MonitorResult['failFast'];

@@ -1,6 +1,6 @@
 import type { CommandResult, RunContext } from '../lib/command';
 import { formatDuration } from '../lib/duration';
-import { errorMessage } from '../lib/errors';
+import { cancellation, errorMessage } from '../lib/errors';
 import { redactUrl } from '../lib/secrets';
 import { readCanaryConfig } from './config';
 import { applyDecision, type DecisionOutcome } from './decision';
@@ -56,6 +56,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
         onSkip: (url, at) =>
           logger.warning(`${formatDuration(at)} ${redactUrl(url)}: tick skipped, the previous probe is still running`),
       },
+      context.signal,
     );
   });
   if (result.failFast) {
@@ -70,9 +71,13 @@ export async function run(context: RunContext): Promise<CommandResult> {
       `(${percent(verdict.errorRate)}), p50 ${verdict.p50Ms ?? '—'}ms, p95 ${verdict.p95Ms ?? '—'}ms`,
   );
 
-  let decision: DecisionOutcome = { decision: 'none', detail: 'no Vercel inputs: nothing changed' };
+  const cancelled = context.signal.aborted;
+  let decision: DecisionOutcome = cancelled
+    ? { decision: 'none', detail: `${cancellation(context.signal).message}: nothing was promoted or rolled back` }
+    : { decision: 'none', detail: 'no Vercel inputs: nothing changed' };
   let decisionError: string | undefined;
-  if (vercel && api && deployment) {
+  // A cancelled canary has not seen enough to vouch for the deployment: it never promotes.
+  if (vercel && api && deployment && !cancelled) {
     const watched = deployment;
     try {
       decision = await logger.group('Decide on Vercel', () =>
@@ -87,7 +92,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
     }
   }
 
-  context.setOutput('healthy', verdict.healthy);
+  context.setOutput('healthy', verdict.healthy && !cancelled);
   context.setOutput('decision', decision.decision);
   context.setOutput('samples', verdict.samples);
   context.setOutput('errors', verdict.errors);
@@ -100,6 +105,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
   );
   context.setOutput('report', published.path);
 
+  if (cancelled) return { failure: `${decision.detail} (${verdict.samples} probe(s) ran)` };
   if (decisionError) return { failure: `the Vercel step failed: ${decisionError}` };
   if (!verdict.healthy && config.failOnUnhealthy) {
     const done = decision.decision === 'rolled-back' ? `; ${decision.detail}` : '';

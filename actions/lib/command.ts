@@ -18,6 +18,8 @@ export interface RunContext {
   env: NodeJS.ProcessEnv;
   /** The directory relative paths are resolved from: the workspace on the runner, the current directory locally. */
   baseDir: string;
+  /** Aborted (with a CancelledError) when the job is cancelled: SIGINT or SIGTERM. */
+  signal: AbortSignal;
 }
 
 /** A command either passes, or fails with one line saying why (the details are in its report). */

@@ -15,3 +15,16 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** The job was cancelled (GitHub sends SIGINT, then SIGTERM): the run stops cleanly and says so, once. */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+  constructor(readonly signal: string) {
+    super(`cancelled (${signal})`);
+  }
+}
+
+/** The reason an aborted signal carries, as a CancelledError. */
+export function cancellation(signal: AbortSignal): CancelledError {
+  return signal.reason instanceof CancelledError ? signal.reason : new CancelledError('abort');
+}

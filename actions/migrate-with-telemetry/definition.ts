@@ -88,7 +88,9 @@ export const migrateDefinition: CommandDefinition = {
     },
   },
   outputs: {
-    status: { description: 'applied, up-to-date, dry-run, failed or timed-out (the worst over all targets).' },
+    status: {
+      description: 'applied, up-to-date, dry-run, failed, timed-out or cancelled (the worst over all targets).',
+    },
     'applied-count': { description: 'Number of migrations applied by this run (over all targets).' },
     'pending-count': { description: 'Number of migrations still pending after this run (over all targets).' },
     applied: {

@@ -12,6 +12,7 @@ const ICON: Record<RunStatus, string> = {
   'dry-run': '📝',
   failed: '❌',
   'timed-out': '⏱️',
+  cancelled: '🛑',
 };
 
 /** SQL in a dry-run report is capped so a large first deploy still fits in the job summary. */

@@ -31,7 +31,9 @@ export async function run(context: RunContext): Promise<CommandResult> {
 
   const results = await migrateAll(context, project, options, telemetry);
   const summary = summarise(results, options);
-  const telemetryWarnings = await finishTelemetry(context.logger, telemetry, summary, started);
+  // A cancelled job has seconds left before the runner kills it: telemetry gets one of them.
+  const settleCapMs = context.signal.aborted ? 1000 : undefined;
+  const telemetryWarnings = await finishTelemetry(context.logger, telemetry, summary, started, settleCapMs);
   reportTargetFailures(context.logger, results, options);
 
   const durationMs = Math.round(preciseNow() - started);
@@ -48,7 +50,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
   const published = await context.report.publish(context.logger.secrets.redact(markdown), { comment: false });
   context.setOutput('report', published.path);
 
-  if (summary.status !== 'failed' && summary.status !== 'timed-out') return {};
+  if (!['failed', 'timed-out', 'cancelled'].includes(summary.status)) return {};
   const where = options.targets.length === 1 ? results[0]?.failedAt : undefined;
   return { failure: summary.failure ?? summary.status, where };
 }
@@ -95,6 +97,7 @@ async function migrateAll(
         ledger: project.ledger,
         options,
         logger,
+        signal: context.signal,
         onMigration: (event) => telemetry.migration(event),
       }),
     );
@@ -122,10 +125,11 @@ async function finishTelemetry(
   telemetry: Telemetry,
   summary: RunSummary,
   started: number,
+  settleCapMs?: number,
 ): Promise<string[]> {
   return logger.group('Telemetry', async () => {
     telemetry.end({ ...summary, endedAt: preciseNow(), durationMs: preciseNow() - started });
-    const warnings = await telemetry.settle();
+    const warnings = await telemetry.settle(settleCapMs);
     for (const warning of warnings)
       logger.warning(`telemetry is best-effort and did not stop the migration: ${warning}`);
     if (telemetry.sinks.length === 0) logger.info('no telemetry configured');
@@ -182,6 +186,7 @@ function createSinks(options: MigrateOptions, identity: RunIdentity, logger: Log
 export function overallStatus(results: TargetResult[], dryRun: boolean): RunStatus {
   const has = (status: RunStatus) => results.some((r) => r.status === status);
   if (has('failed')) return 'failed';
+  if (has('cancelled')) return 'cancelled';
   if (has('timed-out')) return 'timed-out';
   if (dryRun) return 'dry-run';
   if (has('applied')) return 'applied';

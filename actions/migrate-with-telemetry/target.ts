@@ -1,5 +1,5 @@
 import { connectPostgres, type PostgresClient } from '../lib/db/postgres';
-import { errorMessage } from '../lib/errors';
+import { CancelledError, cancellation, errorMessage } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import {
   execute,
@@ -40,6 +40,8 @@ export interface TargetContext {
   ledger: LedgerLocation;
   options: MigrateOptions;
   logger: Logger;
+  /** The job's cancellation: stops the running statement, rolls back and releases the lock. */
+  signal: AbortSignal;
   onMigration(event: MigrationEvent): void;
 }
 
@@ -56,24 +58,32 @@ export async function migrateTarget(target: Target, context: TargetContext): Pro
     notes: [],
   };
   try {
-    await withTargetSession(target, context, async (client) => {
+    if (context.signal.aborted) throw cancellation(context.signal);
+    await withTargetSession(target, context, async (client, breaker) => {
       // Read only now, under the lock: a run that held it before us may have applied everything already.
       const ledger = await readLedger(client, context.ledger);
+      breaker.check();
       const batches = inspect(ledger, context, result);
-      if (batches) await apply(client, { batches, ledgerExists: ledger.exists }, context, result);
+      if (batches) await apply(client, breaker, { batches, ledgerExists: ledger.exists }, context, result);
     });
   } catch (error) {
-    result.status = 'failed';
-    result.failure = errorMessage(error);
+    // A cancel during connect or the lock wait surfaces as PostgreSQL's "canceling statement" error.
+    const cancelled = context.signal.aborted;
+    result.status = cancelled ? 'cancelled' : 'failed';
+    result.failure = cancelled ? cancelledMessage(context.signal) : errorMessage(error);
   }
   return result;
+}
+
+function cancelledMessage(signal: AbortSignal): string {
+  return `${cancellation(signal).message}: nothing more was applied, the running transaction was rolled back and the lock released`;
 }
 
 /** Connects, configures the session and (unless this is a dry run) holds the migration lock while `fn` runs. */
 async function withTargetSession(
   target: Target,
   context: TargetContext,
-  fn: (client: PostgresClient) => Promise<void>,
+  fn: (client: PostgresClient, breaker: CircuitBreaker) => Promise<void>,
 ): Promise<void> {
   const { options, logger, ledger } = context;
   const client = await connectPostgres(target.url, {
@@ -82,7 +92,9 @@ async function withTargetSession(
     inputName: options.targets.length > 1 ? 'targets' : 'database-url',
   });
   let locked = false;
+  let breaker: CircuitBreaker | undefined;
   try {
+    breaker = await CircuitBreaker.arm(target.url, client, logger, context.signal);
     await client.query("SELECT set_config('lock_timeout', $1, false)", [`${options.lockTimeoutMs}ms`]);
     if (options.statementTimeoutMs !== undefined) {
       await client.query("SELECT set_config('statement_timeout', $1, false)", [`${options.statementTimeoutMs}ms`]);
@@ -91,9 +103,10 @@ async function withTargetSession(
       await acquireMigrationLock(client, ledger, options.lockWaitMs, options.lockTimeoutMs, logger);
       locked = true;
     }
-    await fn(client);
+    await fn(client, breaker);
   } finally {
     if (locked) await releaseMigrationLock(client, ledger).catch(() => undefined);
+    await breaker?.disarm();
     await client.close();
   }
 }
@@ -142,6 +155,7 @@ function inspect(ledger: Ledger, context: TargetContext, result: TargetResult): 
 /** Executes the batches under the circuit breaker, reporting each migration once it is committed. */
 async function apply(
   client: PostgresClient,
+  breaker: CircuitBreaker,
   work: { batches: Batch[]; ledgerExists: boolean },
   context: TargetContext,
   result: TargetResult,
@@ -150,50 +164,44 @@ async function apply(
   const { target } = result;
   const label = options.targets.length > 1 ? target.label : undefined;
   logger.info(`${target.label}: applying ${result.plan.length} migration(s) (transaction: ${options.transaction})`);
-  const breaker = await CircuitBreaker.arm(target.url, client, options.timeoutMs, logger);
-  try {
-    const outcome = await execute(
-      client,
-      { location: context.ledger, layout: context.set.layout, exists: work.ledgerExists },
-      work.batches,
-      {
-        checkpoint: () => breaker.check(),
-        // Only now are they applied: reported after COMMIT, never before.
-        committed: (timings) => {
-          for (const timing of timings) {
-            result.applied.push(timing);
-            result.pendingAfter -= 1;
-            logger.info(`${target.label}: applied ${timing.migration.name} in ${Math.round(timing.durationMs)} ms`);
-            context.onMigration({
-              target: label,
-              ...migrationEvent(timing.migration),
-              startedAt: timing.startedAt,
-              durationMs: timing.durationMs,
-              outcome: 'applied',
-            });
-          }
-        },
+  breaker.startClock(options.timeoutMs);
+  const outcome = await execute(
+    client,
+    { location: context.ledger, layout: context.set.layout, exists: work.ledgerExists },
+    work.batches,
+    {
+      checkpoint: () => breaker.check(),
+      // Only now are they applied: reported after COMMIT, never before.
+      committed: (timings) => {
+        for (const timing of timings) {
+          result.applied.push(timing);
+          result.pendingAfter -= 1;
+          logger.info(`${target.label}: applied ${timing.migration.name} in ${Math.round(timing.durationMs)} ms`);
+          context.onMigration({
+            target: label,
+            ...migrationEvent(timing.migration),
+            startedAt: timing.startedAt,
+            durationMs: timing.durationMs,
+            outcome: 'applied',
+          });
+        }
       },
-    );
-    if (outcome.failure) {
-      recordFailure(
-        breaker.tripped ? { ...outcome.failure, error: breaker.error() } : outcome.failure,
-        context,
-        result,
-      );
-    } else {
-      result.status = 'applied';
-      if (breaker.tripped) result.notes.push('the timeout expired while committing; the commit completed first');
-    }
-  } finally {
-    await breaker.disarm();
+    },
+  );
+  const stopped = breaker.error();
+  if (outcome.failure) {
+    recordFailure(stopped ? { ...outcome.failure, error: stopped } : outcome.failure, context, result);
+  } else {
+    result.status = 'applied';
+    if (stopped) result.notes.push(`${stopped.message.split(':')[0]} while committing; the commit completed first`);
   }
 }
 
 function recordFailure(failure: ExecuteFailure, context: TargetContext, result: TargetResult): void {
   const timedOut = failure.error instanceof TimedOutError;
-  result.status = timedOut ? 'timed-out' : 'failed';
-  result.failure = errorMessage(failure.error);
+  const cancelled = failure.error instanceof CancelledError;
+  result.status = timedOut ? 'timed-out' : cancelled ? 'cancelled' : 'failed';
+  result.failure = cancelled ? cancelledMessage(context.signal) : errorMessage(failure.error);
   if (failure.error instanceof MigrationFailedError) {
     result.failedAt = { file: failure.error.migration.file, line: failure.error.line };
   }
@@ -208,7 +216,7 @@ function recordFailure(failure: ExecuteFailure, context: TargetContext, result: 
       ...migrationEvent(failure.migration),
       startedAt: failure.startedAt,
       durationMs: preciseNow() - failure.startedAt,
-      outcome: timedOut ? 'timed-out' : 'failed',
+      outcome: timedOut ? 'timed-out' : cancelled ? 'cancelled' : 'failed',
       error: result.failure,
     });
   }

@@ -74,8 +74,17 @@ interface ProcessOutcome {
   output: string;
 }
 
-/** Runs a shell command with stdin closed, in its own process group so a time limit kills all of it. */
-function runCommand(command: string, cwd: string, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<ProcessOutcome> {
+/**
+ * Runs a shell command with stdin closed, in its own process group so a time limit or a job cancel kills all of it
+ * (drizzle-kit under npx under a shell is three processes).
+ */
+function runCommand(
+  command: string,
+  cwd: string,
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+): Promise<ProcessOutcome> {
   return new Promise((resolve) => {
     const child = spawn(command, {
       cwd,
@@ -91,19 +100,24 @@ function runCommand(command: string, cwd: string, timeoutMs: number, env: NodeJS
     };
     child.stdout.on('data', append);
     child.stderr.on('data', append);
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const killGroup = () => {
       try {
         if (child.pid) process.kill(-child.pid, 'SIGKILL');
       } catch {
         // Already gone.
       }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
     }, timeoutMs);
+    signal?.addEventListener('abort', killGroup, { once: true });
     child.on('error', (error) => {
       output += `\n${error.message}`;
     });
     child.on('close', (exitCode) => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', killGroup);
       resolve({ exitCode, timedOut, output: stripVTControlCharacters(output) });
     });
   });
@@ -115,6 +129,8 @@ export interface GenerateOptions {
   migrationsDir: string;
   timeoutMs: number;
   env: NodeJS.ProcessEnv;
+  /** The job's cancellation: kills the command's process group; the folder is restored all the same. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -129,7 +145,7 @@ export async function runGenerate(options: GenerateOptions): Promise<GenerateRes
   let outcome: ProcessOutcome;
   let after: Snapshot;
   try {
-    outcome = await runCommand(options.command, options.projectRoot, options.timeoutMs, options.env);
+    outcome = await runCommand(options.command, options.projectRoot, options.timeoutMs, options.env, options.signal);
   } finally {
     after = snapshot(options.migrationsDir);
     restore(options.migrationsDir, before, dirExisted);

@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { diffCatalogs, type Catalog, type Difference } from '../lib/catalog';
 import type { CommandResult, RunContext } from '../lib/command';
 import { connectPostgres } from '../lib/db/postgres';
-import { ConfigurationError } from '../lib/errors';
+import { cancellation, ConfigurationError } from '../lib/errors';
 import { plan, type TransactionPolicy } from '../lib/migrations/executor';
 import { dataOf, done, skipped, type Phase } from '../lib/phase';
 import { loadProject, readTransactionPolicy, type Project } from '../lib/project-inputs';
@@ -45,6 +45,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
   const generate = options.generate
     ? done(await generatePhase(context, project, options.generateTimeoutMs))
     : skipped<GenerateResult>('generate: false');
+  if (context.signal.aborted) throw cancellation(context.signal);
   const embedded = await context.logger.group('Apply on embedded PostgreSQL (PGlite)', () =>
     applyOnEmbedded(toApply, context.logger, options.databaseUrl !== undefined),
   );
@@ -122,7 +123,10 @@ async function generatePhase(context: RunContext, project: Project, timeoutMs: n
       migrationsDir: project.set.dir,
       timeoutMs,
       env: context.env,
+      signal: context.signal,
     });
+    // The work tree is restored by now; a cancelled check stops here rather than report a half-run generate.
+    if (context.signal.aborted) throw cancellation(context.signal);
     logger.info(result.output.trim());
     logger.info(
       `${command}: exit code ${result.exitCode}, ${result.changed.length} file(s) written, work tree restored`,

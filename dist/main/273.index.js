@@ -433,8 +433,11 @@ function removeEmptyFolders(dir, root) {
 /** drizzle-kit asks whether a column/table/enum was renamed; without a terminal it prints this and exits 0. */
 const RENAME_PROMPT = /Interactive prompts require a TTY|created or renamed|renamed from another|prompt(?:Columns|Named|Schemas)Conflicts?/i;
 const REPORTED_ERROR = /^\s*(?:Error\b|error:)|\bERR!|Cannot find module|command not found/im;
-/** Runs a shell command with stdin closed, in its own process group so a time limit kills all of it. */
-function runCommand(command, cwd, timeoutMs, env) {
+/**
+ * Runs a shell command with stdin closed, in its own process group so a time limit or a job cancel kills all of it
+ * (drizzle-kit under npx under a shell is three processes).
+ */
+function runCommand(command, cwd, timeoutMs, env, signal) {
     return new Promise((resolve) => {
         const child = (0,external_node_child_process_.spawn)(command, {
             cwd,
@@ -451,8 +454,7 @@ function runCommand(command, cwd, timeoutMs, env) {
         };
         child.stdout.on('data', append);
         child.stderr.on('data', append);
-        const timer = setTimeout(() => {
-            timedOut = true;
+        const killGroup = () => {
             try {
                 if (child.pid)
                     process.kill(-child.pid, 'SIGKILL');
@@ -460,12 +462,18 @@ function runCommand(command, cwd, timeoutMs, env) {
             catch {
                 // Already gone.
             }
+        };
+        const timer = setTimeout(() => {
+            timedOut = true;
+            killGroup();
         }, timeoutMs);
+        signal?.addEventListener('abort', killGroup, { once: true });
         child.on('error', (error) => {
             output += `\n${error.message}`;
         });
         child.on('close', (exitCode) => {
             clearTimeout(timer);
+            signal?.removeEventListener('abort', killGroup);
             resolve({ exitCode, timedOut, output: (0,external_node_util_.stripVTControlCharacters)(output) });
         });
     });
@@ -482,7 +490,7 @@ async function runGenerate(options) {
     let outcome;
     let after;
     try {
-        outcome = await runCommand(options.command, options.projectRoot, options.timeoutMs, options.env);
+        outcome = await runCommand(options.command, options.projectRoot, options.timeoutMs, options.env, options.signal);
     }
     finally {
         after = snapshot(options.migrationsDir);
@@ -1423,6 +1431,8 @@ async function run(context) {
     const generate = options.generate
         ? done(await generatePhase(context, project, options.generateTimeoutMs))
         : skipped('generate: false');
+    if (context.signal.aborted)
+        throw (0,errors/* cancellation */.WN)(context.signal);
     const embedded = await context.logger.group('Apply on embedded PostgreSQL (PGlite)', () => applyOnEmbedded(toApply, context.logger, options.databaseUrl !== undefined));
     const database = options.databaseUrl
         ? done(await databasePhase(context, options.databaseUrl, toApply))
@@ -1490,7 +1500,11 @@ async function generatePhase(context, project, timeoutMs) {
             migrationsDir: project.set.dir,
             timeoutMs,
             env: context.env,
+            signal: context.signal,
         });
+        // The work tree is restored by now; a cancelled check stops here rather than report a half-run generate.
+        if (context.signal.aborted)
+            throw (0,errors/* cancellation */.WN)(context.signal);
         logger.info(result.output.trim());
         logger.info(`${command}: exit code ${result.exitCode}, ${result.changed.length} file(s) written, work tree restored`);
         return result;

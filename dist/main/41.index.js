@@ -635,9 +635,13 @@ const sleepUntil = (deadline, stop) => new Promise((resolve) => {
  * a slow probe never shifts later ones; while a URL's probe is still running its next tick is skipped (and counted),
  * keeping one probe in flight per URL.
  */
-async function monitor(plan, hooks = {}) {
+async function monitor(plan, hooks = {}, cancel) {
     const start = performance.now();
     const stop = new AbortController();
+    // A cancelled job stops probing at once; probes in flight are cut short and not counted.
+    cancel?.addEventListener('abort', () => stop.abort(), { once: true });
+    if (cancel?.aborted)
+        stop.abort();
     const results = [];
     const skippedTicks = {};
     let failFast;
@@ -886,7 +890,7 @@ async function run(context) {
                 .filter((part) => part !== undefined && part !== '')
                 .join(' ')),
             onSkip: (url, at) => logger.warning(`${(0,duration/* formatDuration */.a3)(at)} ${(0,secrets/* redactUrl */.BO)(url)}: tick skipped, the previous probe is still running`),
-        });
+        }, context.signal);
     });
     if (result.failFast) {
         logger.error(`Stopped early: ${result.failFast.consecutive} consecutive failed probes of ${(0,secrets/* redactUrl */.BO)(result.failFast.url)}`);
@@ -894,9 +898,13 @@ async function run(context) {
     const verdict = decideVerdict(result, config.thresholds);
     logger.info(`Verdict: ${verdict.healthy ? 'healthy' : 'unhealthy'} — ${verdict.samples} samples, ${verdict.errors} errors ` +
         `(${percent(verdict.errorRate)}), p50 ${verdict.p50Ms ?? '—'}ms, p95 ${verdict.p95Ms ?? '—'}ms`);
-    let decision = { decision: 'none', detail: 'no Vercel inputs: nothing changed' };
+    const cancelled = context.signal.aborted;
+    let decision = cancelled
+        ? { decision: 'none', detail: `${(0,errors/* cancellation */.WN)(context.signal).message}: nothing was promoted or rolled back` }
+        : { decision: 'none', detail: 'no Vercel inputs: nothing changed' };
     let decisionError;
-    if (vercel && api && deployment) {
+    // A cancelled canary has not seen enough to vouch for the deployment: it never promotes.
+    if (vercel && api && deployment && !cancelled) {
         const watched = deployment;
         try {
             decision = await logger.group('Decide on Vercel', () => applyDecision(verdict.healthy, vercel, api, watched, logger));
@@ -909,7 +917,7 @@ async function run(context) {
             logger.error(decisionError);
         }
     }
-    context.setOutput('healthy', verdict.healthy);
+    context.setOutput('healthy', verdict.healthy && !cancelled);
     context.setOutput('decision', decision.decision);
     context.setOutput('samples', verdict.samples);
     context.setOutput('errors', verdict.errors);
@@ -918,6 +926,8 @@ async function run(context) {
     context.setOutput('p95-ms', verdict.p95Ms ?? '');
     const published = await context.report.publish(renderCanaryReport({ config, run: result, verdict, deployment, decision, decisionError }), { comment: false });
     context.setOutput('report', published.path);
+    if (cancelled)
+        return { failure: `${decision.detail} (${verdict.samples} probe(s) ran)` };
     if (decisionError)
         return { failure: `the Vercel step failed: ${decisionError}` };
     if (!verdict.healthy && config.failOnUnhealthy) {

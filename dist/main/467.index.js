@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export PostgresClient */
 /* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32863);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19039);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32863);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19039);
 
 
 
@@ -24,7 +24,7 @@ const BIGINT_OID = 20;
  */
 async function connectPostgres(url, options) {
     const inputName = options.inputName ?? 'database-url';
-    for (const secret of (0,_secrets__WEBPACK_IMPORTED_MODULE_1__/* .secretsInUrl */ .Ct)(url))
+    for (const secret of (0,_secrets__WEBPACK_IMPORTED_MODULE_2__/* .secretsInUrl */ .Ct)(url))
         options.logger.mask(secret);
     validatePostgresUrl(url, inputName);
     const client = new pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Client */ .Ay.Client({
@@ -61,17 +61,17 @@ function validatePostgresUrl(url, inputName = 'database-url') {
         // reported below
     }
     if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol)) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a PostgreSQL URL; ${example}`);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${inputName} is not a PostgreSQL URL; ${example}`);
     }
     if (!parsed.hostname && !parsed.searchParams.get('host')) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it has no host; ${example}`);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it has no host; ${example}`);
     }
     const database = parsed.pathname.replace(/^\//, '') || parsed.searchParams.get('dbname');
     if (!database) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it names no database; ${example}`);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it names no database; ${example}`);
     }
     if (database.includes('/') || /[@:]/.test(decodeURIComponent(database))) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a valid PostgreSQL URL: its database name is malformed; ${example}`);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${inputName} is not a valid PostgreSQL URL: its database name is malformed; ${example}`);
     }
 }
 class PostgresClient {
@@ -98,7 +98,7 @@ class PostgresClient {
 }
 function connectionError(error, url, inputName) {
     const e = error;
-    const where = (0,_secrets__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url);
+    const where = (0,_secrets__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(url);
     let host = '?';
     let user = '?';
     let database = '?';
@@ -113,22 +113,22 @@ function connectionError(error, url, inputName) {
     }
     switch (e.code) {
         case 'ECONNREFUSED':
-            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: connection refused; check the host and port in ${inputName} and that the server is running`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: connection refused; check the host and port in ${inputName} and that the server is running`);
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
-            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL: host ${host} not found; check the host name in ${inputName}`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL: host ${host} not found; check the host name in ${inputName}`);
         case 'ETIMEDOUT':
-            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
         case '28P01':
         case '28000':
-            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`PostgreSQL at ${host} rejected user "${user}": password authentication failed; check the user and password in ${inputName}`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`PostgreSQL at ${host} rejected user "${user}": password authentication failed; check the user and password in ${inputName}`);
         case '3D000':
-            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`database "${database}" does not exist on ${host}; create it or fix the database name in ${inputName}`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`database "${database}" does not exist on ${host}; create it or fix the database name in ${inputName}`);
         default:
             if (/timeout/i.test(e.message ?? '')) {
-                return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
+                return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
             }
-            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to ${where}: ${e.message ?? String(error)}; check ${inputName}`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to ${where}: ${e.message ?? String(error)}; check ${inputName}`);
     }
 }
 
@@ -486,7 +486,11 @@ class LokiSink {
         });
     }
     end(outcome) {
-        const level = outcome.status === 'failed' || outcome.status === 'timed-out' ? 'error' : 'info';
+        const level = outcome.status === 'failed' || outcome.status === 'timed-out'
+            ? 'error'
+            : outcome.status === 'cancelled'
+                ? 'warning'
+                : 'info';
         const detail = outcome.failure ? `: ${outcome.failure}` : '';
         this.push(level, outcome.endedAt, `migration run ${outcome.status}: ${outcome.appliedCount} applied, ${outcome.pendingCount} pending${detail}`, {
             event: 'end',
@@ -602,7 +606,7 @@ class OtlpSink {
         });
     }
     end(outcome) {
-        const failed = outcome.status === 'failed' || outcome.status === 'timed-out';
+        const failed = outcome.status === 'failed' || outcome.status === 'timed-out' || outcome.status === 'cancelled';
         const runSpan = {
             traceId: this.traceId,
             spanId: this.runSpanId,
@@ -697,7 +701,9 @@ class PagerDutySink {
     start() { }
     migration() { }
     end(outcome) {
-        if (outcome.status === 'dry-run')
+        // A dry run changes nothing, and a cancelled job is someone's decision, not an incident: neither triggers nor
+        // resolves an alert.
+        if (outcome.status === 'dry-run' || outcome.status === 'cancelled')
             return;
         const failed = outcome.status === 'failed' || outcome.status === 'timed-out';
         this.sending = this.send(failed ? this.trigger(outcome) : this.resolve());
@@ -1191,6 +1197,7 @@ const ICON = {
     'dry-run': '📝',
     failed: '❌',
     'timed-out': '⏱️',
+    cancelled: '🛑',
 };
 /** SQL in a dry-run report is capped so a large first deploy still fits in the job summary. */
 const DRY_RUN_SQL_LIMIT = 60_000;
@@ -1270,65 +1277,92 @@ var verify = __webpack_require__(72453);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/breaker.ts
 
 
+
 /** After a cancel, how long the statement gets to stop before its backend is terminated (which also rolls back). */
 const TERMINATE_AFTER_MS = 5000;
+/** On a job cancel the runner allows a few seconds in all: terminate sooner. */
+const TERMINATE_AFTER_CANCEL_MS = 1000;
 class TimedOutError extends Error {
     name = 'TimedOutError';
 }
 /**
- * The `timeout` circuit breaker. When it trips, the statement running on the migration's connection is cancelled
- * from a second connection (a connection busy with a statement cannot cancel itself), so PostgreSQL aborts the
- * transaction; if the statement ignores the cancel, the backend is terminated, which rolls back too. The code
- * applying migrations also checks `tripped` between statements, since a cancel reaching an idle backend is dropped.
+ * Stops the migration's connection from outside it: the `timeout` circuit breaker, and a job cancel. The statement
+ * running on the migration's connection is cancelled from a second connection (a connection busy with a statement
+ * cannot cancel itself), so PostgreSQL aborts the transaction; if the statement ignores the cancel, the backend is
+ * terminated, which rolls back too. The executor also calls `check()` before each statement, since a cancel
+ * reaching an idle backend is dropped.
  */
 class CircuitBreaker {
     target;
-    timeoutMs;
     logger;
     timer;
     terminateTimer;
     control;
-    trippedAt;
-    constructor(target, timeoutMs, logger) {
+    reason;
+    timeoutMs = 0;
+    constructor(target, logger) {
         this.target = target;
-        this.timeoutMs = timeoutMs;
         this.logger = logger;
     }
-    /** Opens the control connection now, while the server is healthy, and starts the clock. */
-    static async arm(url, target, timeoutMs, logger) {
-        const breaker = new CircuitBreaker(target, timeoutMs, logger);
+    /** Opens the control connection now, while the server is healthy; `signal` cancels the session's work. */
+    static async arm(url, target, logger, signal) {
+        const breaker = new CircuitBreaker(target, logger);
         breaker.control = await (0,postgres/* connectPostgres */.Mq)(url, { logger, applicationName: 'schema-actions migrate (watchdog)' });
-        breaker.timer = setTimeout(() => void breaker.trip(), timeoutMs);
+        const onAbort = () => {
+            const reason = signal.reason instanceof errors/* CancelledError */.cc ? signal.reason : new errors/* CancelledError */.cc('abort');
+            void breaker.stop(reason, TERMINATE_AFTER_CANCEL_MS);
+        };
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener('abort', onAbort, { once: true });
+        breaker.detach = () => signal.removeEventListener('abort', onAbort);
         return breaker;
     }
+    /** Starts the `timeout` clock: from here the migrations have `timeoutMs` to commit. */
+    startClock(timeoutMs) {
+        this.timeoutMs = timeoutMs;
+        this.timer = setTimeout(() => {
+            this.logger.warning(`timeout of ${(0,duration/* formatDuration */.a3)(timeoutMs)} reached: cancelling the running statement`);
+            void this.stop(this.timedOut(), TERMINATE_AFTER_MS);
+        }, timeoutMs);
+    }
     get tripped() {
-        return this.trippedAt !== undefined;
+        return this.reason !== undefined;
     }
-    /** Throws when the breaker has tripped; called before each statement. */
+    /** Throws once the breaker has tripped or the job was cancelled; called before each statement. */
     check() {
-        if (this.tripped)
-            throw this.error();
+        if (this.reason)
+            throw this.reason;
     }
+    /** What stopped the run: a TimedOutError or a CancelledError (undefined while it runs). */
     error() {
-        return new TimedOutError(`timed out after ${(0,duration/* formatDuration */.a3)(this.timeoutMs)} (timeout): the running statement was cancelled and the transaction rolled back`);
+        return this.reason;
     }
     async disarm() {
+        this.detach();
         clearTimeout(this.timer);
         clearTimeout(this.terminateTimer);
         await this.control?.close();
         this.control = undefined;
     }
-    async trip() {
-        this.trippedAt = Date.now();
+    detach = () => undefined;
+    timedOut() {
+        return new TimedOutError(`timed out after ${(0,duration/* formatDuration */.a3)(this.timeoutMs)} (timeout): the running statement was cancelled and the transaction rolled back`);
+    }
+    async stop(reason, terminateAfterMs) {
+        if (this.reason)
+            return;
+        this.reason = reason;
+        clearTimeout(this.timer);
         const pid = this.target.processId;
-        this.logger.warning(`timeout of ${(0,duration/* formatDuration */.a3)(this.timeoutMs)} reached: cancelling the running statement`);
         try {
             await this.control?.query('SELECT pg_cancel_backend($1)', [pid]);
         }
         catch (error) {
             this.logger.debug(`pg_cancel_backend failed: ${String(error)}`);
         }
-        this.terminateTimer = setTimeout(() => void this.terminate(pid), TERMINATE_AFTER_MS);
+        this.terminateTimer = setTimeout(() => void this.terminate(pid), terminateAfterMs);
     }
     async terminate(pid) {
         this.logger.warning('the cancelled statement did not stop; terminating its connection (PostgreSQL rolls back)');
@@ -1427,19 +1461,27 @@ async function migrateTarget(target, context) {
         notes: [],
     };
     try {
-        await withTargetSession(target, context, async (client) => {
+        if (context.signal.aborted)
+            throw (0,errors/* cancellation */.WN)(context.signal);
+        await withTargetSession(target, context, async (client, breaker) => {
             // Read only now, under the lock: a run that held it before us may have applied everything already.
             const ledger = await (0,migrations_ledger/* readLedger */.SC)(client, context.ledger);
+            breaker.check();
             const batches = inspect(ledger, context, result);
             if (batches)
-                await apply(client, { batches, ledgerExists: ledger.exists }, context, result);
+                await apply(client, breaker, { batches, ledgerExists: ledger.exists }, context, result);
         });
     }
     catch (error) {
-        result.status = 'failed';
-        result.failure = (0,errors/* errorMessage */.gJ)(error);
+        // A cancel during connect or the lock wait surfaces as PostgreSQL's "canceling statement" error.
+        const cancelled = context.signal.aborted;
+        result.status = cancelled ? 'cancelled' : 'failed';
+        result.failure = cancelled ? cancelledMessage(context.signal) : (0,errors/* errorMessage */.gJ)(error);
     }
     return result;
+}
+function cancelledMessage(signal) {
+    return `${(0,errors/* cancellation */.WN)(signal).message}: nothing more was applied, the running transaction was rolled back and the lock released`;
 }
 /** Connects, configures the session and (unless this is a dry run) holds the migration lock while `fn` runs. */
 async function withTargetSession(target, context, fn) {
@@ -1450,7 +1492,9 @@ async function withTargetSession(target, context, fn) {
         inputName: options.targets.length > 1 ? 'targets' : 'database-url',
     });
     let locked = false;
+    let breaker;
     try {
+        breaker = await CircuitBreaker.arm(target.url, client, logger, context.signal);
         await client.query("SELECT set_config('lock_timeout', $1, false)", [`${options.lockTimeoutMs}ms`]);
         if (options.statementTimeoutMs !== undefined) {
             await client.query("SELECT set_config('statement_timeout', $1, false)", [`${options.statementTimeoutMs}ms`]);
@@ -1459,11 +1503,12 @@ async function withTargetSession(target, context, fn) {
             await acquireMigrationLock(client, ledger, options.lockWaitMs, options.lockTimeoutMs, logger);
             locked = true;
         }
-        await fn(client);
+        await fn(client, breaker);
     }
     finally {
         if (locked)
             await releaseMigrationLock(client, ledger).catch(() => undefined);
+        await breaker?.disarm();
         await client.close();
     }
 }
@@ -1508,48 +1553,45 @@ function inspect(ledger, context, result) {
     return planned.batches;
 }
 /** Executes the batches under the circuit breaker, reporting each migration once it is committed. */
-async function apply(client, work, context, result) {
+async function apply(client, breaker, work, context, result) {
     const { options, logger } = context;
     const { target } = result;
     const label = options.targets.length > 1 ? target.label : undefined;
     logger.info(`${target.label}: applying ${result.plan.length} migration(s) (transaction: ${options.transaction})`);
-    const breaker = await CircuitBreaker.arm(target.url, client, options.timeoutMs, logger);
-    try {
-        const outcome = await (0,executor/* execute */.g7)(client, { location: context.ledger, layout: context.set.layout, exists: work.ledgerExists }, work.batches, {
-            checkpoint: () => breaker.check(),
-            // Only now are they applied: reported after COMMIT, never before.
-            committed: (timings) => {
-                for (const timing of timings) {
-                    result.applied.push(timing);
-                    result.pendingAfter -= 1;
-                    logger.info(`${target.label}: applied ${timing.migration.name} in ${Math.round(timing.durationMs)} ms`);
-                    context.onMigration({
-                        target: label,
-                        ...migrationEvent(timing.migration),
-                        startedAt: timing.startedAt,
-                        durationMs: timing.durationMs,
-                        outcome: 'applied',
-                    });
-                }
-            },
-        });
-        if (outcome.failure) {
-            recordFailure(breaker.tripped ? { ...outcome.failure, error: breaker.error() } : outcome.failure, context, result);
-        }
-        else {
-            result.status = 'applied';
-            if (breaker.tripped)
-                result.notes.push('the timeout expired while committing; the commit completed first');
-        }
+    breaker.startClock(options.timeoutMs);
+    const outcome = await (0,executor/* execute */.g7)(client, { location: context.ledger, layout: context.set.layout, exists: work.ledgerExists }, work.batches, {
+        checkpoint: () => breaker.check(),
+        // Only now are they applied: reported after COMMIT, never before.
+        committed: (timings) => {
+            for (const timing of timings) {
+                result.applied.push(timing);
+                result.pendingAfter -= 1;
+                logger.info(`${target.label}: applied ${timing.migration.name} in ${Math.round(timing.durationMs)} ms`);
+                context.onMigration({
+                    target: label,
+                    ...migrationEvent(timing.migration),
+                    startedAt: timing.startedAt,
+                    durationMs: timing.durationMs,
+                    outcome: 'applied',
+                });
+            }
+        },
+    });
+    const stopped = breaker.error();
+    if (outcome.failure) {
+        recordFailure(stopped ? { ...outcome.failure, error: stopped } : outcome.failure, context, result);
     }
-    finally {
-        await breaker.disarm();
+    else {
+        result.status = 'applied';
+        if (stopped)
+            result.notes.push(`${stopped.message.split(':')[0]} while committing; the commit completed first`);
     }
 }
 function recordFailure(failure, context, result) {
     const timedOut = failure.error instanceof TimedOutError;
-    result.status = timedOut ? 'timed-out' : 'failed';
-    result.failure = (0,errors/* errorMessage */.gJ)(failure.error);
+    const cancelled = failure.error instanceof errors/* CancelledError */.cc;
+    result.status = timedOut ? 'timed-out' : cancelled ? 'cancelled' : 'failed';
+    result.failure = cancelled ? cancelledMessage(context.signal) : (0,errors/* errorMessage */.gJ)(failure.error);
     if (failure.error instanceof executor/* MigrationFailedError */.Yv) {
         result.failedAt = { file: failure.error.migration.file, line: failure.error.line };
     }
@@ -1562,7 +1604,7 @@ function recordFailure(failure, context, result) {
             ...migrationEvent(failure.migration),
             startedAt: failure.startedAt,
             durationMs: (0,time/* preciseNow */.M)() - failure.startedAt,
-            outcome: timedOut ? 'timed-out' : 'failed',
+            outcome: timedOut ? 'timed-out' : cancelled ? 'cancelled' : 'failed',
             error: result.failure,
         });
     }
@@ -1592,7 +1634,9 @@ async function run(context) {
     telemetry.start();
     const results = await migrateAll(context, project, options, telemetry);
     const summary = summarise(results, options);
-    const telemetryWarnings = await finishTelemetry(context.logger, telemetry, summary, started);
+    // A cancelled job has seconds left before the runner kills it: telemetry gets one of them.
+    const settleCapMs = context.signal.aborted ? 1000 : undefined;
+    const telemetryWarnings = await finishTelemetry(context.logger, telemetry, summary, started, settleCapMs);
     reportTargetFailures(context.logger, results, options);
     const durationMs = Math.round((0,time/* preciseNow */.M)() - started);
     setOutputs(context, results, summary, options, { runId: identity.runId, durationMs });
@@ -1607,7 +1651,7 @@ async function run(context) {
     });
     const published = await context.report.publish(context.logger.secrets.redact(markdown), { comment: false });
     context.setOutput('report', published.path);
-    if (summary.status !== 'failed' && summary.status !== 'timed-out')
+    if (!['failed', 'timed-out', 'cancelled'].includes(summary.status))
         return {};
     const where = options.targets.length === 1 ? results[0]?.failedAt : undefined;
     return { failure: summary.failure ?? summary.status, where };
@@ -1644,6 +1688,7 @@ async function migrateAll(context, project, options, telemetry) {
             ledger: project.ledger,
             options,
             logger,
+            signal: context.signal,
             onMigration: (event) => telemetry.migration(event),
         }));
         if (options.dryRun)
@@ -1663,10 +1708,10 @@ function summarise(results, options) {
             : first?.failure,
     };
 }
-async function finishTelemetry(logger, telemetry, summary, started) {
+async function finishTelemetry(logger, telemetry, summary, started, settleCapMs) {
     return logger.group('Telemetry', async () => {
         telemetry.end({ ...summary, endedAt: (0,time/* preciseNow */.M)(), durationMs: (0,time/* preciseNow */.M)() - started });
-        const warnings = await telemetry.settle();
+        const warnings = await telemetry.settle(settleCapMs);
         for (const warning of warnings)
             logger.warning(`telemetry is best-effort and did not stop the migration: ${warning}`);
         if (telemetry.sinks.length === 0)
@@ -1717,6 +1762,8 @@ function overallStatus(results, dryRun) {
     const has = (status) => results.some((r) => r.status === status);
     if (has('failed'))
         return 'failed';
+    if (has('cancelled'))
+        return 'cancelled';
     if (has('timed-out'))
         return 'timed-out';
     if (dryRun)

@@ -922,8 +922,8 @@ async function openEmbedded(options = {}) {
 /* harmony export */ });
 /* unused harmony export PostgresClient */
 /* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32863);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19039);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32863);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19039);
 
 
 
@@ -935,7 +935,7 @@ const BIGINT_OID = 20;
  */
 async function connectPostgres(url, options) {
     const inputName = options.inputName ?? 'database-url';
-    for (const secret of (0,_secrets__WEBPACK_IMPORTED_MODULE_1__/* .secretsInUrl */ .Ct)(url))
+    for (const secret of (0,_secrets__WEBPACK_IMPORTED_MODULE_2__/* .secretsInUrl */ .Ct)(url))
         options.logger.mask(secret);
     validatePostgresUrl(url, inputName);
     const client = new pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Client */ .Ay.Client({
@@ -972,17 +972,17 @@ function validatePostgresUrl(url, inputName = 'database-url') {
         // reported below
     }
     if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol)) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a PostgreSQL URL; ${example}`);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${inputName} is not a PostgreSQL URL; ${example}`);
     }
     if (!parsed.hostname && !parsed.searchParams.get('host')) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it has no host; ${example}`);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it has no host; ${example}`);
     }
     const database = parsed.pathname.replace(/^\//, '') || parsed.searchParams.get('dbname');
     if (!database) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it names no database; ${example}`);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it names no database; ${example}`);
     }
     if (database.includes('/') || /[@:]/.test(decodeURIComponent(database))) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${inputName} is not a valid PostgreSQL URL: its database name is malformed; ${example}`);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${inputName} is not a valid PostgreSQL URL: its database name is malformed; ${example}`);
     }
 }
 class PostgresClient {
@@ -1009,7 +1009,7 @@ class PostgresClient {
 }
 function connectionError(error, url, inputName) {
     const e = error;
-    const where = (0,_secrets__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url);
+    const where = (0,_secrets__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(url);
     let host = '?';
     let user = '?';
     let database = '?';
@@ -1024,22 +1024,22 @@ function connectionError(error, url, inputName) {
     }
     switch (e.code) {
         case 'ECONNREFUSED':
-            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: connection refused; check the host and port in ${inputName} and that the server is running`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: connection refused; check the host and port in ${inputName} and that the server is running`);
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
-            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL: host ${host} not found; check the host name in ${inputName}`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL: host ${host} not found; check the host name in ${inputName}`);
         case 'ETIMEDOUT':
-            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
         case '28P01':
         case '28000':
-            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`PostgreSQL at ${host} rejected user "${user}": password authentication failed; check the user and password in ${inputName}`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`PostgreSQL at ${host} rejected user "${user}": password authentication failed; check the user and password in ${inputName}`);
         case '3D000':
-            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`database "${database}" does not exist on ${host}; create it or fix the database name in ${inputName}`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`database "${database}" does not exist on ${host}; create it or fix the database name in ${inputName}`);
         default:
             if (/timeout/i.test(e.message ?? '')) {
-                return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
+                return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
             }
-            return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot connect to ${where}: ${e.message ?? String(error)}; check ${inputName}`);
+            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to ${where}: ${e.message ?? String(error)}; check ${inputName}`);
     }
 }
 

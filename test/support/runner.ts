@@ -27,6 +27,11 @@ export interface RunActionOptions {
   repository?: string;
   /** Value of `${{ github.token }}` in input defaults. */
   token?: string;
+  /**
+   * Called with each line the action prints, as it prints it, and a way to signal the action's process as the
+   * runner does when a job is cancelled (SIGINT, then SIGTERM).
+   */
+  onLine?: (line: string, signal: (name: NodeJS.Signals) => void) => void;
 }
 
 export interface Annotation {
@@ -130,6 +135,7 @@ export async function runAction(opts: RunActionOptions): Promise<ActionRun> {
       env,
       dirs.workspace,
       opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      opts.onLine,
     );
     return await collect(result, dirs);
   } finally {
@@ -307,15 +313,23 @@ function refsFor(eventName: string, event: object | undefined): Record<string, s
 
 // ---- process ----
 
-function runNode(entry: string, env: Record<string, string>, cwd: string, timeoutMs: number): Promise<ProcessResult> {
+function runNode(
+  entry: string,
+  env: Record<string, string>,
+  cwd: string,
+  timeoutMs: number,
+  onLine?: RunActionOptions['onLine'],
+): Promise<ProcessResult> {
   return new Promise((resolvePromise, reject) => {
     // detached: own process group, so a timeout also kills whatever the action spawned.
     const child = spawn(process.execPath, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     const lines: string[] = [];
-    const outLines = lineSplitter(lines);
-    const errLines = lineSplitter(lines);
+    const signal = (name: NodeJS.Signals) => child.kill(name);
+    const watched = onLine ? (line: string) => onLine(line, signal) : undefined;
+    const outLines = lineSplitter(lines, watched);
+    const errLines = lineSplitter(lines, watched);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout.push(chunk);
       outLines.push(chunk);
@@ -349,7 +363,7 @@ function runNode(entry: string, env: Record<string, string>, cwd: string, timeou
 }
 
 /** Collects complete lines per stream so stdout and stderr interleave by line, never mid-line. */
-function lineSplitter(into: string[]): { push(chunk: Buffer): void; flush(): void } {
+function lineSplitter(into: string[], onLine?: (line: string) => void): { push(chunk: Buffer): void; flush(): void } {
   let pending = '';
   const decoder = new TextDecoder();
   return {
@@ -358,6 +372,7 @@ function lineSplitter(into: string[]): { push(chunk: Buffer): void; flush(): voi
       const parts = pending.split('\n');
       pending = parts.pop() ?? '';
       into.push(...parts);
+      if (onLine) for (const line of parts) onLine(line);
     },
     flush() {
       pending += decoder.decode();

@@ -15,7 +15,7 @@ export interface RunIdentity {
   startedAt: number;
 }
 
-export type MigrationOutcome = 'applied' | 'failed' | 'timed-out';
+export type MigrationOutcome = 'applied' | 'failed' | 'timed-out' | 'cancelled';
 
 export interface MigrationEvent {
   /** Redacted target (host/database), when the run has several. */
@@ -28,7 +28,7 @@ export interface MigrationEvent {
   error?: string;
 }
 
-export type RunStatus = 'applied' | 'up-to-date' | 'dry-run' | 'failed' | 'timed-out';
+export type RunStatus = 'applied' | 'up-to-date' | 'dry-run' | 'failed' | 'timed-out' | 'cancelled';
 
 export interface RunOutcome {
   status: RunStatus;

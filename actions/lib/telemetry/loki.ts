@@ -69,7 +69,12 @@ export class LokiSink implements TelemetrySink {
   }
 
   end(outcome: RunOutcome): void {
-    const level: Level = outcome.status === 'failed' || outcome.status === 'timed-out' ? 'error' : 'info';
+    const level: Level =
+      outcome.status === 'failed' || outcome.status === 'timed-out'
+        ? 'error'
+        : outcome.status === 'cancelled'
+          ? 'warning'
+          : 'info';
     const detail = outcome.failure ? `: ${outcome.failure}` : '';
     this.push(
       level,

@@ -85,7 +85,7 @@ export class OtlpSink implements TelemetrySink {
   }
 
   end(outcome: RunOutcome): void {
-    const failed = outcome.status === 'failed' || outcome.status === 'timed-out';
+    const failed = outcome.status === 'failed' || outcome.status === 'timed-out' || outcome.status === 'cancelled';
     const runSpan: Span = {
       traceId: this.traceId,
       spanId: this.runSpanId,

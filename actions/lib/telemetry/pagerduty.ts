@@ -41,7 +41,9 @@ export class PagerDutySink implements TelemetrySink {
   migration(): void {}
 
   end(outcome: RunOutcome): void {
-    if (outcome.status === 'dry-run') return;
+    // A dry run changes nothing, and a cancelled job is someone's decision, not an incident: neither triggers nor
+    // resolves an alert.
+    if (outcome.status === 'dry-run' || outcome.status === 'cancelled') return;
     const failed = outcome.status === 'failed' || outcome.status === 'timed-out';
     this.sending = this.send(failed ? this.trigger(outcome) : this.resolve());
   }
