@@ -13,8 +13,8 @@ export function alterTableViolations(stmt: AlterTableStmt, context: RuleContext)
   for (const node of stmt.cmds ?? []) {
     if (!('AlterTableCmd' in node)) continue;
     const cmd = node.AlterTableCmd;
-    out.push(...alterStyleViolations(cmd, table));
     if (!isNew) out.push(...alterCommandViolations(cmd, table, context));
+    out.push(...alterStyleViolations(cmd, table));
   }
   return out;
 }

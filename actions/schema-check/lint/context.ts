@@ -2,7 +2,7 @@ import type { AlterTableCmd, Node } from 'libpg-query';
 import type { Catalog } from '../../lib/catalog';
 import type { Migration } from '../../lib/migrations/model';
 import type { SqlParser } from './parser';
-import { notNullColumns, qualified } from './sql-tree';
+import { nameOf, notNullColumns, qualified, qualifiedName } from './sql-tree';
 import type { ParsedStatement } from './statements';
 
 /**
@@ -16,6 +16,7 @@ export interface RuleContext {
   /** Tables created earlier in the change (`schema.table`): changing a table nobody uses yet is safe. */
   isNewTable(table: string): boolean;
   isNewIndex(index: string): boolean;
+  isNewType(type: string): boolean;
   /** The column's type before the change (format_type text), when known. */
   columnType(table: string, column: string): string | undefined;
   /** A validated CHECK (col IS NOT NULL) exists, before the change or added earlier in it. */
@@ -49,6 +50,13 @@ export async function notNullProofsIn(parser: SqlParser, catalog: Catalog | unde
   return proofs;
 }
 
+function typeCreated(node: Node): string | undefined {
+  if ('CreateEnumStmt' in node) return (node.CreateEnumStmt.typeName ?? []).map(nameOf).join('.');
+  if ('CreateRangeStmt' in node) return (node.CreateRangeStmt.typeName ?? []).map(nameOf).join('.');
+  if ('CompositeTypeStmt' in node) return qualified(node.CompositeTypeStmt.typevar);
+  return undefined;
+}
+
 function addedConstraint(cmd: AlterTableCmd) {
   return cmd.subtype === 'AT_AddConstraint' && cmd.def && 'Constraint' in cmd.def ? cmd.def.Constraint : undefined;
 }
@@ -60,6 +68,7 @@ function addedConstraint(cmd: AlterTableCmd) {
 export class DeployState {
   private readonly tables = new Set<string>();
   private readonly indexes = new Set<string>();
+  private readonly types = new Set<string>();
   private readonly notValid = new Map<string, PendingConstraint>();
   private transaction: 'drizzle' | 'explicit' | undefined;
   private previousTransactional = false;
@@ -81,6 +90,7 @@ export class DeployState {
     return {
       isNewTable: (table) => this.tables.has(table),
       isNewIndex: (index) => this.indexes.has(index),
+      isNewType: (type) => this.types.has(type),
       columnType: this.columnType,
       hasNotNullProof: (table, column) => this.notNullProofs.has(`${table}.${column}`),
       notValidAdded: (table, constraint) => this.notValid.get(`${table}.${constraint}`)?.where,
@@ -97,6 +107,8 @@ export class DeployState {
     if ('IndexStmt' in node && node.IndexStmt.idxname) {
       this.indexes.add(`${node.IndexStmt.relation?.schemaname ?? 'public'}.${node.IndexStmt.idxname}`);
     }
+    const type = typeCreated(node);
+    if (type) this.types.add(qualifiedName(type));
     if ('TransactionStmt' in node) {
       const kind = node.TransactionStmt.kind;
       if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') this.transaction ??= 'explicit';

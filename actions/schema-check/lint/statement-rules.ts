@@ -95,6 +95,7 @@ export function statementViolations(node: Node, context: RuleContext): Violation
   if ('AlterTableStmt' in node) return alterTableViolations(node.AlterTableStmt, context);
   if ('TruncateStmt' in node) {
     const tables = (node.TruncateStmt.relations ?? []).flatMap((r) => ('RangeVar' in r ? [qualified(r.RangeVar)] : []));
+    if (tables.every((t) => context.isNewTable(t))) return [];
     return [{ rule: 'truncate', message: `truncates ${tables.join(', ')}, deleting every row` }];
   }
   if ('DeleteStmt' in node) {
@@ -127,8 +128,10 @@ function dropViolations(stmt: DropStmt, context: RuleContext): Violation[] {
           rule: 'drop-index-without-concurrently' as const,
           message: `drops index ${o} without CONCURRENTLY, taking an ACCESS EXCLUSIVE lock on its table`,
         }));
-    case 'OBJECT_TYPE':
-      return [{ rule: 'drop-type', message: `drops type ${objects.join(', ')}` }];
+    case 'OBJECT_TYPE': {
+      const existing = objects.filter((o) => !context.isNewType(o));
+      return existing.length ? [{ rule: 'drop-type', message: `drops type ${existing.join(', ')}` }] : [];
+    }
     default:
       return [];
   }
