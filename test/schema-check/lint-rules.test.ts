@@ -1,5 +1,7 @@
 // Lint rules on PostgreSQL's own parse tree, in-process from sources: each rule fires on the risky statement at its
 // file line, and stays quiet on the safe variant.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { introspect, type Catalog } from '../../actions/lib/catalog';
 import { openEmbedded, type PGliteClient } from '../../actions/lib/db/pglite';
@@ -557,5 +559,66 @@ describe('opt-in style rules', () => {
       'unknown-rule: lint-enable names "prefer-uuid"',
       'unknown-rule: lint-ignore names "no-such-rule"',
     ]);
+  });
+});
+
+const CORPUS = '/work/shared/corpus';
+
+/** Each real-world migration file that wraps statements in `DO $$`, with its text. */
+function corpusFilesWithDoBlocks(): { folder: string; file: string; sql: string }[] {
+  if (!existsSync(CORPUS)) return [];
+  return readdirSync(CORPUS)
+    .filter((folder) => statSync(join(CORPUS, folder)).isDirectory())
+    .flatMap((folder) =>
+      readdirSync(join(CORPUS, folder))
+        .filter((file) => file.endsWith('.sql'))
+        .map((file) => ({ folder, file, sql: readFileSync(join(CORPUS, folder, file), 'utf8') })),
+    )
+    .filter((f) => f.sql.includes('DO $$'));
+}
+
+/**
+ * The oracle, read from the text alone: lines inside a DO block that add a foreign key to a table the same file does
+ * not create. Those tables existed before, so each must be flagged exactly there.
+ */
+function foreignKeysInDoBlocks(sql: string): { lines: number[]; all: number; inDoBlock: (line: number) => boolean } {
+  const created = new Set([...sql.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"([^"]+)"/g)].map((m) => m[1]));
+  const ranges: [number, number][] = [];
+  const lines: number[] = [];
+  let all = 0;
+  let open: number | undefined;
+  sql.split('\n').forEach((text, index) => {
+    const line = index + 1;
+    if (/^DO \$\$/.test(text)) open = line;
+    const fk = text.match(/^\s*ALTER TABLE "([^"]+)" ADD CONSTRAINT "[^"]+" FOREIGN KEY/);
+    if (open !== undefined && fk) all++;
+    if (open !== undefined && fk && !created.has(fk[1])) lines.push(line);
+    if (open !== undefined && /END \$\$;/.test(text)) {
+      ranges.push([open, line]);
+      open = undefined;
+    }
+  });
+  return { lines, all, inDoBlock: (line) => ranges.some(([from, to]) => line >= from && line <= to) };
+}
+
+describe.skipIf(!existsSync(CORPUS))('DO blocks of the real-world corpus', () => {
+  it('flags each foreign key drizzle-kit wrapped in DO $$ … duplicate_object on an existing table, at its line', async () => {
+    const files = corpusFilesWithDoBlocks();
+    let flagged = 0;
+    let wrapped = 0;
+    for (const { folder, file, sql } of files) {
+      const oracle = foreignKeysInDoBlocks(sql);
+      const { findings } = await lintMigrations([migration(file.replace(/\.sql$/, ''), sql)], { ignore: [] });
+      const found = findings
+        .filter((f) => f.rule === 'add-foreign-key-without-not-valid' && oracle.inDoBlock(f.line!))
+        .map((f) => f.line);
+      expect(found, `${folder}/${file}`).toEqual(oracle.lines);
+      expect(findings.filter((f) => f.rule === 'syntax-error'), `${folder}/${file}`).toEqual([]);
+      flagged += oracle.lines.length;
+      wrapped += oracle.all;
+    }
+    // The corpus holds about a hundred DO blocks, most of them foreign keys; many are on tables their own file creates.
+    expect(wrapped).toBeGreaterThan(75);
+    expect(flagged).toBeGreaterThan(20);
   });
 });
