@@ -167,6 +167,8 @@ export async function run(context: RunContext): Promise<CommandResult> {
       const columns = columnTypes(before);
       const result = await lintMigrations(change.added, {
         ignore: options.lintIgnore,
+        enable: inputs.list('lint-enable'),
+        before,
         columnType: (table, column) => columns.get(`${table}.${column}`),
       });
       logger.info(

@@ -77,7 +77,8 @@ const CASES: Record<keyof typeof RULES, RuleCase> = {
   },
   'add-column-stored-generated': {
     flags: 'ALTER TABLE "orders" ADD COLUMN "total" integer GENERATED ALWAYS AS ("net" + "tax") STORED;',
-    passes: 'CREATE TABLE "lines" ("net" integer, "tax" integer, "total" integer GENERATED ALWAYS AS ("net" + "tax") STORED);',
+    passes:
+      'CREATE TABLE "lines" ("net" integer, "tax" integer, "total" integer GENERATED ALWAYS AS ("net" + "tax") STORED);',
   },
   'set-not-null': {
     flags: 'ALTER TABLE "users" ALTER COLUMN "email" SET NOT NULL;',
@@ -190,8 +191,13 @@ describe('every lint rule', () => {
     it(`${rule}: flags the risky form and accepts the safe one`, async () => {
       const flagged = (await lint(c.flags, c.options)).findings.filter((f) => f.rule === rule);
       const files = Array.isArray(c.flags) ? c.flags : [c.flags];
-      expect(flagged.map((f) => `${f.file}:${f.line}`)).toEqual([`drizzle/000${files.length}_change.sql:${c.line ?? 1}`]);
-      expect(flagged[0]).toMatchObject({ severity: RULES[rule as keyof typeof RULES].severity, alternative: expect.any(String) });
+      expect(flagged.map((f) => `${f.file}:${f.line}`)).toEqual([
+        `drizzle/000${files.length}_change.sql:${c.line ?? 1}`,
+      ]);
+      expect(flagged[0]).toMatchObject({
+        severity: RULES[rule as keyof typeof RULES].severity,
+        alternative: expect.any(String),
+      });
       expect((await lint(c.passes, c.options)).findings.filter((f) => f.rule === rule)).toEqual([]);
     });
   }
@@ -377,17 +383,13 @@ describe('statements inside DO blocks', () => {
       "  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'users_email_unique') THEN",
       '    ALTER TABLE "users" ADD CONSTRAINT "users_email_unique" UNIQUE ("email");',
       '  ELSE',
-      "    EXECUTE 'DROP TABLE \"sessions\"';",
+      '    EXECUTE \'DROP TABLE "sessions"\';',
       '  END IF;',
       '  CREATE INDEX CONCURRENTLY "users_x_idx" ON "users" ("x");',
       'END',
       '$body$;',
     ].join('\n');
-    expect(await rulesOf(sql)).toEqual([
-      'add-unique-constraint@7',
-      'drop-table@9',
-      'concurrently-in-transaction@11',
-    ]);
+    expect(await rulesOf(sql)).toEqual(['add-unique-constraint@7', 'drop-table@9', 'concurrently-in-transaction@11']);
     const result = await lint(`${NO_TRANSACTION}${sql}`);
     expect(result.findings.find((f) => f.rule === 'concurrently-in-transaction')?.message).toMatch(/DO block/);
   });
@@ -409,7 +411,7 @@ describe('statements inside DO blocks', () => {
   });
 
   it('leaves DO blocks in other languages alone', async () => {
-    expect(await rulesOf("DO LANGUAGE sql $$ DROP TABLE x $$;")).toEqual([]);
+    expect(await rulesOf('DO LANGUAGE sql $$ DROP TABLE x $$;')).toEqual([]);
   });
 });
 
@@ -613,7 +615,10 @@ describe.skipIf(!existsSync(CORPUS))('DO blocks of the real-world corpus', () =>
         .filter((f) => f.rule === 'add-foreign-key-without-not-valid' && oracle.inDoBlock(f.line!))
         .map((f) => f.line);
       expect(found, `${folder}/${file}`).toEqual(oracle.lines);
-      expect(findings.filter((f) => f.rule === 'syntax-error'), `${folder}/${file}`).toEqual([]);
+      expect(
+        findings.filter((f) => f.rule === 'syntax-error'),
+        `${folder}/${file}`,
+      ).toEqual([]);
       flagged += oracle.lines.length;
       wrapped += oracle.all;
     }

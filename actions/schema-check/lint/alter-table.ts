@@ -54,7 +54,10 @@ function alterCommandViolations(cmd: AlterTableCmd, table: string, context: Rule
       ];
     case 'AT_DropNotNull':
       return [
-        { rule: 'drop-not-null', message: `drops NOT NULL from ${column}; running code may rely on it never being NULL` },
+        {
+          rule: 'drop-not-null',
+          message: `drops NOT NULL from ${column}; running code may rely on it never being NULL`,
+        },
       ];
     case 'AT_ColumnDefault':
       if (cmd.def) return [];

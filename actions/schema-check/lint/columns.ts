@@ -110,7 +110,10 @@ export function columnStyleViolations(column: ColumnDef, table: string, primaryK
   const type = typeParts(column.typeName).name.toLowerCase();
   const out: Violation[] = [...timestampStyle(column.typeName, name)];
   if (isSerial(column.typeName)) {
-    out.push({ rule: 'prefer-identity', message: `column ${name} is ${type}; an identity column is the standard form` });
+    out.push({
+      rule: 'prefer-identity',
+      message: `column ${name} is ${type}; an identity column is the standard form`,
+    });
   }
   if (primaryKey && SMALL_INTEGERS.has(type)) {
     out.push({

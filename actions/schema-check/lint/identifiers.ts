@@ -25,7 +25,10 @@ export async function longIdentifiers(parser: SqlParser, statement: ParsedStatem
     const length = Buffer.byteLength(name);
     if (length <= MAX_IDENTIFIER_BYTES || seen.has(name)) continue;
     seen.add(name);
-    const truncated = Buffer.from(name).subarray(0, MAX_IDENTIFIER_BYTES).toString('utf8').replace(/\uFFFD$/, '');
+    const truncated = Buffer.from(name)
+      .subarray(0, MAX_IDENTIFIER_BYTES)
+      .toString('utf8')
+      .replace(/\uFFFD$/, '');
     const before = bytes.subarray(0, token.start).toString('utf8');
     out.push({
       rule: 'identifier-too-long',

@@ -4,7 +4,7 @@ import type { Finding } from '../findings';
 import { DeployState, notNullProofsIn } from './context';
 import { longIdentifiers } from './identifiers';
 import { loadSqlParser } from './parser';
-import { isRuleId, RULES, type RuleId, type Violation } from './rules';
+import { isRuleId, OPT_IN_RULES, RULES, type RuleId, type Violation } from './rules';
 import { statementViolations } from './statement-rules';
 import { parseMigration, type ParsedStatement } from './statements';
 
@@ -72,10 +72,9 @@ function activeRules(options: LintOptions): { active: Set<RuleId>; findings: Fin
     });
   const enabled = new Set(named('lint-enable', options.enable ?? []));
   const ignored = new Set(named('lint-ignore', options.ignore));
+  const optIn = new Set(OPT_IN_RULES);
   const active = new Set(
-    (Object.keys(RULES) as RuleId[]).filter(
-      (id) => !ignored.has(id) && (!('optIn' in RULES[id]) || enabled.has(id)),
-    ),
+    (Object.keys(RULES) as RuleId[]).filter((id) => !ignored.has(id) && (!optIn.has(id) || enabled.has(id))),
   );
   return { active, findings };
 }

@@ -72,14 +72,12 @@ export const RULES = {
   'drop-not-null': {
     severity: 'warning',
     why: 'The running release may rely on the column never being NULL (reads that do not expect NULL, code generated from the schema).',
-    alternative:
-      'Deploy code that copes with NULL in this column first, then drop the constraint in a later deploy.',
+    alternative: 'Deploy code that copes with NULL in this column first, then drop the constraint in a later deploy.',
   },
   'drop-default': {
     severity: 'warning',
     why: 'The running release may insert rows without the column and rely on the default; without it they get NULL or fail a NOT NULL.',
-    alternative:
-      'Deploy code that always writes the column first, then drop the default in a later deploy.',
+    alternative: 'Deploy code that always writes the column first, then drop the default in a later deploy.',
   },
   'create-index-without-concurrently': {
     severity: 'warning',
@@ -115,7 +113,7 @@ export const RULES = {
   },
   'validate-in-same-deploy': {
     severity: 'warning',
-    why: "NOT VALID followed by VALIDATE helps only when the two commit separately. Drizzle applies every pending migration in one transaction, so the lock ADD CONSTRAINT took is still held while VALIDATE scans the table: the same outage as adding the constraint validated, spread over two migrations.",
+    why: 'NOT VALID followed by VALIDATE helps only when the two commit separately. Drizzle applies every pending migration in one transaction, so the lock ADD CONSTRAINT took is still held while VALIDATE scans the table: the same outage as adding the constraint validated, spread over two migrations.',
     alternative:
       'Ship the NOT VALID constraint in one deploy and VALIDATE CONSTRAINT in a later deploy (a migration merged after the first one is in production).',
   },
@@ -157,11 +155,12 @@ export const RULES = {
   cluster: {
     severity: 'error',
     why: 'CLUSTER rewrites the table in index order under an ACCESS EXCLUSIVE lock.',
-    alternative: 'Use pg_repack (with --order-by) outside the deploy, which reorders the table without holding the lock.',
+    alternative:
+      'Use pg_repack (with --order-by) outside the deploy, which reorders the table without holding the lock.',
   },
   'transaction-control': {
     severity: 'warning',
-    why: "Drizzle runs every pending migration in one transaction. A COMMIT ends it early: the statements and migrations after it are no longer atomic, so a failure leaves part of the deploy applied. A ROLLBACK silently discards what the deploy applied before it. (A CREATE INDEX CONCURRENTLY alone in a chunk after such a COMMIT does run.)",
+    why: 'Drizzle runs every pending migration in one transaction. A COMMIT ends it early: the statements and migrations after it are no longer atomic, so a failure leaves part of the deploy applied. A ROLLBACK silently discards what the deploy applied before it. (A CREATE INDEX CONCURRENTLY alone in a chunk after such a COMMIT does run.)',
     alternative: `Remove BEGIN, COMMIT and ROLLBACK and let Drizzle's transaction do its job; for a statement that cannot run in a transaction, run it ${OUTSIDE_TRANSACTION}.`,
   },
   'identifier-too-long': {
@@ -174,13 +173,14 @@ export const RULES = {
     severity: 'warning',
     optIn: true,
     why: 'timestamp without time zone stores wall-clock time with no zone: values written by servers or sessions in different time zones cannot be compared.',
-    alternative: "Use timestamp with time zone (`timestamptz`; in Drizzle `timestamp(name, { withTimezone: true })`).",
+    alternative: 'Use timestamp with time zone (`timestamptz`; in Drizzle `timestamp(name, { withTimezone: true })`).',
   },
   'prefer-bigint-primary-key': {
     severity: 'warning',
     optIn: true,
     why: 'An integer (or smallint) key runs out at about 2.1 billion (32 767) rows; widening it later rewrites the table and every referencing column.',
-    alternative: 'Use bigint for surrogate primary keys (in Drizzle `bigint(name, { mode: "number" }).generatedAlwaysAsIdentity()`).',
+    alternative:
+      'Use bigint for surrogate primary keys (in Drizzle `bigint(name, { mode: "number" }).generatedAlwaysAsIdentity()`).',
   },
   'prefer-identity': {
     severity: 'warning',
@@ -192,6 +192,8 @@ export const RULES = {
 } satisfies Record<string, RuleDefinition>;
 
 export type RuleId = keyof typeof RULES;
+
+export const OPT_IN_RULES = (Object.keys(RULES) as RuleId[]).filter((id) => 'optIn' in RULES[id]);
 
 export function isRuleId(id: string): id is RuleId {
   return Object.prototype.hasOwnProperty.call(RULES, id);

@@ -57,7 +57,9 @@ export function statementViolations(node: Node, context: RuleContext): Violation
   if ('VacuumStmt' in node) {
     const stmt = node.VacuumStmt;
     if (!stmt.is_vacuumcmd || !hasOption(stmt.options, 'full')) return [];
-    const tables = (stmt.rels ?? []).flatMap((r) => ('VacuumRelation' in r ? [qualified(r.VacuumRelation.relation)] : []));
+    const tables = (stmt.rels ?? []).flatMap((r) =>
+      'VacuumRelation' in r ? [qualified(r.VacuumRelation.relation)] : [],
+    );
     if (tables.length > 0 && tables.every((t) => context.isNewTable(t))) return [];
     const what = tables.length ? tables.join(', ') : 'every table of the database';
     return [{ rule: 'vacuum-full', message: `VACUUM FULL rewrites ${what} under an ACCESS EXCLUSIVE lock` }];
