@@ -11,7 +11,7 @@ export interface RuleDefinition {
 }
 
 const OUTSIDE_TRANSACTION =
-  'in a migration whose first line is `-- schema-actions:no-transaction` (applied outside the transaction by migrate-with-telemetry), with `--> statement-breakpoint` between it and any other statement';
+  'in a migration whose first line is `-- schema-actions:no-transaction`, which migrate-with-telemetry applies outside the transaction, with `--> statement-breakpoint` between it and any other statement';
 
 /** Every rule, its default severity and its safe alternative. Ids are what `lint-ignore`, `lint-enable` and ignore comments name. */
 export const RULES = {
@@ -31,25 +31,24 @@ export const RULES = {
     severity: 'error',
     why: 'The running release still uses the old name.',
     alternative:
-      'Running code still uses the old name: create the new table (or a view with the new name), move code over, then drop the old one in a later deploy.',
+      'Create the new table (or a view with the new name), move the code over, then drop the old one in a later deploy.',
   },
   'rename-column': {
     severity: 'error',
     why: 'The running release still uses the old name.',
     alternative:
-      'Running code still uses the old name: add the new column, write to both and backfill, switch reads, then drop the old column in a later deploy.',
+      'Add the new column, write to both and backfill, switch reads, then drop the old column in a later deploy.',
   },
   'alter-column-type': {
     severity: 'error',
     why: 'Most type changes rewrite the table (or recheck every row) under an ACCESS EXCLUSIVE lock: no reads or writes meanwhile.',
     alternative:
-      'Changing a type rewrites the table under an ACCESS EXCLUSIVE lock. Add a new column with the new type, backfill in batches, switch the code, then drop the old column. Widening varchar(n) to a larger n or to text is safe.',
+      'Add a new column with the new type, backfill it in batches, switch the code, then drop the old column in a later deploy. Widening varchar(n) to a larger n or to text is safe.',
   },
   'add-not-null-column-without-default': {
     severity: 'error',
     why: 'Fails on every environment where the table has rows.',
-    alternative:
-      'Fails on a table that has rows. Add the column with a DEFAULT, or add it nullable, backfill, then SET NOT NULL.',
+    alternative: 'Add the column with a DEFAULT, or add it nullable, backfill, then SET NOT NULL.',
   },
   'add-column-volatile-default': {
     severity: 'error',
@@ -67,7 +66,7 @@ export const RULES = {
     severity: 'warning',
     why: 'SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock, unless a validated CHECK (col IS NOT NULL) already proves it.',
     alternative:
-      'SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock. First ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID; in a later deploy VALIDATE CONSTRAINT and then SET NOT NULL (PostgreSQL 12+ uses the validated check and skips the scan).',
+      'First ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID; in a later deploy VALIDATE CONSTRAINT and then SET NOT NULL (PostgreSQL 12+ uses the validated check and skips the scan).',
   },
   'drop-not-null': {
     severity: 'warning',
@@ -82,7 +81,7 @@ export const RULES = {
   'create-index-without-concurrently': {
     severity: 'warning',
     why: 'CREATE INDEX blocks every write to the table while it builds.',
-    alternative: `CREATE INDEX blocks writes to the table while it builds. Use CREATE INDEX CONCURRENTLY ${OUTSIDE_TRANSACTION}.`,
+    alternative: `Use CREATE INDEX CONCURRENTLY ${OUTSIDE_TRANSACTION}.`,
   },
   'drop-index-without-concurrently': {
     severity: 'warning',
@@ -97,19 +96,19 @@ export const RULES = {
   'concurrently-in-transaction': {
     severity: 'error',
     why: "PostgreSQL refuses CONCURRENTLY inside a transaction block: Drizzle's transaction, an explicit BEGIN, a DO block, or a chunk holding several statements (which PostgreSQL runs as one implicit transaction). The deploy fails.",
-    alternative: `Drizzle runs all pending migrations in one transaction, and PostgreSQL refuses CONCURRENTLY inside a transaction. Run it ${OUTSIDE_TRANSACTION}; or drop CONCURRENTLY if the table is small.`,
+    alternative: `Run it ${OUTSIDE_TRANSACTION}; or drop CONCURRENTLY if the table is small.`,
   },
   'add-foreign-key-without-not-valid': {
     severity: 'warning',
     why: 'Adding a foreign key checks every row while it locks writes on both tables.',
     alternative:
-      'Adding a foreign key checks every row while locking both tables. Add it with NOT VALID, then run ALTER TABLE ... VALIDATE CONSTRAINT in a later deploy. A REFERENCES written inside ADD COLUMN cannot be NOT VALID: add the column first, then the constraint.',
+      'Add it with NOT VALID, then run ALTER TABLE ... VALIDATE CONSTRAINT in a later deploy. A REFERENCES written inside ADD COLUMN cannot be NOT VALID: add the column first, then the constraint.',
   },
   'add-check-without-not-valid': {
     severity: 'warning',
     why: 'Adding a CHECK scans the whole table under an ACCESS EXCLUSIVE lock.',
     alternative:
-      'Adding a CHECK scans the table under an ACCESS EXCLUSIVE lock. Add it with NOT VALID, then VALIDATE CONSTRAINT in a later deploy. A CHECK written inside ADD COLUMN cannot be NOT VALID: add the column first, then the constraint.',
+      'Add it with NOT VALID, then VALIDATE CONSTRAINT in a later deploy. A CHECK written inside ADD COLUMN cannot be NOT VALID: add the column first, then the constraint.',
   },
   'validate-in-same-deploy': {
     severity: 'warning',
@@ -120,7 +119,7 @@ export const RULES = {
   'add-unique-constraint': {
     severity: 'warning',
     why: 'A UNIQUE or PRIMARY KEY constraint builds its index while writes to the table are blocked.',
-    alternative: `Adding a UNIQUE or PRIMARY KEY constraint builds its index while blocking writes. CREATE UNIQUE INDEX CONCURRENTLY first (${OUTSIDE_TRANSACTION}), then ADD CONSTRAINT ... UNIQUE USING INDEX (or PRIMARY KEY USING INDEX).`,
+    alternative: `First CREATE UNIQUE INDEX CONCURRENTLY ${OUTSIDE_TRANSACTION}; then ADD CONSTRAINT ... UNIQUE USING INDEX (or PRIMARY KEY USING INDEX), which takes only a brief lock.`,
   },
   'drop-type': {
     severity: 'warning',
@@ -131,20 +130,17 @@ export const RULES = {
   truncate: {
     severity: 'error',
     why: 'TRUNCATE deletes every row in every environment, production included.',
-    alternative:
-      'TRUNCATE deletes every row in every environment. Delete data deliberately with a WHERE clause, or move it aside first.',
+    alternative: 'Delete data deliberately with a WHERE clause, or move it aside first.',
   },
   'delete-without-where': {
     severity: 'error',
     why: 'Deletes every row of the table in every environment.',
-    alternative:
-      'A DELETE without WHERE empties the table in every environment. Add a WHERE clause naming the rows to delete.',
+    alternative: 'Add a WHERE clause naming the rows to delete.',
   },
   'update-without-where': {
     severity: 'warning',
     why: 'Rewrites every row in one transaction, locking them all until Drizzle commits.',
-    alternative:
-      'An UPDATE without WHERE rewrites every row in one transaction, locking them all. Add a WHERE clause, or backfill in batches outside the migration.',
+    alternative: 'Add a WHERE clause, or backfill in batches outside the migration.',
   },
   'vacuum-full': {
     severity: 'error',
