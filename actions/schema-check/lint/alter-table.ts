@@ -14,7 +14,7 @@ export function alterTableViolations(stmt: AlterTableStmt, context: RuleContext)
     if (!('AlterTableCmd' in node)) continue;
     const cmd = node.AlterTableCmd;
     if (!isNew) out.push(...alterCommandViolations(cmd, table, context));
-    out.push(...alterStyleViolations(cmd, table));
+    if (context.style) out.push(...alterStyleViolations(cmd, table));
   }
   return out;
 }

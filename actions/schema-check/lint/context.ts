@@ -26,6 +26,8 @@ export interface RuleContext {
   transaction: TransactionBlock | undefined;
   /** Whether the migration runs inside Drizzle's transaction (no `-- schema-actions:no-transaction`). */
   transactional: boolean;
+  /** Whether an opt-in style rule is on: only then is every column's type looked at. */
+  style: boolean;
 }
 
 interface PendingConstraint {
@@ -76,6 +78,7 @@ export class DeployState {
   constructor(
     private readonly notNullProofs: Set<string>,
     private readonly columnType: (table: string, column: string) => string | undefined,
+    private readonly style: boolean,
   ) {}
 
   /** Drizzle opens one transaction for a run of transactional migrations; a no-transaction file runs outside it. */
@@ -96,6 +99,7 @@ export class DeployState {
       notValidAdded: (table, constraint) => this.notValid.get(`${table}.${constraint}`)?.where,
       transaction: statement.doLine !== undefined ? 'do-block' : (this.transaction ?? implicit),
       transactional: !statement.migration.noTransaction,
+      style: this.style,
     };
   }
 

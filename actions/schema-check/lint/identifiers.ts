@@ -10,12 +10,30 @@ function identifierOf(token: string): string {
   return token.startsWith('"') ? token.slice(1, -1).replace(/""/g, '"') : token.toLowerCase();
 }
 
+const NEAR_LIMIT = MAX_IDENTIFIER_BYTES - 3;
+const tooLong = (text: string) => Buffer.byteLength(text) > MAX_IDENTIFIER_BYTES;
+
+/**
+ * PostgreSQL's lexer is several times slower than its parser, so it only runs where the parse tree shows a truncated
+ * name could be: the lexer cuts a long identifier to 63 bytes at a character boundary, so at least 60 bytes remain
+ * (UTF-8 characters have at most 4). Constants of that length only cost an unneeded lexer run.
+ */
+function hasNearLimitString(value: unknown): boolean {
+  if (typeof value === 'string') {
+    return value.length >= NEAR_LIMIT || (value.length >= NEAR_LIMIT / 4 && Buffer.byteLength(value) >= NEAR_LIMIT);
+  }
+  if (value && typeof value === 'object') {
+    for (const key in value) if (hasNearLimitString((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
 /**
  * Identifiers longer than 63 bytes, each at the line it is on. Read from the lexer's tokens rather than the parse
  * tree, because the parser only ever sees the truncated name.
  */
 export async function longIdentifiers(parser: SqlParser, statement: ParsedStatement): Promise<Violation[]> {
-  if (Buffer.byteLength(statement.text) <= MAX_IDENTIFIER_BYTES) return [];
+  if (!hasNearLimitString(statement.node)) return [];
   const bytes = Buffer.from(statement.text, 'utf8');
   const seen = new Set<string>();
   const out: Violation[] = [];
@@ -23,7 +41,7 @@ export async function longIdentifiers(parser: SqlParser, statement: ParsedStatem
     if (token.tokenName !== 'IDENT') continue;
     const name = identifierOf(token.text);
     const length = Buffer.byteLength(name);
-    if (length <= MAX_IDENTIFIER_BYTES || seen.has(name)) continue;
+    if (!tooLong(name) || seen.has(name)) continue;
     seen.add(name);
     const truncated = Buffer.from(name)
       .subarray(0, MAX_IDENTIFIER_BYTES)

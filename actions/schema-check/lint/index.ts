@@ -84,8 +84,10 @@ export async function lintMigrations(migrations: Migration[], options: LintOptio
   const parser = await loadSqlParser();
   const { active, findings } = activeRules(options);
   const suppressed: Suppressed[] = [];
-  const state = new DeployState(await notNullProofsIn(parser, options.before), (table, column) =>
-    options.columnType?.(table, column),
+  const state = new DeployState(
+    await notNullProofsIn(parser, options.before),
+    (table, column) => options.columnType?.(table, column),
+    OPT_IN_RULES.some((id) => active.has(id)),
   );
   let statements = 0;
   for (const migration of migrations) {

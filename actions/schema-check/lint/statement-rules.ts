@@ -93,7 +93,7 @@ export function statementViolations(node: Node, context: RuleContext): Violation
     }
     return [];
   }
-  if ('CreateStmt' in node) return createTableStyleViolations(node.CreateStmt);
+  if ('CreateStmt' in node) return context.style ? createTableStyleViolations(node.CreateStmt) : [];
   if ('AlterTableStmt' in node) return alterTableViolations(node.AlterTableStmt, context);
   if ('TruncateStmt' in node) {
     const tables = (node.TruncateStmt.relations ?? []).flatMap((r) => ('RangeVar' in r ? [qualified(r.RangeVar)] : []));
