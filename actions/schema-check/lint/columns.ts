@@ -1,6 +1,6 @@
 import type { ColumnDef, Constraint, CreateStmt, Node, TypeName } from 'libpg-query';
 import type { Violation } from './rules';
-import { constraintsOf, isSerial, nameOf, qualified, typeParts, walk } from './sql-tree';
+import { constraintsOf, isSerial, nameOf, qualified, typeParts, objectsIn } from './sql-tree';
 
 /**
  * Built-in functions PostgreSQL marks volatile that show up as column defaults. A default calling one is computed per
@@ -22,7 +22,7 @@ const VOLATILE_FUNCTIONS = new Set([
 ]);
 
 function volatileCall(expression: Node | undefined): string | undefined {
-  for (const node of walk(expression)) {
+  for (const node of objectsIn(expression)) {
     const call = node.FuncCall as { funcname?: Node[] } | undefined;
     const name = call?.funcname?.map(nameOf).pop();
     if (name && VOLATILE_FUNCTIONS.has(name.toLowerCase())) return name;

@@ -1,5 +1,5 @@
 import type { DoStmt } from 'libpg-query';
-import { walk } from './sql-tree';
+import { objectsIn } from './sql-tree';
 
 /** One SQL statement a PL/pgSQL block runs, with its line counted from the line where the block's body starts. */
 export interface EmbeddedStatement {
@@ -31,7 +31,7 @@ interface PlpgsqlExpr {
  */
 export function embeddedStatements(tree: unknown): EmbeddedStatement[] {
   const found: EmbeddedStatement[] = [];
-  for (const node of walk(tree)) {
+  for (const node of objectsIn(tree)) {
     const exec = node.PLpgSQL_stmt_execsql as { lineno?: number; sqlstmt?: PlpgsqlExpr } | undefined;
     const query = exec?.sqlstmt?.PLpgSQL_expr?.query;
     if (exec && query) found.push({ sql: query, bodyLine: exec.lineno ?? 1 });

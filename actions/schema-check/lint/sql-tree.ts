@@ -48,12 +48,17 @@ export function notNullColumns(expression: Node | undefined): string[] {
   return [];
 }
 
-/** Every node of a tree, depth first, for rules that look for a kind of node anywhere in an expression. */
-export function* walk(value: unknown): Generator<Record<string, unknown>> {
-  if (Array.isArray(value)) {
-    for (const item of value) yield* walk(item);
-  } else if (value && typeof value === 'object') {
-    yield value as Record<string, unknown>;
-    for (const child of Object.values(value)) yield* walk(child);
-  }
+/** Every object in a tree, parents before children, for rules that look for a kind of node anywhere in it. */
+export function objectsIn(value: unknown): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const visit = (item: unknown): void => {
+    if (Array.isArray(item)) {
+      for (const element of item) visit(element);
+    } else if (item && typeof item === 'object') {
+      found.push(item as Record<string, unknown>);
+      for (const key in item) visit((item as Record<string, unknown>)[key]);
+    }
+  };
+  visit(value);
+  return found;
 }
