@@ -113,7 +113,8 @@ export class DeployState {
     }
     const type = typeCreated(node);
     if (type) this.types.add(qualifiedName(type));
-    if ('TransactionStmt' in node) {
+    // Inside a DO block, PostgreSQL refuses transaction control in Drizzle's transaction: the deploy state is unchanged.
+    if ('TransactionStmt' in node && statement.doLine === undefined) {
       const kind = node.TransactionStmt.kind;
       if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') this.transaction ??= 'explicit';
       if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK') this.transaction = undefined;
