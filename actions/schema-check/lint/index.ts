@@ -96,11 +96,13 @@ export async function lintMigrations(migrations: Migration[], options: LintOptio
       findings.push({
         check: 'lint',
         rule: 'syntax-error',
-        severity: 'error',
+        severity: failure.inDoBlock ? 'warning' : 'error',
         migration: migration.name,
         file: migration.file,
         line: failure.line,
-        message: `PostgreSQL's parser rejects this statement: ${failure.message}`,
+        message: failure.inDoBlock
+          ? `PL/pgSQL's parser rejects this DO block, so the statements in it were not linted: ${failure.message}`
+          : `PostgreSQL's parser rejects this statement: ${failure.message}`,
       });
     }
     state.startMigration(migration);

@@ -23,6 +23,8 @@ export interface ParseFailure {
   migration: Migration;
   line: number;
   message: string;
+  /** A DO body only fails when the block runs, which the apply step shows: here it means unlinted statements. */
+  inDoBlock?: true;
 }
 
 interface Parsed {
@@ -109,7 +111,8 @@ async function expandDoBlock(
   try {
     tree = await parser.parsePlPgSQL(statement.text);
   } catch (error) {
-    out.failures.push({ migration: statement.migration, line: statement.line, message: (error as Error).message });
+    const message = (error as Error).message;
+    out.failures.push({ migration: statement.migration, line: statement.line, message, inDoBlock: true });
     return;
   }
   for (const embedded of embeddedStatements(tree)) {
