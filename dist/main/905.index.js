@@ -545,17 +545,22 @@ function notNullColumns(expression) {
     }
     return [];
 }
-/** Every node of a tree, depth first, for rules that look for a kind of node anywhere in an expression. */
-function* walk(value) {
-    if (Array.isArray(value)) {
-        for (const item of value)
-            yield* walk(item);
-    }
-    else if (value && typeof value === 'object') {
-        yield value;
-        for (const child of Object.values(value))
-            yield* walk(child);
-    }
+/** Every object in a tree, parents before children, for rules that look for a kind of node anywhere in it. */
+function objectsIn(value) {
+    const found = [];
+    const visit = (item) => {
+        if (Array.isArray(item)) {
+            for (const element of item)
+                visit(element);
+        }
+        else if (item && typeof item === 'object') {
+            found.push(item);
+            for (const key in item)
+                visit(item[key]);
+        }
+    };
+    visit(value);
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./actions/schema-check/lint/context.ts
@@ -645,7 +650,8 @@ class DeployState {
         const type = typeCreated(node);
         if (type)
             this.types.add(qualifiedName(type));
-        if ('TransactionStmt' in node) {
+        // Inside a DO block, PostgreSQL refuses transaction control in Drizzle's transaction: the deploy state is unchanged.
+        if ('TransactionStmt' in node && statement.doLine === undefined) {
             const kind = node.TransactionStmt.kind;
             if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START')
                 this.transaction ??= 'explicit';
@@ -711,7 +717,8 @@ function hasNearLimitString(value) {
  * tree, because the parser only ever sees the truncated name.
  */
 async function longIdentifiers(parser, statement) {
-    if (!hasNearLimitString(statement.node))
+    // A DO block's body is one string constant to the lexer; the statements in it are checked on their own.
+    if ('DoStmt' in statement.node || !hasNearLimitString(statement.node))
         return [];
     const bytes = Buffer.from(statement.text, 'utf8');
     const seen = new Set();
@@ -784,7 +791,7 @@ const VOLATILE_FUNCTIONS = new Set([
     'nextval',
 ]);
 function volatileCall(expression) {
-    for (const node of walk(expression)) {
+    for (const node of objectsIn(expression)) {
         const call = node.FuncCall;
         const name = call?.funcname?.map(nameOf).pop();
         if (name && VOLATILE_FUNCTIONS.has(name.toLowerCase()))
@@ -1255,7 +1262,7 @@ function plpgsqlBody(stmt) {
  */
 function embeddedStatements(tree) {
     const found = [];
-    for (const node of walk(tree)) {
+    for (const node of objectsIn(tree)) {
         const exec = node.PLpgSQL_stmt_execsql;
         const query = exec?.sqlstmt?.PLpgSQL_expr?.query;
         if (exec && query)
@@ -1352,7 +1359,8 @@ async function expandDoBlock(parser, statement, chunk, bytes, out) {
         tree = await parser.parsePlPgSQL(statement.text);
     }
     catch (error) {
-        out.failures.push({ migration: statement.migration, line: statement.line, message: error.message });
+        const message = error.message;
+        out.failures.push({ migration: statement.migration, line: statement.line, message, inDoBlock: true });
         return;
     }
     for (const embedded of embeddedStatements(tree)) {
@@ -1433,11 +1441,13 @@ async function lintMigrations(migrations, options) {
             findings.push({
                 check: 'lint',
                 rule: 'syntax-error',
-                severity: 'error',
+                severity: failure.inDoBlock ? 'warning' : 'error',
                 migration: migration.name,
                 file: migration.file,
                 line: failure.line,
-                message: `PostgreSQL's parser rejects this statement: ${failure.message}`,
+                message: failure.inDoBlock
+                    ? `PL/pgSQL's parser rejects this DO block, so the statements in it were not linted: ${failure.message}`
+                    : `PostgreSQL's parser rejects this statement: ${failure.message}`,
             });
         }
         state.startMigration(migration);
