@@ -574,8 +574,8 @@ describe('opt-in style rules', () => {
 
 const CORPUS = '/work/shared/corpus';
 
-/** Each real-world migration file that wraps statements in `DO $$`, with its text. */
-function corpusFilesWithDoBlocks(): { folder: string; file: string; sql: string }[] {
+/** Each real-world migration file, with its text. */
+function corpusFiles(): { folder: string; file: string; sql: string }[] {
   if (!existsSync(CORPUS)) return [];
   return readdirSync(CORPUS)
     .filter((folder) => statSync(join(CORPUS, folder)).isDirectory())
@@ -583,8 +583,7 @@ function corpusFilesWithDoBlocks(): { folder: string; file: string; sql: string 
       readdirSync(join(CORPUS, folder))
         .filter((file) => file.endsWith('.sql'))
         .map((file) => ({ folder, file, sql: readFileSync(join(CORPUS, folder, file), 'utf8') })),
-    )
-    .filter((f) => f.sql.includes('DO $$'));
+    );
 }
 
 /**
@@ -611,9 +610,9 @@ function foreignKeysInDoBlocks(sql: string): { lines: number[]; all: number; inD
   return { lines, all, inDoBlock: (line) => ranges.some(([from, to]) => line >= from && line <= to) };
 }
 
-describe.skipIf(!existsSync(CORPUS))('DO blocks of the real-world corpus', () => {
+describe.skipIf(!existsSync(CORPUS))('lint on the real-world corpus', () => {
   it('flags each foreign key drizzle-kit wrapped in DO $$ … duplicate_object on an existing table, at its line', async () => {
-    const files = corpusFilesWithDoBlocks();
+    const files = corpusFiles().filter((f) => f.sql.includes('DO $$'));
     let flagged = 0;
     let wrapped = 0;
     for (const { folder, file, sql } of files) {
@@ -633,5 +632,20 @@ describe.skipIf(!existsSync(CORPUS))('DO blocks of the real-world corpus', () =>
     // The corpus holds about a hundred DO blocks, most of them foreign keys; many are on tables their own file creates.
     expect(wrapped).toBeGreaterThan(75);
     expect(flagged).toBeGreaterThan(20);
+  });
+
+  it('flags every quoted name longer than 63 bytes in the corpus (drizzle-kit foreign keys), at its line', async () => {
+    const expected: string[] = [];
+    const found: string[] = [];
+    for (const { folder, file, sql } of corpusFiles()) {
+      sql.split('\n').forEach((text, index) => {
+        const long = [...text.matchAll(/"((?:[^"]|"")+)"/g)].some((m) => Buffer.byteLength(m[1]!) > 63);
+        if (long) expected.push(`${folder}/${file}:${index + 1}`);
+      });
+      const { findings } = await lintMigrations([migration(file.replace(/\.sql$/, ''), sql)], { ignore: [] });
+      for (const f of findings) if (f.rule === 'identifier-too-long') found.push(`${folder}/${file}:${f.line}`);
+    }
+    expect(expected.length).toBeGreaterThan(0);
+    expect([...new Set(found)]).toEqual(expected);
   });
 });
