@@ -46,6 +46,7 @@ async function optionalSections(hasPostgres: boolean): Promise<Section[]> {
     ['migrate-with-telemetry', './migrate', true],
     ['drift-check', './drift', true],
     ['schema-check', './schema-check', false],
+    ['schema-check', './lint', false],
   ];
   for (const [action, module, needsPostgres] of candidates) {
     if (!existsSync(join(root, 'dist', action, 'index.js')) || !existsSync(join(import.meta.dirname, `${module}.ts`))) {

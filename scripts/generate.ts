@@ -14,6 +14,7 @@ import {
   type OutputDefinition,
 } from '../actions/lib/definition';
 import { markdownTable } from '../actions/lib/markdown';
+import { lintRulesMarkdown } from '../actions/schema-check/lint/readme';
 
 const root = join(import.meta.dirname, '..');
 const HEADER = (source: string) => `# Generated from ${source} by npm run build; edit that, not this file.\n`;
@@ -139,12 +140,14 @@ export function readmeReference(definitions: CommandDefinition[]): string {
 
 const START = '<!-- generated:reference:start (npm run build) -->';
 const END = '<!-- generated:reference:end -->';
+const LINT_START = '<!-- generated:lint-rules:start (npm run build) -->';
+const LINT_END = '<!-- generated:lint-rules:end -->';
 
-function replaceBetween(text: string, content: string): string {
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  if (start === -1 || end === -1) throw new Error(`README.md needs the markers ${START} and ${END}`);
-  return `${text.slice(0, start + START.length)}\n\n${content}\n\n${text.slice(end)}`;
+function replaceBetween(text: string, content: string, startMarker = START, endMarker = END): string {
+  const start = text.indexOf(startMarker);
+  const end = text.indexOf(endMarker);
+  if (start === -1 || end === -1) throw new Error(`README.md needs the markers ${startMarker} and ${endMarker}`);
+  return `${text.slice(0, start + startMarker.length)}\n\n${content}\n\n${text.slice(end)}`;
 }
 
 export function generate(): void {
@@ -158,7 +161,7 @@ export function generate(): void {
   if (existsSync(readme)) {
     const text = readFileSync(readme, 'utf8');
     const content = definitions.length ? readmeReference(definitions) : '_No actions are registered yet._';
-    const updated = replaceBetween(text, content);
+    const updated = replaceBetween(replaceBetween(text, content), lintRulesMarkdown(), LINT_START, LINT_END);
     if (updated !== text) writeFileSync(readme, updated);
   }
 }

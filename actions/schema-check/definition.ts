@@ -1,5 +1,6 @@
 import type { CommandDefinition } from '../lib/definition';
 import { projectInputs, transactionInput } from '../lib/project-inputs';
+import { OPT_IN_RULES } from './lint/rules';
 
 export const schemaCheckDefinition: CommandDefinition = {
   name: 'schema-check',
@@ -47,6 +48,9 @@ export const schemaCheckDefinition: CommandDefinition = {
     },
     'lint-ignore': {
       description: 'Lint rule ids to skip everywhere, comma or newline separated.',
+    },
+    'lint-enable': {
+      description: `Opt-in lint rule ids to turn on, comma or newline separated: ${OPT_IN_RULES.join(', ')}.`,
     },
     'github-token': {
       description: 'Token used to write the pull request comment.',

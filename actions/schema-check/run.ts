@@ -24,6 +24,7 @@ interface CheckOptions {
   lint: boolean;
   failOn: (typeof FAIL_ON)[number];
   lintIgnore: string[];
+  lintEnable: string[];
   databaseUrl?: string;
   transaction: TransactionPolicy;
 }
@@ -82,6 +83,7 @@ function readOptions(context: RunContext): CheckOptions {
     lint: inputs.boolean('lint'),
     failOn: inputs.enum('fail-on', FAIL_ON),
     lintIgnore: inputs.list('lint-ignore'),
+    lintEnable: inputs.list('lint-enable'),
     databaseUrl: inputs.optional('database-url'),
     transaction: readTransactionPolicy(context),
   };
@@ -159,6 +161,9 @@ async function lintPhase(
     const columns = columnTypes(before);
     const result = await lintMigrations(change.added, {
       ignore: options.lintIgnore,
+      enable: options.lintEnable,
+      before,
+      policy: options.transaction,
       columnType: (table, column) => columns.get(`${table}.${column}`),
     });
     context.logger.info(

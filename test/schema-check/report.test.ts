@@ -64,7 +64,7 @@ describe('schema-check lint through the bundle', () => {
       severity: 'error',
       file: 'drizzle/0001_risky.sql',
       line: 1,
-      alternative: expect.stringMatching(/later migration/),
+      alternative: expect.stringMatching(/later deploy/),
     });
     expect(findings.find((f) => f.rule === 'create-index-without-concurrently')).toMatchObject({
       severity: 'warning',

@@ -1,7 +1,12 @@
+import type { TransactionPolicy } from '../../lib/migrations/executor';
+import type { Catalog } from '../../lib/catalog';
 import type { Migration } from '../../lib/migrations/model';
 import type { Finding } from '../findings';
+import { DeployState, notNullProofsIn } from './context';
+import { longIdentifiers } from './identifiers';
 import { loadSqlParser } from './parser';
-import { isRuleId, RULES, statementViolations, tablesCreated, type RuleId } from './rules';
+import { isRuleId, OPT_IN_RULES, RULES, type RuleId, type Violation } from './rules';
+import { statementViolations } from './statement-rules';
 import { parseMigration, type ParsedStatement } from './statements';
 
 export { RULES } from './rules';
@@ -9,8 +14,14 @@ export { RULES } from './rules';
 export interface LintOptions {
   /** Rule ids turned off everywhere (`lint-ignore`). */
   ignore: string[];
-  /** The column's type before the change, when known (from the embedded database). */
+  /** Opt-in rule ids turned on (`lint-enable`). */
+  enable?: string[];
+  /** The column's type before the change (format_type text), when known (from the embedded database). */
   columnType?: (table: string, column: string) => string | undefined;
+  /** The embedded database's schema before the change: existing CHECK constraints, for SET NOT NULL. */
+  before?: Catalog;
+  /** The deploy's transaction policy: which migrations share a transaction (default all, as Drizzle). */
+  policy?: TransactionPolicy;
 }
 
 export interface Suppressed {
@@ -48,82 +59,106 @@ function ignoreCommentsAbove(lines: string[], statementLine: number): IgnoreComm
   return found;
 }
 
-/** Lints the change's new migrations with PostgreSQL's own parser. */
-export async function lintMigrations(migrations: Migration[], options: LintOptions): Promise<LintResult> {
-  const parser = await loadSqlParser();
-  const ignored = new Set(options.ignore);
+/** The rules that run: every default rule and the opt-in ones enabled, minus those ignored; unknown ids are findings. */
+function activeRules(options: LintOptions): { active: Set<RuleId>; findings: Finding[] } {
   const findings: Finding[] = [];
-  const suppressed: Suppressed[] = [];
-  for (const rule of options.ignore) {
-    if (!isRuleId(rule)) {
+  const named = (input: string, ids: string[]) =>
+    ids.filter((id) => {
+      if (isRuleId(id)) return true;
       findings.push({
         check: 'lint',
         rule: 'unknown-rule',
         severity: 'warning',
-        message: `lint-ignore names "${rule}", which is not a rule; known rules: ${Object.keys(RULES).join(', ')}`,
+        message: `${input} names "${id}", which is not a rule; known rules: ${Object.keys(RULES).join(', ')}`,
       });
-    }
-  }
-  const parsed: ParsedStatement[] = [];
+      return false;
+    });
+  const enabled = new Set(named('lint-enable', options.enable ?? []));
+  const ignored = new Set(named('lint-ignore', options.ignore));
+  const optIn = new Set(OPT_IN_RULES);
+  const active = new Set(
+    (Object.keys(RULES) as RuleId[]).filter((id) => !ignored.has(id) && (!optIn.has(id) || enabled.has(id))),
+  );
+  return { active, findings };
+}
+
+/** Lints the change's new migrations (one deploy, in order) with PostgreSQL's own parser. */
+export async function lintMigrations(migrations: Migration[], options: LintOptions): Promise<LintResult> {
+  const parser = await loadSqlParser();
+  const { active, findings } = activeRules(options);
+  const suppressed: Suppressed[] = [];
+  const state = new DeployState(
+    await notNullProofsIn(parser, options.before),
+    (table, column) => options.columnType?.(table, column),
+    OPT_IN_RULES.some((id) => active.has(id)),
+    options.policy ?? 'all',
+  );
+  let statements = 0;
   for (const migration of migrations) {
-    const { statements, failures } = await parseMigration(parser, migration);
-    parsed.push(...statements);
-    for (const failure of failures) {
+    const parsed = await parseMigration(parser, migration);
+    for (const failure of parsed.failures) {
       findings.push({
         check: 'lint',
         rule: 'syntax-error',
-        severity: 'error',
+        severity: failure.inDoBlock ? 'warning' : 'error',
         migration: migration.name,
         file: migration.file,
         line: failure.line,
-        message: `PostgreSQL's parser rejects this statement: ${failure.message}`,
+        message: failure.inDoBlock
+          ? `PL/pgSQL's parser rejects this DO block, so the statements in it were not linted: ${failure.message}`
+          : `PostgreSQL's parser rejects this statement: ${failure.message}`,
       });
     }
-  }
-  const created = new Set(parsed.flatMap((s) => tablesCreated(s.node)));
-  for (const statement of parsed) {
-    const { migration } = statement;
-    const violations = statementViolations(statement.node, {
-      isNewTable: (table) => created.has(table),
-      noTransaction: migration.noTransaction,
-      columnType: (table, column) => options.columnType?.(table, column),
-    });
-    if (violations.length === 0) continue;
+    state.startMigration(migration);
     const lines = migration.sql.split('\n');
-    const comments = ignoreCommentsAbove(lines, statement.line);
-    for (const violation of violations) {
-      if (ignored.has(violation.rule)) continue;
-      const comment = comments.find((c) => c.rules.includes(violation.rule));
-      if (comment?.reason) {
-        suppressed.push({ rule: violation.rule, file: migration.file, line: statement.line, reason: comment.reason });
-        continue;
-      }
-      findings.push(toFinding(violation.rule, violation.message, statement));
-      if (comment) {
-        findings.push({
-          check: 'lint',
-          rule: 'ignore-without-reason',
-          severity: 'warning',
-          migration: migration.name,
-          file: migration.file,
-          line: comment.line,
-          message: `\`-- schema-check:ignore ${violation.rule}\` needs a reason after the rule id, so reviewers know why it is safe here; it was not applied`,
-        });
-      }
+    for (const statement of parsed.statements) {
+      statements++;
+      const violations = [
+        ...statementViolations(statement.node, state.contextFor(statement)),
+        ...(active.has('identifier-too-long') ? await longIdentifiers(parser, statement) : []),
+      ].filter((v) => active.has(v.rule));
+      state.record(statement);
+      for (const violation of violations) report(violation, statement, lines, findings, suppressed);
     }
   }
-  return { findings, suppressed, statements: parsed.length };
+  return { findings, suppressed, statements };
 }
 
-function toFinding(rule: RuleId, message: string, statement: ParsedStatement): Finding {
-  return {
+/** A finding, unless an ignore comment with a reason above the statement (or above its DO block) silences it. */
+function report(
+  violation: Violation,
+  statement: ParsedStatement,
+  lines: string[],
+  findings: Finding[],
+  suppressed: Suppressed[],
+): void {
+  const { migration } = statement;
+  const line = violation.line ?? statement.line;
+  const comments = [statement.line, statement.doLine].flatMap((l) => (l ? ignoreCommentsAbove(lines, l) : []));
+  const comment = comments.find((c) => c.rules.includes(violation.rule));
+  if (comment?.reason) {
+    suppressed.push({ rule: violation.rule, file: migration.file, line, reason: comment.reason });
+    return;
+  }
+  findings.push({
     check: 'lint',
-    rule,
-    severity: RULES[rule].severity,
-    migration: statement.migration.name,
-    file: statement.migration.file,
-    line: statement.line,
-    message: `${statement.migration.name}: ${message}`,
-    alternative: RULES[rule].alternative,
-  };
+    rule: violation.rule,
+    severity: RULES[violation.rule].severity,
+    migration: migration.name,
+    file: migration.file,
+    line,
+    message: `${migration.name}: ${violation.message}`,
+    alternative: RULES[violation.rule].alternative,
+  });
+  if (comment) {
+    findings.push({
+      check: 'lint',
+      rule: 'ignore-without-reason',
+      severity: 'warning',
+      migration: migration.name,
+      file: migration.file,
+      line: comment.line,
+      message: `\`-- schema-check:ignore ${violation.rule}\` needs a reason after the rule id, so reviewers know why it is safe here; it was not applied`,
+    });
+  }
 }

@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ParseResult } from 'libpg-query';
+import type { ParseResult, ScanResult } from 'libpg-query';
 
 export interface SqlParser {
   parse(sql: string): Promise<ParseResult>;
+  /** PL/pgSQL's own parser: the statements of a DO block or function body, with lines relative to the body. */
+  parsePlPgSQL(sql: string): Promise<unknown>;
+  /** PostgreSQL's lexer, which sees identifiers before it truncates them to 63 bytes. */
+  scan(sql: string): Promise<ScanResult>;
 }
 
 interface LibpgQueryModule extends SqlParser {

@@ -1,97 +1,195 @@
-import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, Node, RangeVar, TypeName } from 'libpg-query';
 import type { Severity } from '../../lib/migrations/model';
 
 export interface RuleDefinition {
   severity: Severity;
+  /** What goes wrong in production, for the README. */
+  why: string;
   /** The safe way to get the same result, shown with every finding. */
   alternative: string;
+  /** Style rules many teams want but not all: they run only when `lint-enable` names them. */
+  optIn?: true;
 }
 
-/** Every rule, its default severity and its safe alternative. Ids are what `lint-ignore` and ignore comments name. */
+const OUTSIDE_TRANSACTION =
+  'in a migration whose first line is `-- schema-actions:no-transaction`, with `--> statement-breakpoint` between it and any other statement, and `transaction: each` given to both schema-check and migrate-with-telemetry (which then apply that file outside a transaction)';
+
+/** Every rule, its default severity and its safe alternative. Ids are what `lint-ignore`, `lint-enable` and ignore comments name. */
 export const RULES = {
   'drop-table': {
     severity: 'error',
+    why: 'The running release still reads and writes the table until the new one is live, and the data is gone.',
     alternative:
-      'Deploy a release that no longer reads or writes the table first, then drop it in a later migration (keep a backup or snapshot).',
+      'Deploy a release that no longer reads or writes the table first, then drop it in a later deploy (keep a backup or snapshot).',
   },
   'drop-column': {
     severity: 'error',
+    why: 'The running release still selects or inserts the column; its queries fail until the new release is live.',
     alternative:
-      'Deploy code that no longer uses the column first (remove it from the Drizzle schema in one release), then drop it in a later migration.',
+      'Deploy code that no longer uses the column first (remove it from the Drizzle schema in one release), then drop it in a later deploy.',
   },
   'rename-table': {
     severity: 'error',
+    why: 'The running release still uses the old name.',
     alternative:
-      'Running code still uses the old name: create the new table (or a view with the new name), move code over, then drop the old one later.',
+      'Create the new table (or a view with the new name), move the code over, then drop the old one in a later deploy.',
   },
   'rename-column': {
     severity: 'error',
+    why: 'The running release still uses the old name.',
     alternative:
-      'Running code still uses the old name: add the new column, write to both and backfill, switch reads, then drop the old column in a later release.',
+      'Add the new column, write to both and backfill, switch reads, then drop the old column in a later deploy.',
   },
   'alter-column-type': {
     severity: 'error',
+    why: 'Most type changes rewrite the table (or recheck every row) under an ACCESS EXCLUSIVE lock: no reads or writes meanwhile.',
     alternative:
-      'Changing a type rewrites the table under an ACCESS EXCLUSIVE lock. Add a new column with the new type, backfill in batches, switch the code, then drop the old column. Widening varchar(n) to a larger n or to text is safe.',
+      'Add a new column with the new type, backfill it in batches, switch the code, then drop the old column in a later deploy. Widening varchar(n) to a larger n or to text is safe.',
   },
   'add-not-null-column-without-default': {
     severity: 'error',
+    why: 'Fails on every environment where the table has rows.',
+    alternative: 'Add the column with a DEFAULT, or add it nullable, backfill, then SET NOT NULL.',
+  },
+  'add-column-volatile-default': {
+    severity: 'error',
+    why: 'A default PostgreSQL must compute per row (gen_random_uuid(), random(), clock_timestamp(), a serial or identity column) rewrites the whole table under an ACCESS EXCLUSIVE lock. Constant and stable defaults such as now() are stored once and cost nothing.',
     alternative:
-      'Fails on a table that has rows. Add the column with a DEFAULT, or add it nullable, backfill, then SET NOT NULL.',
+      'Add the column without a default (or with a constant one), set the volatile default with ALTER COLUMN ... SET DEFAULT (applies to new rows only), then backfill existing rows in batches.',
+  },
+  'add-column-stored-generated': {
+    severity: 'error',
+    why: 'A STORED generated column is computed for every existing row: the table is rewritten under an ACCESS EXCLUSIVE lock.',
+    alternative:
+      'Add a plain nullable column, fill new rows with a trigger, backfill existing rows in batches, or compute the value in a view or in the query (PostgreSQL 18 also has VIRTUAL generated columns, which are not stored).',
   },
   'set-not-null': {
     severity: 'warning',
+    why: 'SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock, unless a validated CHECK (col IS NOT NULL) already proves it.',
     alternative:
-      'SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock. First ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT, then SET NOT NULL (PostgreSQL 12+ uses the validated check and skips the scan).',
+      'First ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID; in a later deploy VALIDATE CONSTRAINT and then SET NOT NULL (PostgreSQL 12+ uses the validated check and skips the scan).',
+  },
+  'drop-not-null': {
+    severity: 'warning',
+    why: 'The running release may rely on the column never being NULL (reads that do not expect NULL, code generated from the schema).',
+    alternative: 'Deploy code that copes with NULL in this column first, then drop the constraint in a later deploy.',
+  },
+  'drop-default': {
+    severity: 'warning',
+    why: 'The running release may insert rows without the column and rely on the default; without it they get NULL or fail a NOT NULL.',
+    alternative: 'Deploy code that always writes the column first, then drop the default in a later deploy.',
   },
   'create-index-without-concurrently': {
     severity: 'warning',
-    alternative:
-      'CREATE INDEX blocks writes to the table while it builds. Use CREATE INDEX CONCURRENTLY in a migration whose first line is `-- schema-actions:no-transaction`.',
+    why: 'CREATE INDEX blocks every write to the table while it builds.',
+    alternative: `Use CREATE INDEX CONCURRENTLY ${OUTSIDE_TRANSACTION}.`,
+  },
+  'drop-index-without-concurrently': {
+    severity: 'warning',
+    why: 'DROP INDEX takes an ACCESS EXCLUSIVE lock on the table: it waits for running queries and blocks all new ones meanwhile.',
+    alternative: `Use DROP INDEX CONCURRENTLY ${OUTSIDE_TRANSACTION}.`,
+  },
+  'reindex-without-concurrently': {
+    severity: 'warning',
+    why: 'REINDEX blocks writes to the table, and queries that would use the index, until it is rebuilt.',
+    alternative: `Use REINDEX ... CONCURRENTLY (PostgreSQL 12+) ${OUTSIDE_TRANSACTION}.`,
   },
   'concurrently-in-transaction': {
     severity: 'error',
-    alternative:
-      'Drizzle runs all pending migrations in one transaction, and PostgreSQL refuses CONCURRENTLY inside a transaction. Put the statement alone in a migration whose first line is `-- schema-actions:no-transaction` (applied outside the transaction by migrate-with-telemetry), or drop CONCURRENTLY if the table is small.',
+    why: "PostgreSQL refuses CONCURRENTLY inside a transaction block: Drizzle's transaction, an explicit BEGIN, a DO block, or a chunk holding several statements (which PostgreSQL runs as one implicit transaction). The deploy fails.",
+    alternative: `Run it ${OUTSIDE_TRANSACTION}; or drop CONCURRENTLY if the table is small.`,
   },
   'add-foreign-key-without-not-valid': {
     severity: 'warning',
+    why: 'Adding a foreign key checks every row while it locks writes on both tables.',
     alternative:
-      'Adding a foreign key checks every row while locking both tables. Add it with NOT VALID, then run ALTER TABLE ... VALIDATE CONSTRAINT in a later migration.',
+      'Add it with NOT VALID, then run ALTER TABLE ... VALIDATE CONSTRAINT in a later deploy. A REFERENCES written inside ADD COLUMN cannot be NOT VALID: add the column first, then the constraint.',
   },
   'add-check-without-not-valid': {
     severity: 'warning',
+    why: 'Adding a CHECK scans the whole table under an ACCESS EXCLUSIVE lock.',
     alternative:
-      'Adding a CHECK scans the table under an ACCESS EXCLUSIVE lock. Add it with NOT VALID, then VALIDATE CONSTRAINT in a later migration.',
+      'Add it with NOT VALID, then VALIDATE CONSTRAINT in a later deploy. A CHECK written inside ADD COLUMN cannot be NOT VALID: add the column first, then the constraint.',
+  },
+  'validate-in-same-deploy': {
+    severity: 'warning',
+    why: 'NOT VALID followed by VALIDATE helps only when the two commit separately. Drizzle applies every pending migration in one transaction, so the lock ADD CONSTRAINT took is still held while VALIDATE scans the table: the same outage as adding the constraint validated, spread over two migrations.',
+    alternative:
+      'Ship the NOT VALID constraint in one deploy and VALIDATE CONSTRAINT in a later deploy (a migration merged after the first one is in production).',
   },
   'add-unique-constraint': {
     severity: 'warning',
-    alternative:
-      'Adding a UNIQUE or PRIMARY KEY constraint builds its index while blocking writes. CREATE UNIQUE INDEX CONCURRENTLY first (no-transaction migration), then ADD CONSTRAINT ... UNIQUE USING INDEX.',
+    why: 'A UNIQUE or PRIMARY KEY constraint builds its index while writes to the table are blocked.',
+    alternative: `First CREATE UNIQUE INDEX CONCURRENTLY ${OUTSIDE_TRANSACTION}; then ADD CONSTRAINT ... UNIQUE USING INDEX (or PRIMARY KEY USING INDEX), which takes only a brief lock.`,
   },
   'drop-type': {
     severity: 'warning',
+    why: 'Running code or columns may still use the type.',
     alternative:
-      'Make sure no running code or column still uses the type; drop it in a release after the code stopped using it.',
+      'Make sure no running code or column still uses the type; drop it in a deploy after the code stopped using it.',
   },
   truncate: {
     severity: 'error',
-    alternative:
-      'TRUNCATE deletes every row in every environment. Delete data deliberately with a WHERE clause, or move it aside first.',
+    why: 'TRUNCATE deletes every row in every environment, production included.',
+    alternative: 'Delete data deliberately with a WHERE clause, or move it aside first.',
   },
   'delete-without-where': {
     severity: 'error',
-    alternative:
-      'A DELETE without WHERE empties the table in every environment. Add a WHERE clause naming the rows to delete.',
+    why: 'Deletes every row of the table in every environment.',
+    alternative: 'Add a WHERE clause naming the rows to delete.',
   },
   'update-without-where': {
     severity: 'warning',
+    why: 'Rewrites every row in one transaction, locking them all until Drizzle commits.',
+    alternative: 'Add a WHERE clause, or backfill in batches outside the migration.',
+  },
+  'vacuum-full': {
+    severity: 'error',
+    why: "VACUUM FULL rewrites the table under an ACCESS EXCLUSIVE lock; inside Drizzle's transaction it does not even run (VACUUM cannot run in a transaction block).",
     alternative:
-      'An UPDATE without WHERE rewrites every row in one transaction, locking them all. Add a WHERE clause, or backfill in batches outside the migration.',
+      'Leave space reclamation to autovacuum, or use pg_repack / pg_squeeze outside the deploy, which rewrite the table without holding the lock.',
+  },
+  cluster: {
+    severity: 'error',
+    why: 'CLUSTER rewrites the table in index order under an ACCESS EXCLUSIVE lock.',
+    alternative:
+      'Use pg_repack (with --order-by) outside the deploy, which reorders the table without holding the lock.',
+  },
+  'transaction-control': {
+    severity: 'warning',
+    why: 'Drizzle runs every pending migration in one transaction. A COMMIT ends it early: the statements and migrations after it are no longer atomic, so a failure leaves part of the deploy applied. A ROLLBACK silently discards what the deploy applied before it. (A CREATE INDEX CONCURRENTLY alone in a chunk after such a COMMIT does run.)',
+    alternative: `Remove BEGIN, COMMIT and ROLLBACK and let Drizzle's transaction do its job; for a statement that cannot run in a transaction, run it ${OUTSIDE_TRANSACTION}.`,
+  },
+  'identifier-too-long': {
+    severity: 'warning',
+    why: 'PostgreSQL silently truncates identifiers to 63 bytes, so the object gets another name than the migration and the Drizzle schema say, and two long names with the same first 63 bytes collide. drizzle-kit derives foreign-key names from both tables and columns, which often passes the limit.',
+    alternative:
+      'Give the object an explicit name of at most 63 bytes (for a Drizzle foreign key, `foreignKey({ name, columns, foreignColumns })`).',
+  },
+  'prefer-timestamptz': {
+    severity: 'warning',
+    optIn: true,
+    why: 'timestamp without time zone stores wall-clock time with no zone: values written by servers or sessions in different time zones cannot be compared.',
+    alternative: 'Use timestamp with time zone (`timestamptz`; in Drizzle `timestamp(name, { withTimezone: true })`).',
+  },
+  'prefer-bigint-primary-key': {
+    severity: 'warning',
+    optIn: true,
+    why: 'An integer (or smallint) key runs out at about 2.1 billion (32 767) rows; widening it later rewrites the table and every referencing column.',
+    alternative:
+      'Use bigint for surrogate primary keys (in Drizzle `bigint(name, { mode: "number" }).generatedAlwaysAsIdentity()`).',
+  },
+  'prefer-identity': {
+    severity: 'warning',
+    optIn: true,
+    why: 'serial creates a sequence the table does not own in the SQL standard way: permissions, copying the table and changing the type need extra care. Identity columns are the standard replacement.',
+    alternative:
+      'Use an identity column: `bigint GENERATED ALWAYS AS IDENTITY` (in Drizzle `.generatedAlwaysAsIdentity()`).',
   },
 } satisfies Record<string, RuleDefinition>;
 
 export type RuleId = keyof typeof RULES;
+
+export const OPT_IN_RULES = (Object.keys(RULES) as RuleId[]).filter((id) => 'optIn' in RULES[id]);
 
 export function isRuleId(id: string): id is RuleId {
   return Object.prototype.hasOwnProperty.call(RULES, id);
@@ -101,257 +199,6 @@ export function isRuleId(id: string): id is RuleId {
 export interface Violation {
   rule: RuleId;
   message: string;
-}
-
-export interface RuleContext {
-  /** Tables created by the change itself (`schema.table`): changing a table nobody uses yet is safe. */
-  isNewTable(table: string): boolean;
-  /** Whether the migration runs outside Drizzle's transaction (`-- schema-actions:no-transaction`). */
-  noTransaction: boolean;
-  /** The column's type before the change (format_type text), when known. */
-  columnType(table: string, column: string): string | undefined;
-}
-
-export function qualified(relation: RangeVar | undefined): string {
-  return `${relation?.schemaname ?? 'public'}.${relation?.relname ?? '?'}`;
-}
-
-function nameOf(node: Node): string {
-  if ('String' in node) return node.String.sval ?? '';
-  if ('TypeName' in node) return (node.TypeName.names ?? []).map(nameOf).join('.');
-  if ('List' in node) return (node.List.items ?? []).map(nameOf).join('.');
-  return '?';
-}
-
-function constraintsOf(column: ColumnDef): Constraint[] {
-  return (column.constraints ?? []).flatMap((c) => ('Constraint' in c ? [c.Constraint] : []));
-}
-
-/** The new type's base name and numeric modifiers, e.g. varchar [50]. */
-function typeParts(type: TypeName | undefined): { name: string; mods: number[] } {
-  const names = (type?.names ?? []).map(nameOf);
-  const mods = (type?.typmods ?? []).map((m) => ('A_Const' in m ? Number(m.A_Const.ival?.ival ?? 0) : NaN));
-  return { name: names[names.length - 1] ?? '', mods };
-}
-
-/** format_type text of the old type → base name and modifiers: `character varying(255)` → varchar [255]. */
-function oldTypeParts(text: string): { name: string; mods: number[] } {
-  const match = text.match(/^([a-z ]+?)\s*(?:\(([\d,\s]+)\))?$/i);
-  const base = (match?.[1] ?? text).toLowerCase();
-  const aliases: Record<string, string> = { 'character varying': 'varchar', character: 'bpchar', integer: 'int4' };
-  const mods = match?.[2] ? match[2].split(',').map((n) => Number(n.trim())) : [];
-  return { name: aliases[base] ?? base, mods };
-}
-
-/** Type changes PostgreSQL makes without rewriting the table or rechecking rows. */
-export function isSafeWidening(oldType: string | undefined, newType: TypeName | undefined, hasUsing: boolean): boolean {
-  if (!oldType || hasUsing) return false;
-  const from = oldTypeParts(oldType);
-  const to = typeParts(newType);
-  if (from.name === 'varchar' || from.name === 'text') {
-    if (to.name === 'text') return true;
-    if (to.name === 'varchar')
-      return to.mods.length === 0 || (from.name === 'varchar' && from.mods.length > 0 && to.mods[0]! >= from.mods[0]!);
-  }
-  if (from.name === 'numeric' && to.name === 'numeric') {
-    if (to.mods.length === 0) return true;
-    const [p1 = 0, s1 = 0] = from.mods;
-    const [p2 = 0, s2 = 0] = to.mods;
-    return from.mods.length > 0 && s2 === s1 && p2 >= p1;
-  }
-  return from.name === 'cidr' && to.name === 'inet';
-}
-
-function alterTableViolations(stmt: AlterTableStmt, context: RuleContext): Violation[] {
-  if (stmt.objtype && stmt.objtype !== 'OBJECT_TABLE') return [];
-  const table = qualified(stmt.relation);
-  if (context.isNewTable(table)) return [];
-  const out: Violation[] = [];
-  for (const node of stmt.cmds ?? []) {
-    if (!('AlterTableCmd' in node)) continue;
-    out.push(...alterCommandViolations(node.AlterTableCmd, table, context));
-  }
-  return out;
-}
-
-function alterCommandViolations(cmd: AlterTableCmd, table: string, context: RuleContext): Violation[] {
-  const column = cmd.name ?? '';
-  switch (cmd.subtype) {
-    case 'AT_DropColumn':
-      return [
-        {
-          rule: 'drop-column',
-          message: `drops column ${table}.${column}; running code that still selects or writes it breaks`,
-        },
-      ];
-    case 'AT_AlterColumnType': {
-      const def = cmd.def && 'ColumnDef' in cmd.def ? cmd.def.ColumnDef : undefined;
-      const oldType = context.columnType(table, column);
-      if (isSafeWidening(oldType, def?.typeName, !!def?.raw_default)) return [];
-      const newType = typeParts(def?.typeName);
-      const to = `${newType.name}${newType.mods.length ? `(${newType.mods.join(',')})` : ''}`;
-      return [
-        {
-          rule: 'alter-column-type',
-          message: `changes the type of ${table}.${column}${oldType ? ` from ${oldType}` : ''} to ${to}, which rewrites the table (or rechecks every row) under an ACCESS EXCLUSIVE lock`,
-        },
-      ];
-    }
-    case 'AT_AddColumn': {
-      const def = cmd.def && 'ColumnDef' in cmd.def ? cmd.def.ColumnDef : undefined;
-      if (!def) return [];
-      const constraints = constraintsOf(def);
-      const notNull =
-        def.is_not_null || constraints.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY');
-      const filled =
-        constraints.some((c) => ['CONSTR_DEFAULT', 'CONSTR_IDENTITY', 'CONSTR_GENERATED'].includes(c.contype ?? '')) ||
-        /serial$/i.test(typeParts(def.typeName).name);
-      if (!notNull || filled) return [];
-      return [
-        {
-          rule: 'add-not-null-column-without-default',
-          message: `adds NOT NULL column ${table}.${def.colname ?? '?'} without a default; it fails on any environment where ${table} has rows`,
-        },
-      ];
-    }
-    case 'AT_SetNotNull':
-      return [
-        {
-          rule: 'set-not-null',
-          message: `sets ${table}.${column} NOT NULL, scanning the whole table under an ACCESS EXCLUSIVE lock`,
-        },
-      ];
-    case 'AT_AddConstraint': {
-      const constraint = cmd.def && 'Constraint' in cmd.def ? cmd.def.Constraint : undefined;
-      if (!constraint) return [];
-      const name = constraint.conname ? ` ${constraint.conname}` : '';
-      if (constraint.contype === 'CONSTR_FOREIGN' && !constraint.skip_validation) {
-        return [
-          {
-            rule: 'add-foreign-key-without-not-valid',
-            message: `adds foreign key${name} on ${table} without NOT VALID: every row is checked while ${table} and ${qualified(constraint.pktable)} are locked`,
-          },
-        ];
-      }
-      if (constraint.contype === 'CONSTR_CHECK' && !constraint.skip_validation) {
-        return [
-          {
-            rule: 'add-check-without-not-valid',
-            message: `adds check constraint${name} on ${table} without NOT VALID: the whole table is scanned under lock`,
-          },
-        ];
-      }
-      if (
-        (constraint.contype === 'CONSTR_UNIQUE' || constraint.contype === 'CONSTR_PRIMARY') &&
-        !constraint.indexname
-      ) {
-        const kind = constraint.contype === 'CONSTR_UNIQUE' ? 'unique' : 'primary key';
-        return [
-          {
-            rule: 'add-unique-constraint',
-            message: `adds ${kind} constraint${name} on ${table}, building its index while writes are blocked`,
-          },
-        ];
-      }
-      return [];
-    }
-    default:
-      return [];
-  }
-}
-
-function isConcurrentReindex(params: Node[] | undefined): boolean {
-  return (params ?? []).some((p) => 'DefElem' in p && p.DefElem.defname === 'concurrently');
-}
-
-/** The rule violations of one parsed statement. */
-export function statementViolations(node: Node, context: RuleContext): Violation[] {
-  const concurrently = (what: string): Violation[] =>
-    context.noTransaction
-      ? []
-      : [
-          {
-            rule: 'concurrently-in-transaction',
-            message: `${what} CONCURRENTLY cannot run inside a transaction block, and Drizzle runs every pending migration in one transaction: this migration fails when deployed`,
-          },
-        ];
-  if ('IndexStmt' in node) {
-    const stmt = node.IndexStmt;
-    const table = qualified(stmt.relation);
-    if (stmt.concurrent) return concurrently('CREATE INDEX');
-    if (context.isNewTable(table)) return [];
-    return [
-      {
-        rule: 'create-index-without-concurrently',
-        message:
-          `creates index ${stmt.idxname ?? ''} on existing table ${table} without CONCURRENTLY, blocking writes while it builds`.replace(
-            '  ',
-            ' ',
-          ),
-      },
-    ];
-  }
-  if ('DropStmt' in node) {
-    const stmt = node.DropStmt;
-    const objects = (stmt.objects ?? []).map(nameOf);
-    if (stmt.concurrent) return concurrently('DROP INDEX');
-    if (stmt.removeType === 'OBJECT_TABLE') {
-      return objects
-        .map((o) => (o.includes('.') ? o : `public.${o}`))
-        .filter((o) => !context.isNewTable(o))
-        .map((o) => ({ rule: 'drop-table' as const, message: `drops table ${o} and all its data` }));
-    }
-    if (stmt.removeType === 'OBJECT_TYPE') {
-      return [{ rule: 'drop-type', message: `drops type ${objects.join(', ')}` }];
-    }
-    return [];
-  }
-  if ('ReindexStmt' in node) return isConcurrentReindex(node.ReindexStmt.params) ? concurrently('REINDEX') : [];
-  if ('RenameStmt' in node) {
-    const stmt = node.RenameStmt;
-    const table = qualified(stmt.relation);
-    if (context.isNewTable(table)) return [];
-    if (stmt.renameType === 'OBJECT_TABLE') {
-      return [
-        {
-          rule: 'rename-table',
-          message: `renames table ${table} to ${stmt.newname}; running code that uses the old name breaks`,
-        },
-      ];
-    }
-    if (stmt.renameType === 'OBJECT_COLUMN') {
-      return [
-        {
-          rule: 'rename-column',
-          message: `renames column ${table}.${stmt.subname} to ${stmt.newname}; running code that uses the old name breaks`,
-        },
-      ];
-    }
-    return [];
-  }
-  if ('AlterTableStmt' in node) return alterTableViolations(node.AlterTableStmt, context);
-  if ('TruncateStmt' in node) {
-    const tables = (node.TruncateStmt.relations ?? []).flatMap((r) => ('RangeVar' in r ? [qualified(r.RangeVar)] : []));
-    return [{ rule: 'truncate', message: `truncates ${tables.join(', ')}, deleting every row` }];
-  }
-  if ('DeleteStmt' in node) {
-    const stmt = node.DeleteStmt;
-    const table = qualified(stmt.relation);
-    if (stmt.whereClause || context.isNewTable(table)) return [];
-    return [{ rule: 'delete-without-where', message: `deletes every row of ${table}` }];
-  }
-  if ('UpdateStmt' in node) {
-    const stmt = node.UpdateStmt;
-    const table = qualified(stmt.relation);
-    if (stmt.whereClause || context.isNewTable(table)) return [];
-    return [{ rule: 'update-without-where', message: `updates every row of ${table} in one transaction` }];
-  }
-  return [];
-}
-
-/** Tables a statement creates (CREATE TABLE, CREATE TABLE AS). */
-export function tablesCreated(node: Node): string[] {
-  if ('CreateStmt' in node) return [qualified(node.CreateStmt.relation)];
-  if ('CreateTableAsStmt' in node) return [qualified(node.CreateTableAsStmt.into?.rel)];
-  return [];
+  /** A line inside the statement when the problem is there (a long identifier); the statement's line otherwise. */
+  line?: number;
 }
