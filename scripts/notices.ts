@@ -65,8 +65,7 @@ export function noticeFor(dir: string): Notice {
     version: string;
     license?: string | { type: string };
   };
-  const license =
-    typeof manifest.license === 'object' ? manifest.license.type : (manifest.license ?? NOT_DECLARED);
+  const license = typeof manifest.license === 'object' ? manifest.license.type : (manifest.license ?? NOT_DECLARED);
   const text = licenseFile(dir) ?? readmeLicenseSection(dir) ?? override(manifest.name);
   if (!text) {
     throw new Error(

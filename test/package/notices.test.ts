@@ -55,7 +55,9 @@ describe('THIRD_PARTY_NOTICES.txt', () => {
   });
 
   it('each entry carries license text, not just an SPDX id', () => {
-    const entries = notices().split(/^-{80}$/m).slice(1);
+    const entries = notices()
+      .split(/^-{80}$/m)
+      .slice(1);
     expect(entries.length).toBeGreaterThan(100);
     for (const entry of entries) {
       const [title, ...body] = entry.trim().split('\n');
