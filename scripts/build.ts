@@ -4,7 +4,8 @@
  *   dist/pglite/     PGlite's own runtime files, once (its wasm and data are most of dist/'s size)
  *   dist/<action>/   a two-line entry per action, what <action>/action.yml's runs.main points at
  *   dist/cli.js      the CLI entry
- * then regenerates every generated file (scripts/generate.ts). CI rebuilds and fails if anything differs.
+ * plus THIRD_PARTY_NOTICES.txt for everything bundled (scripts/notices.ts), then regenerates every generated file
+ * (scripts/generate.ts). CI rebuilds and fails if anything differs.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
