@@ -120,4 +120,13 @@ describe('the packed CLI package', () => {
       writeFileSync(manifestPath, manifest);
     }
   });
+
+  it('is what the README tells users to install, and the lefthook example runs only the installed bin', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain(`npm i -D ${rootManifest.name}`);
+    const [bin] = Object.keys(rootManifest.bin);
+    const lefthook = readFileSync(join(root, 'examples', 'basic', 'lefthook.yml'), 'utf8');
+    expect(lefthook).toMatch(new RegExp(`run: npx --no-install ${bin} check`));
+    expect(readme).not.toMatch(new RegExp(`run: npx ${bin}`));
+  });
 });
