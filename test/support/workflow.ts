@@ -1,15 +1,15 @@
 // Runs one job of a workflow file the way the runner would sequence it: steps in order, `if:` conditions
 // (success/failure/always and simple comparisons), `${{ }}` in `with:` and `env:` resolved from secrets, vars,
-// inputs, matrix and earlier steps' outputs, and each `uses: org/schema-actions/...` step run from the committed
+// inputs, matrix and earlier steps' outputs, and each `uses: <owner>/schema-actions/...` step run from the committed
 // dist through the runner harness. Steps that call third-party tools (the Vercel CLI, actions/checkout) cannot run
 // here: a test supplies what they would output, and any step it does not handle is recorded as skipped.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { ourActionFolder } from '../../scripts/owner';
 import { runAction, type ActionRun } from './runner';
 
 const root = join(import.meta.dirname, '..', '..');
-const OURS = /^org\/schema-actions(?:\/([a-z-]+))?@v1$/;
 
 export interface WorkflowStep {
   id?: string;
@@ -75,11 +75,10 @@ export async function runJob(file: string, job: string, options: RunJobOptions):
       steps.push({ id: step.id, name, outcome: 'skipped', outputs: {} });
       continue;
     }
-    const match = step.uses ? OURS.exec(step.uses) : null;
-    if (match) {
+    const folder = step.uses ? ourActionFolder(step.uses) : undefined;
+    if (folder) {
       const inputs: Record<string, string> = {};
       for (const [key, value] of Object.entries(step.with ?? {})) inputs[key] = interpolate(String(value), scope);
-      const folder = match[1] ?? '.';
       const command = folder === '.' ? inputs.command! : folder;
       Object.assign(inputs, options.endpoints?.[command] ?? {});
       const run = await runAction({

