@@ -19,8 +19,10 @@ const ENTRY = /^#\s{3,}([A-Z][A-Z0-9_]+(?:,\s*[A-Z][A-Z0-9_]+)*)\s+(.*)$/;
  */
 export function settingsOf(workflows: { file: string; text: string; template: string }[]): Setting[] {
   const settings = new Map<string, Setting>();
+  // A name a template only lists (snapshot-cleanup's NEON_API_KEY) is described where another template explains it.
+  const everywhere = new Map(workflows.flatMap(({ template }) => [...descriptions(template)].reverse()).reverse());
   for (const { file, text, template } of workflows) {
-    const described = descriptions(template);
+    const described = new Map([...everywhere, ...descriptions(template)]);
     const jobs = child(parse(text).contents, 'jobs');
     if (!isMap(jobs)) continue;
     for (const job of jobs.items) {
