@@ -69,7 +69,11 @@ function stepName(step: Step): string {
  * Applies `edit` to every step `pick` chooses, last step first: an edit only moves the text after its step's start,
  * so the steps before it are still where they were found.
  */
-function eachStep(text: string, pick: (step: Step, text: string) => boolean, edit: (text: string, step: Step) => string) {
+function eachStep(
+  text: string,
+  pick: (step: Step, text: string) => boolean,
+  edit: (text: string, step: Step) => string,
+) {
   const starts = steps(text)
     .filter((step) => pick(step, text))
     .map((step) => step.range![0])
@@ -174,7 +178,8 @@ function adaptInstall(text: string, repo: Repository): string {
     const start = step.range![0];
     const cache = pairOf(child(step, 'with'), 'cache');
     if (cache && !pm.cache) t = removePair(t, cache);
-    else if (cache && pm.cache !== scalar(child(step, 'with') as Step, 'cache')) t = replaceScalar(t, cache.value!, pm.cache!);
+    else if (cache && pm.cache !== scalar(child(step, 'with') as Step, 'cache'))
+      t = replaceScalar(t, cache.value!, pm.cache!);
     if (cache && pm.cache && pm.installDir !== '.') {
       t = addPairs(t, child(stepAt(t, start), 'with') as Step, [`cache-dependency-path: ${pm.lockfile}`], 'end');
     }
@@ -232,12 +237,9 @@ function adaptPaths(text: string, repo: Repository): string {
   const paths = child(child(child(parse(text).contents, 'on'), 'pull_request'), 'paths');
   if (!isSeq(paths)) return text;
   const prefix = repo.project === '.' ? '' : `${repo.project}/`;
-  const globs = [
-    `${repo.migrationsDir}/**`,
-    ...(repo.schema ?? ['**/*.ts']),
-    'drizzle.config.*',
-    'package.json',
-  ].map((glob) => prefix + glob);
+  const globs = [`${repo.migrationsDir}/**`, ...(repo.schema ?? ['**/*.ts']), 'drizzle.config.*', 'package.json'].map(
+    (glob) => prefix + glob,
+  );
   return replaceItems(text, paths, [...new Set([...globs, repo.packageManager.lockfile])]);
 }
 
@@ -268,7 +270,9 @@ function adaptHeader(text: string, name: string, leftOut: LeftOut[]): string {
   );
   const notes = (['Neon', 'Vercel'] as const).flatMap((feature) => {
     const names = leftOut.filter((l) => l.feature === feature).map((l) => `"${l.step}"`);
-    return names.length ? wrapComment(`Left out because this repository does not use ${feature}: ${names.join(', ')}.`) : [];
+    return names.length
+      ? wrapComment(`Left out because this repository does not use ${feature}: ${names.join(', ')}.`)
+      : [];
   });
   const [first, ...rest] = withoutEmptySections;
   const origin = `# Written by schema-actions init from workflows-templates/${name}.yml; run it again to update.`;

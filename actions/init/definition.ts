@@ -35,7 +35,9 @@ export const initDefinition: CommandDefinition = {
     },
   },
   outputs: {
-    files: { description: 'JSON array of the workflow files: path and status (created, updated, unchanged, conflict).' },
+    files: {
+      description: 'JSON array of the workflow files: path and status (created, updated, unchanged, conflict).',
+    },
     report: { description: 'Path of the Markdown report.' },
   },
 };

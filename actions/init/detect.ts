@@ -31,7 +31,17 @@ export interface Feature {
 export type FeatureChoice = 'auto' | 'true' | 'false';
 
 const CONFIG_FILE = /^drizzle\.config\.(ts|mts|cts|js|mjs|cjs|json)$/;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', '.next', '.turbo', '.vercel', 'coverage', 'out']);
+const SKIPPED_DIRS = new Set([
+  'node_modules',
+  '.git',
+  'dist',
+  'build',
+  '.next',
+  '.turbo',
+  '.vercel',
+  'coverage',
+  'out',
+]);
 const MAX_DEPTH = 5;
 const ALL_CONFIG_INPUTS = new Set<ConfigInput>(['migrations-dir', 'migrations-table', 'migrations-schema']);
 

@@ -27,7 +27,10 @@ export function chooseTemplates(requested: string[], repo: Repository): string[]
       throw new ConfigurationError(`unknown template "${name}" in templates; choose from ${names.join(', ')}`);
     }
     const why = template.inapplicable(repo);
-    if (why) throw new ConfigurationError(`template ${name} does not apply: ${why} (set --neon or --vercel to true if they are)`);
+    if (why)
+      throw new ConfigurationError(
+        `template ${name} does not apply: ${why} (set --neon or --vercel to true if they are)`,
+      );
   }
   return names.filter((name) => requested.includes(name));
 }

@@ -49,7 +49,9 @@ function renderSettings(settings: Setting[]): string[] {
   );
   for (const environment of environments) {
     lines.push(
-      environment ? `Environment \`${environment}\` (Settings → Environments):` : 'Repository (Settings → Secrets and variables → Actions):',
+      environment
+        ? `Environment \`${environment}\` (Settings → Environments):`
+        : 'Repository (Settings → Secrets and variables → Actions):',
       '',
       markdownTable(
         ['name', 'kind', 'what', 'used by'],

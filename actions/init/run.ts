@@ -40,7 +40,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
   context.setOutput('report', published.path);
   if (conflicts.length && !dryRun) {
     return {
-      failure: `nothing written: ${conflicts.map((f) => f.path).join(', ')} already exist with other content; rerun with --force to overwrite them, or with --dry-run to see what init would write`,
+      failure: `nothing written: ${conflicts.map((f) => f.path).join(', ')} already ${conflicts.length === 1 ? 'exists' : 'exist'} with other content; rerun with --force to overwrite them, or with --dry-run to see what init would write`,
     };
   }
   return {};

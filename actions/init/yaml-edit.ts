@@ -71,7 +71,12 @@ export function replaceScalar(text: string, node: Node, value: string): string {
  * `lines` (already rendered, without indentation) as new pairs of a block map: at its start, its end, or before the
  * pair with the given key.
  */
-export function addPairs(text: string, map: YAMLMap<Node, Node>, lines: string[], where: 'start' | 'end' | string): string {
+export function addPairs(
+  text: string,
+  map: YAMLMap<Node, Node>,
+  lines: string[],
+  where: 'start' | 'end' | string,
+): string {
   const first = map.items[0]!;
   const indent = indentAt(text, first.key.range![0]);
   const rendered = lines.map((line) => `${indent}${line}\n`).join('');

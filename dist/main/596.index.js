@@ -2,7 +2,7 @@ export const id = 596;
 export const ids = [596];
 export const modules = {
 
-/***/ 1596:
+/***/ 31596:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,11 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./actions/lib/catalog/diff.ts
-var diff = __webpack_require__(2195);
+var diff = __webpack_require__(92195);
 // EXTERNAL MODULE: ./actions/lib/catalog/flatten.ts
-var flatten = __webpack_require__(4176);
+var flatten = __webpack_require__(84176);
 // EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts
 var introspect = __webpack_require__(6123);
 // EXTERNAL MODULE: ./actions/lib/catalog/normalise.ts
@@ -65,17 +65,17 @@ async function renderView(client, query) {
 // EXTERNAL MODULE: ./actions/lib/catalog/replay.ts
 var replay = __webpack_require__(1067);
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
-var postgres = __webpack_require__(3570);
+var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(2863);
+var errors = __webpack_require__(32863);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
-var ledger = __webpack_require__(6605);
+var ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
-var verify = __webpack_require__(2453);
+var verify = __webpack_require__(72453);
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
-var project_inputs = __webpack_require__(1573);
+var project_inputs = __webpack_require__(51573);
 // EXTERNAL MODULE: ./actions/lib/report.ts
-var report = __webpack_require__(4082);
+var report = __webpack_require__(74082);
 ;// CONCATENATED MODULE: ./actions/drift-check/fix.ts
 
 /**
@@ -234,7 +234,7 @@ function literal(value) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
+var github = __webpack_require__(92413);
 ;// CONCATENATED MODULE: ./actions/drift-check/issue.ts
 
 
@@ -277,7 +277,7 @@ async function syncDriftIssue(target, drift) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(4269);
+var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/drift-check/report.ts
 
 
@@ -585,14 +585,14 @@ async function serverVersion(client) {
 
 /***/ }),
 
-/***/ 2453:
+/***/ 72453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ compareLedger),
 /* harmony export */   i: () => (/* binding */ ledgerProblemsTable)
 /* harmony export */ });
-/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4269);
+/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94269);
 
 /**
  * Compares a database's ledger with the migration files. This is the one verification that status, migrate and

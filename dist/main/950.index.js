@@ -2,13 +2,13 @@ export const id = 950;
 export const ids = [950];
 export const modules = {
 
-/***/ 2195:
+/***/ 92195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ diffCatalogs)
 /* harmony export */ });
-/* harmony import */ var _flatten__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4176);
+/* harmony import */ var _flatten__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84176);
 
 // Reported in this order, so a report reads from containers down to details.
 const ORDER = [
@@ -100,7 +100,7 @@ function compileIgnore(patterns) {
 
 /***/ }),
 
-/***/ 4176:
+/***/ 84176:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -729,11 +729,11 @@ function mapOutsideQuotes(text, outside, inside = (s) => s) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ replayMigrations)
 /* harmony export */ });
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2314);
-/* harmony import */ var _db_pglite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2212);
-/* harmony import */ var _migrations_apply__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1858);
-/* harmony import */ var _migrations_extensions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2978);
-/* harmony import */ var _migrations_ledger__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6605);
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92314);
+/* harmony import */ var _db_pglite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82212);
+/* harmony import */ var _migrations_apply__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91858);
+/* harmony import */ var _migrations_extensions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42978);
+/* harmony import */ var _migrations_ledger__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96605);
 
 
 
@@ -798,7 +798,7 @@ function failedChunk(migration, error) {
 
 /***/ }),
 
-/***/ 2314:
+/***/ 92314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -825,7 +825,7 @@ function quoteIdent(name) {
 
 /***/ }),
 
-/***/ 2212:
+/***/ 82212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -833,13 +833,13 @@ function quoteIdent(name) {
 /* harmony export */   nS: () => (/* binding */ resolveEmbeddedExtensions)
 /* harmony export */ });
 /* unused harmony exports loadPGliteModule, PGliteClient, embeddedExtensionNames, PREINITIALISED_DATA_DIR */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
 
 
@@ -961,7 +961,7 @@ async function openEmbedded(options = {}) {
 
 /***/ }),
 
-/***/ 3570:
+/***/ 93570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -969,9 +969,9 @@ async function openEmbedded(options = {}) {
 /* harmony export */   Mq: () => (/* binding */ connectPostgres)
 /* harmony export */ });
 /* unused harmony export PostgresClient */
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2863);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9039);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32863);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19039);
 
 
 
@@ -1079,7 +1079,7 @@ function connectionError(error, url, inputName) {
 
 /***/ }),
 
-/***/ 4269:
+/***/ 94269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1103,7 +1103,7 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 1858:
+/***/ 91858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1111,8 +1111,8 @@ function codeBlock(text, language = '') {
 /* harmony export */   Yv: () => (/* binding */ MigrationFailedError)
 /* harmony export */ });
 /* unused harmony export applyInOneTransaction */
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2314);
-/* harmony import */ var _chunks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7866);
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92314);
+/* harmony import */ var _chunks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57866);
 
 
 
@@ -1173,7 +1173,7 @@ async function applyInOneTransaction(client, migrations, location, layout) {
 
 /***/ }),
 
-/***/ 2978:
+/***/ 42978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1199,7 +1199,7 @@ function extensionsCreatedBy(sqls) {
 
 /***/ }),
 
-/***/ 6605:
+/***/ 96605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1208,7 +1208,7 @@ function extensionsCreatedBy(sqls) {
 /* harmony export */   SC: () => (/* binding */ readLedger)
 /* harmony export */ });
 /* unused harmony export ledgerTable */
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2314);
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92314);
 
 function ledgerTable(location) {
     return `${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}.${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.table)}`;
