@@ -5,6 +5,7 @@ import { readDrizzleConfig, resolveMigrationsDir, type ConfigInput } from '../li
 import { detectLayout } from '../lib/migrations/folder';
 import type { Layout } from '../lib/migrations/model';
 import { detectPackageManager, readPackageJson, type PackageManager } from './package-manager';
+import { posix } from './paths';
 
 /** What init learned about a repository; everything the templates are adapted to. */
 export interface Repository {
@@ -61,7 +62,7 @@ function walk(root: string): Walked {
       if (entry.isDirectory()) {
         if (entry.name === '.vercel' && existsSync(join(path, 'project.json'))) found.vercelMarkers.push(path);
         if (!SKIPPED_DIRS.has(entry.name) && depth < MAX_DEPTH) visit(path, depth + 1);
-      } else if (CONFIG_FILE.test(entry.name)) found.configs.push(relative(root, path));
+      } else if (CONFIG_FILE.test(entry.name)) found.configs.push(posix(relative(root, path)));
       else if (entry.name === 'package.json') found.packageJsons.push(path);
       else if (entry.name === 'vercel.json') found.vercelMarkers.push(path);
       else if (/^\.env\.(example|sample|template)$/.test(entry.name)) found.envExamples.push(path);
@@ -103,7 +104,7 @@ export function detectRepository(
 
 function chooseConfig(root: string, configs: string[], project?: string): string {
   if (project !== undefined) {
-    const inProject = configs.filter((c) => dirname(c) === (relative(root, join(root, project)) || '.'));
+    const inProject = configs.filter((c) => dirname(c) === (posix(relative(root, join(root, project))) || '.'));
     if (inProject.length === 0) {
       throw new ConfigurationError(`no drizzle.config.* in ${project}; set project to the folder holding it`);
     }
@@ -200,5 +201,5 @@ function detectVercel(root: string, files: Walked): Feature {
 /** The folder the Vercel CLI runs in: where the project is linked (.vercel/) or configured, else the root. */
 function vercelDir(root: string, files: Walked): string {
   const marker = files.vercelMarkers[0];
-  return marker ? relative(root, dirname(marker)) || '.' : '.';
+  return marker ? posix(relative(root, dirname(marker))) || '.' : '.';
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { posix } from './paths';
 
 export type PackageManagerName = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
@@ -64,7 +65,7 @@ export function readPackageJson(path: string): Record<string, unknown> | undefin
 }
 
 function describe(root: string, dir: string, file: string, name: PackageManagerName, found: boolean): PackageManager {
-  const installDir = relative(root, dir) || '.';
+  const installDir = posix(relative(root, dir)) || '.';
   const lockfile = installDir === '.' ? file : `${installDir}/${file}`;
   const base = { name, lockfile, lockfileFound: found, installDir, setupBefore: [], setupAfter: [] };
   switch (name) {

@@ -81,6 +81,14 @@ describe('schema-actions init on the basic example', () => {
     expect(workflows(dir)).toEqual(workflows(join(root, 'examples', 'basic')));
   });
 
+  it('leaves every template line as written where the repository uses everything the template does', () => {
+    for (const [file, text] of Object.entries(workflows(join(root, 'examples', 'basic')))) {
+      const template = readFileSync(join(root, 'workflows-templates', file), 'utf8').split('\n');
+      const origin = `# Written by schema-actions init from workflows-templates/${file}; run it again to update.`;
+      expect(text, file).toBe([template[0], origin, ...template.slice(1)].join('\n'));
+    }
+  });
+
   it('changes nothing in the example itself, and says so', () => {
     const { code, stdout } = init(join(root, 'examples', 'basic'), '--dry-run');
     expect(code).toBe(0);

@@ -1,8 +1,8 @@
-export const id = 862;
-export const ids = [862];
+export const id = 191;
+export const ids = [191];
 export const modules = {
 
-/***/ 15862:
+/***/ 46191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -23,7 +23,15 @@ var errors = __webpack_require__(32863);
 var migrations_config = __webpack_require__(6430);
 // EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 2 modules
 var folder = __webpack_require__(82712);
+;// CONCATENATED MODULE: ./actions/init/paths.ts
+
+/** A relative path as workflows write it (forward slashes), also when init runs on Windows. */
+function posix(path) {
+    return path.split(external_node_path_.sep).join('/');
+}
+
 ;// CONCATENATED MODULE: ./actions/init/package-manager.ts
+
 
 
 const LOCKFILES = [
@@ -67,7 +75,7 @@ function readPackageJson(path) {
     }
 }
 function describe(root, dir, file, name, found) {
-    const installDir = (0,external_node_path_.relative)(root, dir) || '.';
+    const installDir = posix((0,external_node_path_.relative)(root, dir)) || '.';
     const lockfile = installDir === '.' ? file : `${installDir}/${file}`;
     const base = { name, lockfile, lockfileFound: found, installDir, setupBefore: [], setupAfter: [] };
     switch (name) {
@@ -122,8 +130,19 @@ function isYarnBerry(dir) {
 
 
 
+
 const CONFIG_FILE = /^drizzle\.config\.(ts|mts|cts|js|mjs|cjs|json)$/;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', '.next', '.turbo', '.vercel', 'coverage', 'out']);
+const SKIPPED_DIRS = new Set([
+    'node_modules',
+    '.git',
+    'dist',
+    'build',
+    '.next',
+    '.turbo',
+    '.vercel',
+    'coverage',
+    'out',
+]);
 const MAX_DEPTH = 5;
 const ALL_CONFIG_INPUTS = new Set(['migrations-dir', 'migrations-table', 'migrations-schema']);
 /** The repository's files init looks at, found in one walk that skips dependencies and build output. */
@@ -139,7 +158,7 @@ function walk(root) {
                     visit(path, depth + 1);
             }
             else if (CONFIG_FILE.test(entry.name))
-                found.configs.push((0,external_node_path_.relative)(root, path));
+                found.configs.push(posix((0,external_node_path_.relative)(root, path)));
             else if (entry.name === 'package.json')
                 found.packageJsons.push(path);
             else if (entry.name === 'vercel.json')
@@ -177,7 +196,7 @@ function detectRepository(root, options) {
 }
 function chooseConfig(root, configs, project) {
     if (project !== undefined) {
-        const inProject = configs.filter((c) => (0,external_node_path_.dirname)(c) === ((0,external_node_path_.relative)(root, (0,external_node_path_.join)(root, project)) || '.'));
+        const inProject = configs.filter((c) => (0,external_node_path_.dirname)(c) === (posix((0,external_node_path_.relative)(root, (0,external_node_path_.join)(root, project))) || '.'));
         if (inProject.length === 0) {
             throw new errors/* ConfigurationError */.j1(`no drizzle.config.* in ${project}; set project to the folder holding it`);
         }
@@ -269,7 +288,7 @@ function detectVercel(root, files) {
 /** The folder the Vercel CLI runs in: where the project is linked (.vercel/) or configured, else the root. */
 function vercelDir(root, files) {
     const marker = files.vercelMarkers[0];
-    return marker ? (0,external_node_path_.relative)(root, (0,external_node_path_.dirname)(marker)) || '.' : '.';
+    return marker ? posix((0,external_node_path_.relative)(root, (0,external_node_path_.dirname)(marker))) || '.' : '.';
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -581,12 +600,7 @@ function adaptPaths(text, repo) {
     if (!(0,dist/* isSeq */.oP)(paths))
         return text;
     const prefix = repo.project === '.' ? '' : `${repo.project}/`;
-    const globs = [
-        `${repo.migrationsDir}/**`,
-        ...(repo.schema ?? ['**/*.ts']),
-        'drizzle.config.*',
-        'package.json',
-    ].map((glob) => prefix + glob);
+    const globs = [`${repo.migrationsDir}/**`, ...(repo.schema ?? ['**/*.ts']), 'drizzle.config.*', 'package.json'].map((glob) => prefix + glob);
     return replaceItems(text, paths, [...new Set([...globs, repo.packageManager.lockfile])]);
 }
 const ENTRY = /^#\s{3,}([A-Z][A-Z0-9_]+(?:,\s*[A-Z][A-Z0-9_]+)*)\s/;
@@ -614,7 +628,9 @@ function adaptHeader(text, name, leftOut) {
     const withoutEmptySections = header.filter((line, i) => !/^# (Secrets|Variables)\b.*:$/.test(line) || ENTRY.test(header[i + 1] ?? ''));
     const notes = ['Neon', 'Vercel'].flatMap((feature) => {
         const names = leftOut.filter((l) => l.feature === feature).map((l) => `"${l.step}"`);
-        return names.length ? wrapComment(`Left out because this repository does not use ${feature}: ${names.join(', ')}.`) : [];
+        return names.length
+            ? wrapComment(`Left out because this repository does not use ${feature}: ${names.join(', ')}.`)
+            : [];
     });
     const [first, ...rest] = withoutEmptySections;
     const origin = `# Written by schema-actions init from workflows-templates/${name}.yml; run it again to update.`;
@@ -744,7 +760,9 @@ function renderSettings(settings) {
     const lines = ['### Secrets and variables to create', ''];
     const environments = [...new Set(settings.map((s) => s.environment))].sort((a, b) => a === undefined ? 1 : b === undefined ? -1 : order(a) - order(b) || a.localeCompare(b));
     for (const environment of environments) {
-        lines.push(environment ? `Environment \`${environment}\` (Settings → Environments):` : 'Repository (Settings → Secrets and variables → Actions):', '', (0,markdown/* markdownTable */.Q)(['name', 'kind', 'what', 'used by'], settings
+        lines.push(environment
+            ? `Environment \`${environment}\` (Settings → Environments):`
+            : 'Repository (Settings → Secrets and variables → Actions):', '', (0,markdown/* markdownTable */.Q)(['name', 'kind', 'what', 'used by'], settings
             .filter((s) => s.environment === environment)
             .sort((a, b) => Number(a.optional) - Number(b.optional) || a.kind.localeCompare(b.kind))
             .map((s) => [
