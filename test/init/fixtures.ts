@@ -129,3 +129,23 @@ export function yarnVercelApp(): string {
     'drizzle',
   );
 }
+
+/** A repository whose app (with its own npm lockfile) lives in app/, next to infrastructure code. */
+export function npmAppInSubfolder(): string {
+  return makeRepository(
+    {
+      'README.md': '# shop\n',
+      'infra/main.tf': 'terraform {}\n',
+      'app/package.json': json({
+        name: 'shop',
+        private: true,
+        dependencies: { 'drizzle-orm': '0.45.4' },
+        devDependencies: { 'drizzle-kit': '0.31.11' },
+      }),
+      'app/package-lock.json': json({ name: 'shop', lockfileVersion: 3, requires: true, packages: {} }),
+      'app/drizzle.config.ts': drizzleConfig('./drizzle', './src/db/schema.ts'),
+      'app/src/db/schema.ts': schema,
+    },
+    'app/drizzle',
+  );
+}

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { actionlintProblems, crossReferenceProblems } from '../support/workflow-checks';
-import { basicExampleRepository, bunApp, makeRepository, npmApp, pnpmMonorepo, yarnVercelApp } from './fixtures';
+import {
+  basicExampleRepository,
+  bunApp,
+  makeRepository,
+  npmApp,
+  npmAppInSubfolder,
+  pnpmMonorepo,
+  yarnVercelApp,
+} from './fixtures';
 
 const root = join(import.meta.dirname, '..', '..');
 const cli = join(root, 'bin', 'schema-actions.js');
@@ -314,6 +322,27 @@ describe('schema-actions init: yarn app on Vercel, database not on Neon', () => 
     const production = section(result.stdout, 'Environment `production`');
     expect(production).toMatch(/`VERCEL_TOKEN` \| secret \|/);
     expect(result.stdout).not.toContain('NEON_');
+  });
+});
+
+describe('schema-actions init: npm app in a sub-folder with its own lockfile', () => {
+  it('installs in that folder and caches by its lockfile', async () => {
+    const dir = repository(npmAppInSubfolder);
+    const { code, stderr } = init(dir);
+    expect(code, stderr).toBe(0);
+    const files = workflows(dir);
+    const steps = stepsOf(files['schema-check.yml']!);
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))!.with).toEqual({
+      'node-version': 22,
+      cache: 'npm',
+      'cache-dependency-path': 'app/package-lock.json',
+    });
+    expect(steps.find((s) => s.run === 'npm ci')).toEqual({ run: 'npm ci', 'working-directory': 'app' });
+    expect(ours(files['schema-check.yml']!)[0]!.with!['working-directory']).toBe('app');
+    expect(
+      (parse(files['schema-check.yml']!) as { on: { pull_request: { paths: string[] } } }).on.pull_request.paths,
+    ).toEqual(['app/drizzle/**', 'app/src/db/**', 'app/drizzle.config.*', 'app/package.json', 'app/package-lock.json']);
+    await expectValidWorkflows(files);
   });
 });
 
