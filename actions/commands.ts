@@ -2,6 +2,7 @@ import type { RunCommand } from './lib/command';
 import type { CommandDefinition } from './lib/definition';
 import { canaryMonitorDefinition } from './canary-monitor/definition';
 import { driftCheckDefinition } from './drift-check/definition';
+import { initDefinition } from './init/definition';
 import { migrateDefinition } from './migrate-with-telemetry/definition';
 import { neonSnapshotDefinition } from './neon-snapshot/definition';
 import { schemaCheckDefinition } from './schema-check/definition';
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   { definition: canaryMonitorDefinition, load: () => import('./canary-monitor/run') },
   { definition: driftCheckDefinition, load: () => import('./drift-check/run') },
   { definition: statusDefinition, load: () => import('./status/run') },
+  { definition: initDefinition, load: () => import('./init/run') },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -256,8 +256,8 @@ function extractTree(topLevel, ref, path, destination) {
     return true;
 }
 
-// EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 7 modules
-var folder = __webpack_require__(69383);
+// EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 3 modules
+var folder = __webpack_require__(44248);
 ;// CONCATENATED MODULE: ./actions/schema-check/base.ts
 
 

@@ -1,0 +1,77 @@
+import { isMap, isSeq } from 'yaml';
+import { child, parse, sourceOf } from './yaml-edit';
+
+export interface Setting {
+  name: string;
+  kind: 'secret' | 'variable';
+  /** Where it is created: a GitHub environment, or undefined for the repository. */
+  environment?: string;
+  optional: boolean;
+  description: string;
+  usedBy: string[];
+}
+
+const ENTRY = /^#\s{3,}([A-Z][A-Z0-9_]+(?:,\s*[A-Z][A-Z0-9_]+)*)\s+(.*)$/;
+
+/**
+ * The secrets and variables the workflows read, per environment of the job that reads them, described by the
+ * templates' own header comments (which also say which are optional).
+ */
+export function settingsOf(workflows: { file: string; text: string; template: string }[]): Setting[] {
+  const settings = new Map<string, Setting>();
+  // A name a template only lists (snapshot-cleanup's NEON_API_KEY) is described where another template explains it.
+  const everywhere = new Map(workflows.flatMap(({ template }) => [...descriptions(template)].reverse()).reverse());
+  for (const { file, text, template } of workflows) {
+    const described = new Map([...everywhere, ...descriptions(template)]);
+    const jobs = child(parse(text).contents, 'jobs');
+    if (!isMap(jobs)) continue;
+    for (const job of jobs.items) {
+      const jobText = sourceOf(text, job.value as never);
+      for (const environment of environmentsOf(job.value)) {
+        for (const [, scope, name] of jobText.matchAll(/\b(secrets|vars)\.([A-Z][A-Z0-9_]*)\b/g)) {
+          const key = `${environment ?? ''}/${name}`;
+          const about = described.get(name!) ?? '';
+          const optional = /^optional\b/.test(about);
+          const found = settings.get(key);
+          if (found) {
+            if (!found.usedBy.includes(file)) found.usedBy.push(file);
+            found.optional &&= optional;
+            found.description ||= about;
+          } else {
+            settings.set(key, {
+              name: name!,
+              kind: scope === 'secrets' ? 'secret' : 'variable',
+              environment,
+              optional,
+              description: about,
+              usedBy: [file],
+            });
+          }
+        }
+      }
+    }
+  }
+  return [...settings.values()];
+}
+
+/** A job's environments: its `environment:`, expanded over `matrix.environment` when it names that. */
+function environmentsOf(job: unknown): (string | undefined)[] {
+  const environment = child(job, 'environment');
+  const value = environment && 'value' in environment ? String(environment.value) : undefined;
+  if (value === undefined) return [undefined];
+  if (/\$\{\{\s*matrix\.environment\s*\}\}/.test(value)) {
+    const values = child(child(child(job, 'strategy'), 'matrix'), 'environment');
+    return isSeq(values) ? values.items.map((item) => String(item)) : [undefined];
+  }
+  return [value];
+}
+
+function descriptions(template: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const line of template.split('\n')) {
+    if (!line.startsWith('#')) break;
+    const entry = ENTRY.exec(line);
+    if (entry) for (const name of entry[1]!.split(/,\s*/)) map.set(name, entry[2]!.trim());
+  }
+  return map;
+}
