@@ -1,6 +1,6 @@
 import type { CatalogObject } from '../lib/catalog/flatten';
 import { qualifiedText, quoteName } from '../lib/catalog/flatten';
-import { domainChange } from '../lib/catalog/kinds/types';
+import { compositeTypeChange, domainChange } from '../lib/catalog/kinds/types';
 import type { Difference } from '../lib/catalog/model';
 
 /**
@@ -65,6 +65,15 @@ export function suggestSql(d: Difference, expected?: CatalogObject, actual?: Cat
         .join('\n');
     case 'domain':
       if (expected && actual) return domainChange(name, expected, actual);
+      return genericFix(expected, actual);
+    case 'composite-type':
+      if (expected && actual) return compositeTypeChange(name, expected, actual);
+      return genericFix(expected, actual);
+    case 'function':
+    case 'procedure':
+      // CREATE OR REPLACE cannot change the result type or the arguments' names and defaults.
+      if (expected && actual && d.aspects?.some((a) => a === 'returns' || a === 'arguments'))
+        return `${actual.fix?.drop}\n${expected.fix?.create}`;
       return genericFix(expected, actual);
     default:
       return genericFix(expected, actual);

@@ -23,3 +23,4 @@ export { reconcileViewSpelling } from './reconcile';
 export { migrationScope } from './scope';
 export { createRoles, rolesMentioned } from './roles';
 export { ownedBy } from './kinds/owners';
+export { alignVersions } from './versions';

@@ -56,7 +56,8 @@ export function collationObject(c: CollationInfo): CatalogObject {
     fix: {
       create: `CREATE COLLATION ${name} ${definition};`,
       drop: `DROP COLLATION ${name};`,
-      change: `-- a collation cannot be altered: drop ${name} and recreate it (and what uses it) as ${definition}`,
+      // ALTER COLLATION cannot change a locale; DROP fails while columns use it (then recreate those too).
+      change: `DROP COLLATION ${name};\nCREATE COLLATION ${name} ${definition};`,
     },
   };
 }

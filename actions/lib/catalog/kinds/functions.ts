@@ -94,9 +94,15 @@ function createFunctionText(f: FunctionInfo): string {
   return words.join(' ');
 }
 
+// Settings whose value is a list (PostgreSQL's GUC_LIST_QUOTE): each element is its own literal.
+const LIST_SETTINGS = new Set(['search_path', 'temp_tablespaces', 'local_preload_libraries', 'session_preload_libraries']);
+
 function settingClause(setting: string): string {
   const eq = setting.indexOf('=');
-  return `${setting.slice(0, eq)} TO '${setting.slice(eq + 1).replace(/'/g, "''")}'`;
+  const name = setting.slice(0, eq);
+  const value = setting.slice(eq + 1);
+  const elements = LIST_SETTINGS.has(name) ? value.split(/,\s*/).map((e) => e.replace(/^"(.*)"$/, '$1')) : [value];
+  return `${name} TO ${elements.map((e) => `'${e.replace(/'/g, "''")}'`).join(', ')}`;
 }
 
 function dollarQuote(body: string): string {

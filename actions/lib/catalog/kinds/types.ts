@@ -106,19 +106,39 @@ export function compositeTypeObject(t: CompositeTypeInfo): CatalogObject {
     (a) => `${quoteName(a.name)} ${a.type}${a.collation ? ` COLLATE "${a.collation}"` : ''}`,
   );
   const definition = `AS (${attributes.join(', ')})`;
+  const parts: Record<string, string> = { order: t.attributes.map((a) => quoteName(a.name)).join(', ') };
+  t.attributes.forEach((a, i) => (parts[`attribute ${a.name}`] = (attributes[i] ?? '').slice(quoteName(a.name).length + 1)));
   return {
     objectType: 'composite-type',
     object: `${t.schema}.${t.name}`,
     parent: `schema:${t.schema}`,
     definition,
-    parts: { attributes: attributes.join(', ') },
+    parts,
     sql: { name },
-    fix: {
-      create: `CREATE TYPE ${name} ${definition};`,
-      drop: `DROP TYPE ${name};`,
-      change: `-- ALTER TYPE ${name} ADD/DROP/ALTER ATTRIBUTE until it reads: CREATE TYPE ${name} ${definition};`,
-    },
+    fix: { create: `CREATE TYPE ${name} ${definition};`, drop: `DROP TYPE ${name};` },
   };
+}
+
+/** ALTER TYPE ... ADD / DROP / ALTER ATTRIBUTE statements that turn `actual` into `expected`. */
+export function compositeTypeChange(name: string, expected: CatalogObject, actual: CatalogObject): string {
+  const attributes = (o: CatalogObject) =>
+    new Map(
+      Object.entries(o.parts)
+        .filter(([k]) => k.startsWith('attribute '))
+        .map(([k, v]) => [quoteName(k.slice('attribute '.length)), v]),
+    );
+  const want = attributes(expected);
+  const have = attributes(actual);
+  const lines: string[] = [];
+  for (const [attribute] of have) if (!want.has(attribute)) lines.push(`ALTER TYPE ${name} DROP ATTRIBUTE ${attribute};`);
+  for (const [attribute, type] of want) {
+    if (!have.has(attribute)) lines.push(`ALTER TYPE ${name} ADD ATTRIBUTE ${attribute} ${type};`);
+    else if (have.get(attribute) !== type) lines.push(`ALTER TYPE ${name} ALTER ATTRIBUTE ${attribute} SET DATA TYPE ${type};`);
+  }
+  const order = [...want.keys()].filter((a) => have.has(a));
+  if (order.join() !== [...have.keys()].filter((a) => want.has(a)).join())
+    lines.push(`-- the attribute order differs: recreate the type as CREATE TYPE ${name} ${expected.definition};`);
+  return lines.join('\n');
 }
 
 // A range's operator class, canonical and subtype_diff functions are shown only when given (not the defaults).
