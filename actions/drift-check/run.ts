@@ -1,5 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { diffCatalogs } from '../lib/catalog/diff';
+import { ownedBy } from '../lib/catalog/kinds/owners';
+import { migrationScope } from '../lib/catalog/scope';
+import { alignVersions } from '../lib/catalog/versions';
 import { flattenCatalog, objectKey } from '../lib/catalog/flatten';
 import { introspect } from '../lib/catalog/introspect';
 import type { Catalog, IntrospectOptions } from '../lib/catalog/model';
@@ -26,6 +29,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
   const failOnDrift = inputs.boolean('fail-on-drift');
   const wantIssue = inputs.boolean('issue');
   const environment = inputs.string('environment') || 'development';
+  const owner = inputs.string('owner');
   const token = issueToken(context, wantIssue);
 
   const project = await logger.group('Read migrations', async () => {
@@ -37,6 +41,8 @@ export async function run(context: RunContext): Promise<CommandResult> {
   const introspectOptions: IntrospectOptions = {
     ...(schemas.length ? { schemas } : {}),
     excludeTables: [ledgerName],
+    ...migrationScope(project.set.migrations.map((m) => m.sql)),
+    owners: owner !== '',
   };
 
   const live = await connectPostgres(url, { logger, applicationName: 'schema-actions drift-check' });
@@ -74,7 +80,8 @@ export async function run(context: RunContext): Promise<CommandResult> {
   let embeddedVersion: string;
   try {
     embeddedVersion = await serverVersion(embedded);
-    const expected = await introspect(embedded, introspectOptions);
+    const [expected, live] = alignVersions(await expectedCatalog(embedded, introspectOptions, owner), actual);
+    actual = live;
     findings = await logger.group('Compare', async () => {
       const differences = await reconcileViewSpelling(diffCatalogs(expected, actual, { ignore }), embedded);
       const want = flattenCatalog(expected);
@@ -187,6 +194,14 @@ function resolvedComment(context: RunContext, environment: string): string {
   const { serverUrl, repository, runId, sha } = context.github;
   const run = runId && repository ? ` ([run ${runId}](${serverUrl}/${repository}/actions/runs/${runId}))` : '';
   return `✅ No drift in ${environment} any more: the database matches its applied migrations${sha ? ` at ${sha.slice(0, 7)}` : ''}${run}. Closing.`;
+}
+
+/** The replayed catalog, with the owner input standing in for the embedded server's user (who ran the replay). */
+async function expectedCatalog(embedded: SqlClient, options: IntrospectOptions, owner: string): Promise<Catalog> {
+  const catalog = await introspect(embedded, options);
+  if (!owner) return catalog;
+  const [row] = await embedded.query<{ user: string }>('SELECT current_user AS user');
+  return ownedBy(catalog, row?.user ?? 'postgres', owner);
 }
 
 async function serverVersion(client: SqlClient): Promise<string> {

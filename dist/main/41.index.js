@@ -2,7 +2,7 @@ export const id = 41;
 export const ids = [41];
 export const modules = {
 
-/***/ 4865:
+/***/ 24865:
 /***/ ((module) => {
 
 function webpackEmptyContext(req) {
@@ -12,12 +12,12 @@ function webpackEmptyContext(req) {
 }
 webpackEmptyContext.keys = () => ([]);
 webpackEmptyContext.resolve = webpackEmptyContext;
-webpackEmptyContext.id = 4865;
+webpackEmptyContext.id = 24865;
 module.exports = webpackEmptyContext;
 
 /***/ }),
 
-/***/ 3529:
+/***/ 63529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -29,15 +29,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./actions/lib/duration.ts
-var duration = __webpack_require__(1428);
+var duration = __webpack_require__(41428);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(2863);
+var errors = __webpack_require__(32863);
 // EXTERNAL MODULE: ./actions/lib/secrets.ts
-var secrets = __webpack_require__(9039);
+var secrets = __webpack_require__(19039);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./actions/canary-monitor/config.ts
 
 
@@ -203,7 +203,7 @@ function readVercelSettings(inputs, baseDir) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/retry-after.ts
-var retry_after = __webpack_require__(5743);
+var retry_after = __webpack_require__(65743);
 ;// CONCATENATED MODULE: ./actions/canary-monitor/vercel-api.ts
 
 
@@ -414,7 +414,7 @@ async function previousProduction(api, settings, deployment) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@vercel/client/dist/index.js
-var dist = __webpack_require__(1208);
+var dist = __webpack_require__(61208);
 ;// CONCATENATED MODULE: ./actions/canary-monitor/deployment.ts
 
 
@@ -658,7 +658,7 @@ async function monitor(plan, hooks = {}) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(4269);
+var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/canary-monitor/verdict.ts
 /** Nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
 function percentile(sorted, p) {
@@ -909,7 +909,7 @@ async function run(context) {
 
 /***/ }),
 
-/***/ 4269:
+/***/ 94269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -933,7 +933,7 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 5743:
+/***/ 65743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -2,7 +2,7 @@ export const id = 412;
 export const ids = [412];
 export const modules = {
 
-/***/ 2314:
+/***/ 92314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -29,7 +29,7 @@ function quoteIdent(name) {
 
 /***/ }),
 
-/***/ 3570:
+/***/ 93570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37,9 +37,9 @@ function quoteIdent(name) {
 /* harmony export */   Mq: () => (/* binding */ connectPostgres)
 /* harmony export */ });
 /* unused harmony export PostgresClient */
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2863);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9039);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32863);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19039);
 
 
 
@@ -147,7 +147,7 @@ function connectionError(error, url, inputName) {
 
 /***/ }),
 
-/***/ 4269:
+/***/ 94269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -171,7 +171,7 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 6605:
+/***/ 96605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -180,7 +180,7 @@ function codeBlock(text, language = '') {
 /* harmony export */   SC: () => (/* binding */ readLedger)
 /* harmony export */ });
 /* unused harmony export ledgerTable */
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2314);
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92314);
 
 function ledgerTable(location) {
     return `${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}.${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.table)}`;
@@ -224,14 +224,14 @@ function ledgerInsert(location, layout, migration) {
 
 /***/ }),
 
-/***/ 2453:
+/***/ 72453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ compareLedger),
 /* harmony export */   i: () => (/* binding */ ledgerProblemsTable)
 /* harmony export */ });
-/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4269);
+/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94269);
 
 /**
  * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
@@ -314,7 +314,7 @@ function ledgerProblemsTable(problems) {
 
 /***/ }),
 
-/***/ 9412:
+/***/ 39412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -326,15 +326,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
-var postgres = __webpack_require__(3570);
+var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
-var ledger = __webpack_require__(6605);
+var ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
-var verify = __webpack_require__(2453);
+var verify = __webpack_require__(72453);
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
-var project_inputs = __webpack_require__(1573);
+var project_inputs = __webpack_require__(51573);
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(4269);
+var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/status/report.ts
 
 

@@ -2,7 +2,7 @@ export const id = 474;
 export const ids = [474];
 export const modules = {
 
-/***/ 4269:
+/***/ 94269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -26,7 +26,7 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 5743:
+/***/ 65743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -51,7 +51,7 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 6093:
+/***/ 88474:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -63,7 +63,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(2863);
+var errors = __webpack_require__(32863);
 ;// CONCATENATED MODULE: ./actions/neon-snapshot/branches.ts
 
 /** The branch a user named (by name or id), or the project's default branch when they named none. */
@@ -146,7 +146,7 @@ async function cleanupSnapshots(neon, settings, logger, now) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/secrets.ts
-var secrets = __webpack_require__(9039);
+var secrets = __webpack_require__(19039);
 ;// CONCATENATED MODULE: ./actions/neon-snapshot/create.ts
 
 
@@ -203,11 +203,11 @@ async function createSnapshot(neon, settings, logger) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@neondatabase/api-client/dist/index.js
-var dist = __webpack_require__(3643);
+var dist = __webpack_require__(43643);
 // EXTERNAL MODULE: ./actions/lib/duration.ts
-var duration = __webpack_require__(1428);
+var duration = __webpack_require__(41428);
 // EXTERNAL MODULE: ./actions/lib/retry-after.ts
-var retry_after = __webpack_require__(5743);
+var retry_after = __webpack_require__(65743);
 ;// CONCATENATED MODULE: ./actions/neon-snapshot/neon.ts
 
 
@@ -443,7 +443,7 @@ class NeonProject {
 }
 
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(4269);
+var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/neon-snapshot/report.ts
 
 

@@ -2,7 +2,7 @@ export const id = 572;
 export const ids = [572];
 export const modules = {
 
-/***/ 2572:
+/***/ 92572:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,17 +14,23 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts
-var introspect = __webpack_require__(6123);
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts + 2 modules
+var introspect = __webpack_require__(33014);
 // EXTERNAL MODULE: ./actions/lib/catalog/diff.ts
-var diff = __webpack_require__(2195);
+var diff = __webpack_require__(92195);
 // EXTERNAL MODULE: ./actions/lib/catalog/flatten.ts
-var flatten = __webpack_require__(4176);
+var flatten = __webpack_require__(84176);
 // EXTERNAL MODULE: ./actions/lib/catalog/replay.ts
 var replay = __webpack_require__(1067);
+// EXTERNAL MODULE: ./actions/lib/catalog/scope.ts + 1 modules
+var scope = __webpack_require__(96436);
+// EXTERNAL MODULE: ./actions/lib/catalog/roles.ts
+var roles = __webpack_require__(8279);
+// EXTERNAL MODULE: ./actions/lib/catalog/kinds/owners.ts
+var owners = __webpack_require__(21156);
 ;// CONCATENATED MODULE: ./actions/lib/catalog/index.ts
 
 
@@ -32,22 +38,26 @@ var replay = __webpack_require__(1067);
 
 
 
+
+
+
+
 // EXTERNAL MODULE: ./actions/lib/db/pglite.ts
-var pglite = __webpack_require__(2212);
+var pglite = __webpack_require__(82212);
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
-var postgres = __webpack_require__(3570);
+var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(2863);
+var errors = __webpack_require__(32863);
 // EXTERNAL MODULE: ./actions/lib/migrations/extensions.ts
-var migrations_extensions = __webpack_require__(2978);
+var migrations_extensions = __webpack_require__(42978);
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
-var project_inputs = __webpack_require__(1573);
+var project_inputs = __webpack_require__(51573);
 // EXTERNAL MODULE: ./actions/lib/db/client.ts
-var db_client = __webpack_require__(2314);
+var db_client = __webpack_require__(92314);
 // EXTERNAL MODULE: ./actions/lib/migrations/apply.ts
-var apply = __webpack_require__(1858);
+var apply = __webpack_require__(91858);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
-var migrations_ledger = __webpack_require__(6605);
+var migrations_ledger = __webpack_require__(96605);
 ;// CONCATENATED MODULE: ./actions/schema-check/apply.ts
 
 
@@ -179,9 +189,9 @@ async function applyChange(client, plan, target, hooks = {}) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./actions/lib/git.ts
 
 
@@ -247,7 +257,7 @@ function extractTree(topLevel, ref, path, destination) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 3 modules
-var folder = __webpack_require__(6407);
+var folder = __webpack_require__(8788);
 ;// CONCATENATED MODULE: ./actions/schema-check/base.ts
 
 
@@ -312,7 +322,7 @@ function migrationsCreating(extension, migrations) {
 }
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./actions/schema-check/generate.ts
 
 
@@ -499,7 +509,7 @@ function lastLines(output, count = 5) {
 }
 
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./actions/schema-check/lint/parser.ts
 
 
@@ -841,7 +851,7 @@ function tablesCreated(node) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/migrations/chunks.ts
-var chunks = __webpack_require__(7866);
+var chunks = __webpack_require__(57866);
 ;// CONCATENATED MODULE: ./actions/schema-check/lint/statements.ts
 
 /** Skips whitespace and comments from `offset`, so a statement's line is that of its first keyword. */
@@ -1063,7 +1073,7 @@ function iso(ms) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(4269);
+var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/schema-check/changes.ts
 
 /** Tables touched by the differences: added, removed, or with a changed column, constraint, index, policy… */

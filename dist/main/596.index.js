@@ -2,7 +2,7 @@ export const id = 596;
 export const ids = [596];
 export const modules = {
 
-/***/ 1596:
+/***/ 31596:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,13 +14,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./actions/lib/catalog/diff.ts
-var diff = __webpack_require__(2195);
+var diff = __webpack_require__(92195);
+// EXTERNAL MODULE: ./actions/lib/catalog/kinds/owners.ts
+var owners = __webpack_require__(21156);
+// EXTERNAL MODULE: ./actions/lib/catalog/scope.ts + 1 modules
+var scope = __webpack_require__(96436);
+// EXTERNAL MODULE: ./actions/lib/catalog/versions.ts
+var versions = __webpack_require__(7853);
 // EXTERNAL MODULE: ./actions/lib/catalog/flatten.ts
-var flatten = __webpack_require__(4176);
-// EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts
-var introspect = __webpack_require__(6123);
+var flatten = __webpack_require__(84176);
+// EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts + 2 modules
+var introspect = __webpack_require__(33014);
 // EXTERNAL MODULE: ./actions/lib/catalog/normalise.ts
 var normalise = __webpack_require__(5360);
 ;// CONCATENATED MODULE: ./actions/lib/catalog/reconcile.ts
@@ -65,18 +71,21 @@ async function renderView(client, query) {
 // EXTERNAL MODULE: ./actions/lib/catalog/replay.ts
 var replay = __webpack_require__(1067);
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
-var postgres = __webpack_require__(3570);
+var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(2863);
+var errors = __webpack_require__(32863);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
-var ledger = __webpack_require__(6605);
+var ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
-var verify = __webpack_require__(2453);
+var verify = __webpack_require__(72453);
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
-var project_inputs = __webpack_require__(1573);
+var project_inputs = __webpack_require__(51573);
 // EXTERNAL MODULE: ./actions/lib/report.ts
-var report = __webpack_require__(4082);
+var report = __webpack_require__(74082);
+// EXTERNAL MODULE: ./actions/lib/catalog/kinds/types.ts
+var types = __webpack_require__(33403);
 ;// CONCATENATED MODULE: ./actions/drift-check/fix.ts
+
 
 /**
  * SQL that would turn the live object (`actual`) back into what the migrations define (`expected`). It is a
@@ -95,6 +104,8 @@ function suggestSql(d, expected, actual) {
                 return `CREATE EXTENSION IF NOT EXISTS ${name} SCHEMA ${(0,flatten/* quoteName */.AB)(expected?.parts.schema ?? '')};`;
             if (!expected)
                 return `DROP EXTENSION ${name};`;
+            if (expected.parts.version !== actual.parts.version)
+                return `ALTER EXTENSION ${name} UPDATE TO ${literal(expected.parts.version ?? '')};`;
             return `ALTER EXTENSION ${name} SET SCHEMA ${(0,flatten/* quoteName */.AB)(expected.parts.schema ?? '')};`;
         case 'enum':
             if (!actual)
@@ -111,7 +122,7 @@ function suggestSql(d, expected, actual) {
                 return `${expected?.definition};`;
             if (!expected)
                 return `DROP TABLE ${name}; -- drops its data`;
-            return `-- ${name} changed ${d.aspects?.join(', ')}: recreate it as the migrations define:\n-- ${expected.definition}`;
+            return tableFix(name, expected, actual, d.aspects ?? []);
         case 'column':
             return columnFix(table, expected, actual);
         case 'constraint':
@@ -144,7 +155,52 @@ function suggestSql(d, expected, actual) {
             ]
                 .filter(Boolean)
                 .join('\n');
+        case 'domain':
+            if (expected && actual)
+                return (0,types/* domainChange */.zx)(name, expected, actual);
+            return genericFix(expected, actual);
+        case 'composite-type':
+            if (expected && actual)
+                return (0,types/* compositeTypeChange */.uW)(name, expected, actual);
+            return genericFix(expected, actual);
+        case 'function':
+        case 'procedure':
+            // CREATE OR REPLACE cannot change the result type or the arguments' names and defaults.
+            if (expected && actual && d.aspects?.some((a) => a === 'returns' || a === 'arguments'))
+                return `${actual.fix?.drop}\n${expected.fix?.create}`;
+            return genericFix(expected, actual);
+        default:
+            return genericFix(expected, actual);
     }
+}
+/** Kinds that carry their own statements (see CatalogObject.fix): drop what is extra, create what is missing. */
+function genericFix(expected, actual) {
+    if (expected && actual)
+        return expected.fix?.change ?? [actual.fix?.drop, expected.fix?.create].filter(Boolean).join('\n');
+    if (expected)
+        return expected.fix?.create ?? `-- create ${expected.sql.name} as: ${expected.definition}`;
+    return actual?.fix?.drop ?? `-- remove ${actual?.sql.name ?? ''}`;
+}
+// Table aspects ALTER TABLE can change in place; the others (kind, partitioning) need the table recreated.
+const TABLE_ALTERS = {
+    persistence: (table, value) => `ALTER TABLE ${table} SET ${value === 'UNLOGGED' ? 'UNLOGGED' : 'LOGGED'};`,
+    'replica identity': (table, value) => `ALTER TABLE ${table} REPLICA IDENTITY ${value ?? 'DEFAULT'};`,
+    inherits: (table, value, was) => {
+        const want = value ? value.split(', ') : [];
+        const have = was ? was.split(', ') : [];
+        return [
+            ...have.filter((p) => !want.includes(p)).map((p) => `ALTER TABLE ${table} NO INHERIT ${(0,flatten/* qualifiedText */.i5)(p)};`),
+            ...want.filter((p) => !have.includes(p)).map((p) => `ALTER TABLE ${table} INHERIT ${(0,flatten/* qualifiedText */.i5)(p)};`),
+        ].join('\n');
+    },
+};
+function tableFix(name, expected, actual, aspects) {
+    const inPlace = aspects.filter((a) => TABLE_ALTERS[a]);
+    const lines = inPlace.map((a) => TABLE_ALTERS[a]?.(name, expected.parts[a], actual?.parts[a]) ?? '');
+    const rest = aspects.filter((a) => !TABLE_ALTERS[a]);
+    if (rest.length)
+        lines.push(`-- ${name} changed ${rest.join(', ')}: recreate it as the migrations define:\n-- ${expected.definition}`);
+    return lines.join('\n');
 }
 function enumFix(name, expected, actual) {
     const lines = [];
@@ -197,15 +253,31 @@ function columnFix(table, expected, actual) {
         if (!e.identity)
             lines.push(alter('DROP IDENTITY'));
         else if (!a.identity)
-            lines.push(alter(`ADD GENERATED ${e.identity} AS IDENTITY`));
+            lines.push(alter(`ADD GENERATED ${e.identity} AS IDENTITY${e['identity options'] ? ` (${e['identity options']})` : ''}`));
         else
             lines.push(alter(`SET GENERATED ${e.identity}`));
     }
+    if (e.identity && a.identity && e['identity options'] !== a['identity options'])
+        lines.push(alter(identityOptionsClause(e['identity options'] ?? '')));
     if (e.default !== a.default)
         lines.push(alter(e.default ? `SET DEFAULT ${e.default}` : 'DROP DEFAULT'));
     if (e['not null'] !== a['not null'])
         lines.push(alter(e['not null'] === 'true' ? 'SET NOT NULL' : 'DROP NOT NULL'));
     return lines.join('\n');
+}
+/** `START WITH 5 INCREMENT BY 2` → `SET START WITH 5 SET INCREMENT BY 2`, resetting what is not listed. */
+function identityOptionsClause(options) {
+    const set = (clause) => options.match(new RegExp(`${clause} (-?\\d+)`))?.[1];
+    return [
+        `SET INCREMENT BY ${set('INCREMENT BY') ?? 1}`,
+        set('MINVALUE') ? `SET MINVALUE ${set('MINVALUE')}` : 'SET NO MINVALUE',
+        set('MAXVALUE') ? `SET MAXVALUE ${set('MAXVALUE')}` : 'SET NO MAXVALUE',
+        set('START WITH') ? `SET START WITH ${set('START WITH')}` : '',
+        `SET CACHE ${set('CACHE') ?? 1}`,
+        options.includes('CYCLE') ? 'SET CYCLE' : 'SET NO CYCLE',
+    ]
+        .filter(Boolean)
+        .join(' ');
 }
 function rlsFix(table, expected, actual) {
     const want = { enabled: expected?.parts.enabled === 'true', forced: expected?.parts.forced === 'true' };
@@ -234,7 +306,7 @@ function literal(value) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
+var github = __webpack_require__(92413);
 ;// CONCATENATED MODULE: ./actions/drift-check/issue.ts
 
 
@@ -277,7 +349,7 @@ async function syncDriftIssue(target, drift) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(4269);
+var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/drift-check/report.ts
 
 
@@ -411,6 +483,9 @@ function groupByOwner(findings) {
 
 
 
+
+
+
 async function run(context) {
     const { inputs, logger } = context;
     const url = inputs.required('database-url');
@@ -419,6 +494,7 @@ async function run(context) {
     const failOnDrift = inputs.boolean('fail-on-drift');
     const wantIssue = inputs.boolean('issue');
     const environment = inputs.string('environment') || 'development';
+    const owner = inputs.string('owner');
     const token = issueToken(context, wantIssue);
     const project = await logger.group('Read migrations', async () => {
         const loaded = (0,project_inputs/* loadProjectFromInputs */.lH)(inputs, context.baseDir);
@@ -429,6 +505,8 @@ async function run(context) {
     const introspectOptions = {
         ...(schemas.length ? { schemas } : {}),
         excludeTables: [ledgerName],
+        ...(0,scope/* migrationScope */.x)(project.set.migrations.map((m) => m.sql)),
+        owners: owner !== '',
     };
     const live = await (0,postgres/* connectPostgres */.Mq)(url, { logger, applicationName: 'schema-actions drift-check' });
     let actual;
@@ -464,7 +542,8 @@ async function run(context) {
     let embeddedVersion;
     try {
         embeddedVersion = await serverVersion(embedded);
-        const expected = await (0,introspect/* introspect */.q)(embedded, introspectOptions);
+        const [expected, live] = (0,versions/* alignVersions */.B)(await expectedCatalog(embedded, introspectOptions, owner), actual);
+        actual = live;
         findings = await logger.group('Compare', async () => {
             const differences = await reconcileViewSpelling((0,diff/* diffCatalogs */.U)(expected, actual, { ignore }), embedded);
             const want = (0,flatten/* flattenCatalog */.qI)(expected);
@@ -577,6 +656,14 @@ function resolvedComment(context, environment) {
     const run = runId && repository ? ` ([run ${runId}](${serverUrl}/${repository}/actions/runs/${runId}))` : '';
     return `✅ No drift in ${environment} any more: the database matches its applied migrations${sha ? ` at ${sha.slice(0, 7)}` : ''}${run}. Closing.`;
 }
+/** The replayed catalog, with the owner input standing in for the embedded server's user (who ran the replay). */
+async function expectedCatalog(embedded, options, owner) {
+    const catalog = await (0,introspect/* introspect */.q)(embedded, options);
+    if (!owner)
+        return catalog;
+    const [row] = await embedded.query('SELECT current_user AS user');
+    return (0,owners/* ownedBy */.LW)(catalog, row?.user ?? 'postgres', owner);
+}
 async function serverVersion(client) {
     const [row] = await client.query('SHOW server_version');
     return row?.server_version ?? '?';
@@ -585,14 +672,14 @@ async function serverVersion(client) {
 
 /***/ }),
 
-/***/ 2453:
+/***/ 72453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ compareLedger),
 /* harmony export */   i: () => (/* binding */ ledgerProblemsTable)
 /* harmony export */ });
-/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4269);
+/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94269);
 
 /**
  * Compares a database's ledger with the migration files. This is the one verification that status, migrate and

@@ -2,7 +2,7 @@ export const id = 939;
 export const ids = [939];
 export const modules = {
 
-/***/ 2314:
+/***/ 92314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -29,7 +29,7 @@ function quoteIdent(name) {
 
 /***/ }),
 
-/***/ 3570:
+/***/ 93570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37,9 +37,9 @@ function quoteIdent(name) {
 /* harmony export */   Mq: () => (/* binding */ connectPostgres)
 /* harmony export */ });
 /* unused harmony export PostgresClient */
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2863);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9039);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32863);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19039);
 
 
 
@@ -147,7 +147,7 @@ function connectionError(error, url, inputName) {
 
 /***/ }),
 
-/***/ 4269:
+/***/ 94269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -171,7 +171,7 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 1858:
+/***/ 91858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -179,8 +179,8 @@ function codeBlock(text, language = '') {
 /* harmony export */   Yv: () => (/* binding */ MigrationFailedError)
 /* harmony export */ });
 /* unused harmony export applyInOneTransaction */
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2314);
-/* harmony import */ var _chunks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7866);
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92314);
+/* harmony import */ var _chunks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57866);
 
 
 
@@ -241,7 +241,7 @@ async function applyInOneTransaction(client, migrations, location, layout) {
 
 /***/ }),
 
-/***/ 6605:
+/***/ 96605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -250,7 +250,7 @@ async function applyInOneTransaction(client, migrations, location, layout) {
 /* harmony export */   SC: () => (/* binding */ readLedger)
 /* harmony export */ });
 /* unused harmony export ledgerTable */
-/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2314);
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92314);
 
 function ledgerTable(location) {
     return `${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.schema)}.${(0,_db_client__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v)(location.table)}`;
@@ -294,14 +294,14 @@ function ledgerInsert(location, layout, migration) {
 
 /***/ }),
 
-/***/ 2453:
+/***/ 72453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ compareLedger),
 /* harmony export */   i: () => (/* binding */ ledgerProblemsTable)
 /* harmony export */ });
-/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4269);
+/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94269);
 
 /**
  * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
@@ -384,7 +384,7 @@ function ledgerProblemsTable(problems) {
 
 /***/ }),
 
-/***/ 5743:
+/***/ 65743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -409,7 +409,7 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 939:
+/***/ 30939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -422,9 +422,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
-var project_inputs = __webpack_require__(1573);
+var project_inputs = __webpack_require__(51573);
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/events.ts
 /** Wall-clock time in ms with sub-millisecond precision, for nanosecond timestamps that keep events in order. */
 function preciseNow() {
@@ -447,7 +447,7 @@ function redactDeep(value, redact) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/retry-after.ts
-var retry_after = __webpack_require__(5743);
+var retry_after = __webpack_require__(65743);
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/http.ts
 
 const DEFAULTS = { timeoutMs: 3000, retries: 2, deadlineMs: 6000 };
@@ -874,9 +874,9 @@ class Telemetry {
 }
 
 // EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(2863);
+var errors = __webpack_require__(32863);
 // EXTERNAL MODULE: ./actions/lib/secrets.ts
-var secrets = __webpack_require__(9039);
+var secrets = __webpack_require__(19039);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/options.ts
 
 
@@ -1001,9 +1001,9 @@ function positive(ms, inputName) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/duration.ts
-var duration = __webpack_require__(1428);
+var duration = __webpack_require__(41428);
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(4269);
+var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/report.ts
 
 
@@ -1082,17 +1082,17 @@ function targetSection(result, options) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
-var postgres = __webpack_require__(3570);
+var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: ./actions/lib/migrations/apply.ts
-var apply = __webpack_require__(1858);
+var apply = __webpack_require__(91858);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
-var migrations_ledger = __webpack_require__(6605);
+var migrations_ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
-var verify = __webpack_require__(2453);
+var verify = __webpack_require__(72453);
 // EXTERNAL MODULE: ./actions/lib/db/client.ts
-var client = __webpack_require__(2314);
+var client = __webpack_require__(92314);
 // EXTERNAL MODULE: ./actions/lib/migrations/chunks.ts
-var chunks = __webpack_require__(7866);
+var chunks = __webpack_require__(57866);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/apply.ts
 
 
