@@ -82,7 +82,8 @@ export function suggestSql(d: Difference, expected?: CatalogObject, actual?: Cat
 
 /** Kinds that carry their own statements (see CatalogObject.fix): drop what is extra, create what is missing. */
 function genericFix(expected?: CatalogObject, actual?: CatalogObject): string {
-  if (expected && actual) return expected.fix?.change ?? [actual.fix?.drop, expected.fix?.create].filter(Boolean).join('\n');
+  if (expected && actual)
+    return expected.fix?.change ?? [actual.fix?.drop, expected.fix?.create].filter(Boolean).join('\n');
   if (expected) return expected.fix?.create ?? `-- create ${expected.sql.name} as: ${expected.definition}`;
   return actual?.fix?.drop ?? `-- remove ${actual?.sql.name ?? ''}`;
 }
@@ -106,7 +107,9 @@ function tableFix(name: string, expected: CatalogObject, actual: CatalogObject |
   const lines = inPlace.map((a) => TABLE_ALTERS[a]?.(name, expected.parts[a], actual?.parts[a]) ?? '');
   const rest = aspects.filter((a) => !TABLE_ALTERS[a]);
   if (rest.length)
-    lines.push(`-- ${name} changed ${rest.join(', ')}: recreate it as the migrations define:\n-- ${expected.definition}`);
+    lines.push(
+      `-- ${name} changed ${rest.join(', ')}: recreate it as the migrations define:\n-- ${expected.definition}`,
+    );
   return lines.join('\n');
 }
 
@@ -166,7 +169,9 @@ function columnFix(table: string, expected?: CatalogObject, actual?: CatalogObje
   if (e.identity !== a.identity) {
     if (!e.identity) lines.push(alter('DROP IDENTITY'));
     else if (!a.identity)
-      lines.push(alter(`ADD GENERATED ${e.identity} AS IDENTITY${e['identity options'] ? ` (${e['identity options']})` : ''}`));
+      lines.push(
+        alter(`ADD GENERATED ${e.identity} AS IDENTITY${e['identity options'] ? ` (${e['identity options']})` : ''}`),
+      );
     else lines.push(alter(`SET GENERATED ${e.identity}`));
   }
   if (e.identity && a.identity && e['identity options'] !== a['identity options'])

@@ -42,7 +42,11 @@ afterAll(async () => {
 
 async function compare(client: PostgresClient, opts: IntrospectOptions = options, want = expected) {
   const [aligned, actual] = alignVersions(want, await introspect(client, opts));
-  return { expected: aligned, actual, differences: await reconcileViewSpelling(diffCatalogs(aligned, actual), embedded) };
+  return {
+    expected: aligned,
+    actual,
+    differences: await reconcileViewSpelling(diffCatalogs(aligned, actual), embedded),
+  };
 }
 
 /** Makes the change, compares, and rolls it back (PostgreSQL's DDL is transactional). */
@@ -161,7 +165,12 @@ const DRIFTS: Drift[] = [
   {
     name: 'view check option removed',
     sql: 'ALTER VIEW public.recent_events RESET (check_option)',
-    expect: { change: 'changed', objectType: 'view-options', object: 'public.recent_events', fromHas: 'check_option=local' },
+    expect: {
+      change: 'changed',
+      objectType: 'view-options',
+      object: 'public.recent_events',
+      fromHas: 'check_option=local',
+    },
   },
   {
     name: 'view security_barrier added',
@@ -533,7 +542,10 @@ describe.skipIf(!available)('every object kind: one hand-made change is found, n
     const sql = "REVOKE INSERT ON public.events FROM drift_app; COMMENT ON FUNCTION public.add_one(integer) IS 'x'";
     const differences = await inTransaction(sql, async (client) => {
       const actual = await introspect(client, options);
-      return reconcileViewSpelling(diffCatalogs(expected, actual, { ignore: ['public.events', 'public.add_one*'] }), embedded);
+      return reconcileViewSpelling(
+        diffCatalogs(expected, actual, { ignore: ['public.events', 'public.add_one*'] }),
+        embedded,
+      );
     });
     expect(differences).toEqual([]);
   });
@@ -562,7 +574,10 @@ describe.skipIf(!available)('owners (opt-in)', () => {
     const clean = await withPg(db.url, async (client) => (await compare(client, withOwners, want)).differences);
     expect(clean).toEqual([]);
     const sql = 'CREATE ROLE drift_owner_role; ALTER FUNCTION public.add_one(integer) OWNER TO drift_owner_role';
-    const differences = await inTransaction(sql, async (client) => (await compare(client, withOwners, want)).differences);
+    const differences = await inTransaction(
+      sql,
+      async (client) => (await compare(client, withOwners, want)).differences,
+    );
     expect(differences).toEqual([
       expect.objectContaining({
         change: 'changed',

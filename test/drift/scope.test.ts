@@ -61,7 +61,9 @@ describe('pinned extension versions', () => {
 
   it('compares the version only of a pinned extension', () => {
     const at = (version: string, pinned: boolean) =>
-      catalog({ extensions: [{ name: 'hstore', schema: 'public', version, ...(pinned ? { versionPinned: true } : {}) }] });
+      catalog({
+        extensions: [{ name: 'hstore', schema: 'public', version, ...(pinned ? { versionPinned: true } : {}) }],
+      });
     expect(diffCatalogs(at('1.8', false), at('1.7', false))).toEqual([]);
     expect(diffCatalogs(at('1.8', true), at('1.7', true))).toEqual([
       expect.objectContaining({ objectType: 'extension', change: 'changed', aspects: ['version'] }),

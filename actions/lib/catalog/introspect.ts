@@ -20,7 +20,6 @@ import {
 import { readObjectKinds, readRelationOptions } from './kinds';
 import { catalogQuery, IN_SCHEMAS, NOT_FROM_EXTENSION, type Row } from './kinds/query';
 
-
 /**
  * Reads a database's structure. The same queries run on a real server and on PGlite; every text PostgreSQL renders
  * is produced with search_path = pg_catalog, so user objects are always schema-qualified whatever the session's

@@ -95,7 +95,12 @@ function createFunctionText(f: FunctionInfo): string {
 }
 
 // Settings whose value is a list (PostgreSQL's GUC_LIST_QUOTE): each element is its own literal.
-const LIST_SETTINGS = new Set(['search_path', 'temp_tablespaces', 'local_preload_libraries', 'session_preload_libraries']);
+const LIST_SETTINGS = new Set([
+  'search_path',
+  'temp_tablespaces',
+  'local_preload_libraries',
+  'session_preload_libraries',
+]);
 
 function settingClause(setting: string): string {
   const eq = setting.indexOf('=');

@@ -35,7 +35,9 @@ const FUNCTIONS = `SELECT CASE WHEN p.prokind = 'p' THEN 'procedure' ELSE 'funct
 export async function readGrants(q: CatalogQuery, roles: string[], excludedTables: Set<string>): Promise<GrantInfo[]> {
   if (roles.length === 0) return [];
   const wanted = new Set(roles);
-  const rows = await q(`${RELATIONS} UNION ALL ${COLUMNS} UNION ALL ${SCHEMAS} UNION ALL ${FUNCTIONS} ORDER BY 2, 3, 4, 5, 6, 7`);
+  const rows = await q(
+    `${RELATIONS} UNION ALL ${COLUMNS} UNION ALL ${SCHEMAS} UNION ALL ${FUNCTIONS} ORDER BY 2, 3, 4, 5, 6, 7`,
+  );
   const grants = new Map<string, GrantInfo>();
   for (const r of rows) {
     if (!wanted.has(String(r.grantee))) continue;
@@ -59,7 +61,12 @@ function grantFor(r: Row): GrantInfo {
   if (on === 'function' || on === 'procedure') {
     const args = String(r.arguments);
     const target = `${schema}.${name}(${args})`;
-    return { ...base, target, targetSql: `${on.toUpperCase()} ${qualified(schema, name)}(${args})`, parent: `${on}:${target}` };
+    return {
+      ...base,
+      target,
+      targetSql: `${on.toUpperCase()} ${qualified(schema, name)}(${args})`,
+      parent: `${on}:${target}`,
+    };
   }
   const table = `${schema}.${name}`;
   const type = RELATION_TYPES[String(r.relkind)] ?? 'table';

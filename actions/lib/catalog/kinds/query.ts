@@ -19,8 +19,7 @@ export const NOT_INTERNAL = (classTable: string, oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = '${classTable}'::pg_catalog.regclass
      AND d.objid = ${oid} AND d.deptype IN ('e', 'i'))`;
 
-export const IN_SCHEMAS = (column: string) =>
-  `${column} IN (SELECT pg_catalog.jsonb_array_elements_text($1::jsonb))`;
+export const IN_SCHEMAS = (column: string) => `${column} IN (SELECT pg_catalog.jsonb_array_elements_text($1::jsonb))`;
 
 /** A role name as PostgreSQL stores grantees: 0 is PUBLIC. */
 export const ROLE_NAME = (oid: string) =>

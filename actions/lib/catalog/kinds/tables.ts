@@ -22,7 +22,9 @@ export async function readTableOptions(q: CatalogQuery): Promise<Map<string, Tab
     const replica = REPLICA_IDENTITY[String(r.replident)];
     options.set(String(r.table), {
       ...(r.inherits ? { inherits: JSON.parse(String(r.inherits)) as string[] } : {}),
-      ...(replica ? { replicaIdentity: replica === 'USING INDEX' ? `USING INDEX ${String(r.replica_index)}` : replica } : {}),
+      ...(replica
+        ? { replicaIdentity: replica === 'USING INDEX' ? `USING INDEX ${String(r.replica_index)}` : replica }
+        : {}),
       ...(r.unlogged ? { unlogged: true } : {}),
     });
   }

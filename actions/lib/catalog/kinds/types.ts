@@ -107,7 +107,9 @@ export function compositeTypeObject(t: CompositeTypeInfo): CatalogObject {
   );
   const definition = `AS (${attributes.join(', ')})`;
   const parts: Record<string, string> = { order: t.attributes.map((a) => quoteName(a.name)).join(', ') };
-  t.attributes.forEach((a, i) => (parts[`attribute ${a.name}`] = (attributes[i] ?? '').slice(quoteName(a.name).length + 1)));
+  t.attributes.forEach(
+    (a, i) => (parts[`attribute ${a.name}`] = (attributes[i] ?? '').slice(quoteName(a.name).length + 1)),
+  );
   return {
     objectType: 'composite-type',
     object: `${t.schema}.${t.name}`,
@@ -130,10 +132,12 @@ export function compositeTypeChange(name: string, expected: CatalogObject, actua
   const want = attributes(expected);
   const have = attributes(actual);
   const lines: string[] = [];
-  for (const [attribute] of have) if (!want.has(attribute)) lines.push(`ALTER TYPE ${name} DROP ATTRIBUTE ${attribute};`);
+  for (const [attribute] of have)
+    if (!want.has(attribute)) lines.push(`ALTER TYPE ${name} DROP ATTRIBUTE ${attribute};`);
   for (const [attribute, type] of want) {
     if (!have.has(attribute)) lines.push(`ALTER TYPE ${name} ADD ATTRIBUTE ${attribute} ${type};`);
-    else if (have.get(attribute) !== type) lines.push(`ALTER TYPE ${name} ALTER ATTRIBUTE ${attribute} SET DATA TYPE ${type};`);
+    else if (have.get(attribute) !== type)
+      lines.push(`ALTER TYPE ${name} ALTER ATTRIBUTE ${attribute} SET DATA TYPE ${type};`);
   }
   const order = [...want.keys()].filter((a) => have.has(a));
   if (order.join() !== [...have.keys()].filter((a) => want.has(a)).join())

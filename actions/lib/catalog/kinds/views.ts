@@ -24,7 +24,11 @@ export async function readViewTriggers(q: CatalogQuery): Promise<Map<string, Tri
   const triggers = new Map<string, TriggerInfo[]>();
   for (const r of rows) {
     const list = triggers.get(String(r.view)) ?? [];
-    list.push({ name: String(r.name), definition: normaliseTrigger(String(r.definition)), enabled: Boolean(r.enabled) });
+    list.push({
+      name: String(r.name),
+      definition: normaliseTrigger(String(r.definition)),
+      enabled: Boolean(r.enabled),
+    });
     triggers.set(String(r.view), list);
   }
   return triggers;
