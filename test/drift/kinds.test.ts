@@ -3,6 +3,7 @@
 // one object is reported with its name and expected/actual definitions, and the suggested SQL puts it back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { suggestSql } from '../../actions/drift-check/fix';
+import { renderDriftReport } from '../../actions/drift-check/report';
 import {
   diffCatalogs,
   flattenCatalog,
@@ -331,7 +332,18 @@ const DRIFTS: Drift[] = [
   {
     name: 'function comment removed',
     sql: 'COMMENT ON FUNCTION public.add_one(integer) IS NULL',
-    expect: { change: 'removed', objectType: 'comment', object: 'function public.add_one(integer)', from: 'Adds one' },
+    expect: { change: 'removed', objectType: 'comment', object: 'function public.add_one(x integer)', from: 'Adds one' },
+  },
+  {
+    name: 'index comments, two on one table',
+    sql: "COMMENT ON INDEX billing.invoices_user_idx IS 'one'; COMMENT ON INDEX billing.invoices_open_idx IS 'two'",
+    expect: {
+      change: 'added',
+      objectType: 'comment',
+      object: 'index billing.invoices_open_idx',
+      table: 'billing.invoices',
+      to: 'two',
+    },
   },
   {
     name: 'schema comment removed',
@@ -548,6 +560,28 @@ describe.skipIf(!available)('every object kind: one hand-made change is found, n
       );
     });
     expect(differences).toEqual([]);
+  });
+
+  it('groups a function with its grants and comment in the report, each with expected and actual', async () => {
+    const sql =
+      "ALTER FUNCTION public.add_one(integer) STABLE; COMMENT ON FUNCTION public.add_one(integer) IS 'Adds two'; GRANT EXECUTE ON FUNCTION public.add_one(integer) TO drift_app";
+    const differences = await inTransaction(sql, async (client) => (await compare(client)).differences);
+    const markdown = renderDriftReport({
+      environment: 'production',
+      drift: true,
+      set: { layout: 'journal', dir: '/x/drizzle', displayDir: 'drizzle', migrations: [], problems: [] },
+      ledger: LEDGER,
+      state: { applied: [], pending: [], problems: [] },
+      findings: differences.map((d) => ({ ...d, sql: '--' })),
+      schemas: ['public'],
+      ignore: [],
+      versions: { live: '15', embedded: '18' },
+    });
+    const section = markdown.split('#### ').find((s) => s.startsWith('`public.add_one(x integer)`')) ?? '';
+    expect(markdown.match(/#### `public\.add_one/g)).toHaveLength(1);
+    expect(section).toContain('| `public.add_one(x integer)` | function | differs: volatility |');
+    expect(section).toContain('| `function public.add_one(x integer)` | comment | differs: text | `Adds one` | `Adds two` |');
+    expect(section).toContain('| `function public.add_one(x integer) to drift_app` | grant | not in migrations');
   });
 
   it('a dropped function is listed once, not again for its comment and grants', async () => {

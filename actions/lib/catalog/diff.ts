@@ -85,6 +85,7 @@ function difference(
     objectType: o.objectType,
     object: o.object,
     ...(o.table ? { table: o.table } : {}),
+    ...(o.subject ? { subject: o.subject } : {}),
     ...rest,
   };
 }

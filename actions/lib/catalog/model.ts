@@ -289,6 +289,8 @@ export interface Difference {
   object: string;
   /** Qualified owning table (`public.users`) for columns, constraints, indexes, policies, triggers and rls. */
   table?: string;
+  /** For grants, comments and owners: the object they are about (`public.f(x integer)`, `billing`). */
+  subject?: string;
   /** Normalised definition in `from` (absent when added). */
   from?: string;
   /** Normalised definition in `to` (absent when removed). */

@@ -66,10 +66,14 @@ function parentKey(r: Row): string | undefined {
 
 export function commentObject(c: CommentInfo): CatalogObject {
   const on = `${sqlType(c.on)} ${c.target.replace(/ on (?=[^ ]+$)/, c.on === 'domain constraint' ? ' ON DOMAIN ' : ' ON ')}`;
+  // A function is named as drift-check names it (with its argument names, as its grants are), not as PostgreSQL's
+  // object identity does (argument types only).
+  const routine = /^(function|procedure):/.exec(c.parent ?? '');
+  const subject = routine && c.parent ? c.parent.slice(routine[0].length) : c.target;
   return {
     objectType: 'comment',
-    object: `${c.on} ${c.target}`,
-    subject: c.target,
+    object: `${c.on} ${subject}`,
+    subject,
     ...(c.table ? { table: c.table } : {}),
     ...(c.parent ? { parent: c.parent } : {}),
     definition: c.text,
