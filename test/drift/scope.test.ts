@@ -98,6 +98,26 @@ describe('lining up PostgreSQL versions', () => {
     expect(diffCatalogs(pg18, revoked)).toEqual([expect.objectContaining({ objectType: 'grant', change: 'changed' })]);
   });
 
+  it("leaves out PUBLIC's CREATE on schema public, a default up to 14, and still sees USAGE revoked", () => {
+    const onPublic = (privileges: string[]) => ({
+      on: 'schema' as const,
+      target: 'public',
+      targetSql: 'SCHEMA public',
+      grantee: 'public',
+      parent: 'schema:public',
+      privileges,
+    });
+    const pg18 = catalog({ grants: [onPublic(['USAGE'])] });
+    expect(diffCatalogs(pg18, catalog({ serverVersion: 140011, grants: [onPublic(['CREATE', 'USAGE'])] }))).toEqual([]);
+    expect(diffCatalogs(pg18, catalog({ serverVersion: 140011, grants: [onPublic(['CREATE'])] }))).toEqual([
+      expect.objectContaining({ objectType: 'grant', change: 'removed', object: 'schema public to public' }),
+    ]);
+    // On 15 and later the default is gone, so a CREATE granted by hand is drift.
+    expect(diffCatalogs(pg18, catalog({ serverVersion: 150020, grants: [onPublic(['CREATE', 'USAGE'])] }))).toEqual([
+      expect.objectContaining({ objectType: 'grant', change: 'changed', to: 'CREATE, USAGE' }),
+    ]);
+  });
+
   it('compares MAINTAIN between two servers that both have it', () => {
     const [a, b] = alignVersions(
       catalog({ grants: [grant(['MAINTAIN', 'SELECT'])] }),
