@@ -54,9 +54,9 @@ export async function readIdentityOptions(q: CatalogQuery): Promise<Map<string, 
   const options = new Map<string, string>();
   for (const r of rows) {
     const ascending = !String(r.increment).startsWith('-');
-    const defaults = ascending
-      ? { min: '1', max: String(r.type_max) }
-      : { min: `-${String(r.type_max)}`.replace('-9223372036854775807', '-9223372036854775808'), max: '-1' };
+    // A descending sequence runs from -1 down to the type's minimum, which is -(max + 1).
+    const typeMin = String(-BigInt(String(r.type_max)) - 1n);
+    const defaults = ascending ? { min: '1', max: String(r.type_max) } : { min: typeMin, max: '-1' };
     const words: string[] = [];
     if (r.start !== (ascending ? r.min : r.max)) words.push(`START WITH ${String(r.start)}`);
     if (r.increment !== '1') words.push(`INCREMENT BY ${String(r.increment)}`);
