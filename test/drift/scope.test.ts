@@ -1,7 +1,15 @@
 // What the migrations decide, read from their text: the roles whose privileges are compared, the extension versions
 // they pin, and how catalogs from two PostgreSQL versions are lined up before comparing.
 import { describe, expect, it } from 'vitest';
-import { alignVersions, diffCatalogs, migrationScope, rolesMentioned, type Catalog } from '../../actions/lib/catalog';
+import {
+  alignVersions,
+  createRoles,
+  diffCatalogs,
+  migrationScope,
+  rolesMentioned,
+  type Catalog,
+} from '../../actions/lib/catalog';
+import { openEmbedded } from '../../actions/lib/db/pglite';
 import { extensionsPinnedBy } from '../../actions/lib/catalog/kinds/extensions';
 
 function catalog(partial: Partial<Catalog>): Catalog {
@@ -45,6 +53,27 @@ describe('roles the migrations mention', () => {
   it('finds none in migrations that grant nothing', () => {
     expect(rolesMentioned(['CREATE TABLE "todo" ("to" text);', 'SELECT 1 FROM grants;'])).toEqual([]);
   });
+});
+
+describe('creating the mentioned roles up front (for replay)', () => {
+  it('creates the missing ones, once, and never PUBLIC, so the GRANTs naming them run', async () => {
+    const embedded = await openEmbedded();
+    try {
+      const sql = [
+        'CREATE TABLE t (id int);',
+        'GRANT SELECT ON t TO reader, "Mixed Case"; REVOKE ALL ON t FROM PUBLIC;',
+      ];
+      await createRoles(embedded, rolesMentioned(sql));
+      await createRoles(embedded, rolesMentioned(sql));
+      for (const chunk of sql) await embedded.exec(chunk);
+      const rows = await embedded.query<{ name: string }>(
+        `SELECT grantee AS name FROM information_schema.role_table_grants WHERE table_name = 't' AND grantee <> current_user ORDER BY 1`,
+      );
+      expect(rows.map((r) => r.name)).toEqual(['Mixed Case', 'reader']);
+    } finally {
+      await embedded.close();
+    }
+  }, 60_000);
 });
 
 describe('pinned extension versions', () => {
