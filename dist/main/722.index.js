@@ -81,6 +81,7 @@ function difference(change, o, rest) {
         objectType: o.objectType,
         object: o.object,
         ...(o.table ? { table: o.table } : {}),
+        ...(o.subject ? { subject: o.subject } : {}),
         ...rest,
     };
 }
@@ -444,7 +445,9 @@ async function readTableOptions(q) {
         const replica = REPLICA_IDENTITY[String(r.replident)];
         options.set(String(r.table), {
             ...(r.inherits ? { inherits: JSON.parse(String(r.inherits)) } : {}),
-            ...(replica ? { replicaIdentity: replica === 'USING INDEX' ? `USING INDEX ${String(r.replica_index)}` : replica } : {}),
+            ...(replica
+                ? { replicaIdentity: replica === 'USING INDEX' ? `USING INDEX ${String(r.replica_index)}` : replica }
+                : {}),
             ...(r.unlogged ? { unlogged: true } : {}),
         });
     }
@@ -472,9 +475,9 @@ async function readIdentityOptions(q) {
     const options = new Map();
     for (const r of rows) {
         const ascending = !String(r.increment).startsWith('-');
-        const defaults = ascending
-            ? { min: '1', max: String(r.type_max) }
-            : { min: `-${String(r.type_max)}`.replace('-9223372036854775807', '-9223372036854775808'), max: '-1' };
+        // A descending sequence runs from -1 down to the type's minimum, which is -(max + 1).
+        const typeMin = String(-BigInt(String(r.type_max)) - 1n);
+        const defaults = ascending ? { min: '1', max: String(r.type_max) } : { min: typeMin, max: '-1' };
         const words = [];
         if (r.start !== (ascending ? r.min : r.max))
             words.push(`START WITH ${String(r.start)}`);
@@ -958,10 +961,14 @@ function parentKey(r) {
 }
 function commentObject(c) {
     const on = `${sqlType(c.on)} ${c.target.replace(/ on (?=[^ ]+$)/, c.on === 'domain constraint' ? ' ON DOMAIN ' : ' ON ')}`;
+    // A function is named as drift-check names it (with its argument names, as its grants are), not as PostgreSQL's
+    // object identity does (argument types only).
+    const routine = /^(function|procedure):/.exec(c.parent ?? '');
+    const subject = routine && c.parent ? c.parent.slice(routine[0].length) : c.target;
     return {
         objectType: 'comment',
-        object: `${c.on} ${c.target}`,
-        subject: c.target,
+        object: `${c.on} ${subject}`,
+        subject,
         ...(c.table ? { table: c.table } : {}),
         ...(c.parent ? { parent: c.parent } : {}),
         definition: c.text,
@@ -1098,7 +1105,12 @@ function createFunctionText(f) {
     return words.join(' ');
 }
 // Settings whose value is a list (PostgreSQL's GUC_LIST_QUOTE): each element is its own literal.
-const LIST_SETTINGS = new Set(['search_path', 'temp_tablespaces', 'local_preload_libraries', 'session_preload_libraries']);
+const LIST_SETTINGS = new Set([
+    'search_path',
+    'temp_tablespaces',
+    'local_preload_libraries',
+    'session_preload_libraries',
+]);
 function settingClause(setting) {
     const eq = setting.indexOf('=');
     const name = setting.slice(0, eq);
@@ -1185,7 +1197,12 @@ function grantFor(r) {
     if (on === 'function' || on === 'procedure') {
         const args = String(r.arguments);
         const target = `${schema}.${name}(${args})`;
-        return { ...base, target, targetSql: `${on.toUpperCase()} ${(0,_names__WEBPACK_IMPORTED_MODULE_0__/* .qualified */ .LX)(schema, name)}(${args})`, parent: `${on}:${target}` };
+        return {
+            ...base,
+            target,
+            targetSql: `${on.toUpperCase()} ${(0,_names__WEBPACK_IMPORTED_MODULE_0__/* .qualified */ .LX)(schema, name)}(${args})`,
+            parent: `${on}:${target}`,
+        };
     }
     const table = `${schema}.${name}`;
     const type = RELATION_TYPES[String(r.relkind)] ?? 'table';
@@ -1571,7 +1588,11 @@ async function readViewTriggers(q) {
     const triggers = new Map();
     for (const r of rows) {
         const list = triggers.get(String(r.view)) ?? [];
-        list.push({ name: String(r.name), definition: (0,_normalise__WEBPACK_IMPORTED_MODULE_2__/* .normaliseTrigger */ .zo)(String(r.definition)), enabled: Boolean(r.enabled) });
+        list.push({
+            name: String(r.name),
+            definition: (0,_normalise__WEBPACK_IMPORTED_MODULE_2__/* .normaliseTrigger */ .zo)(String(r.definition)),
+            enabled: Boolean(r.enabled),
+        });
         triggers.set(String(r.view), list);
     }
     return triggers;
@@ -1924,22 +1945,33 @@ function migrationScope(sqls) {
 /* harmony export */   B: () => (/* binding */ alignVersions)
 /* harmony export */ });
 /**
- * Lines two catalogs from different PostgreSQL major versions up where a version adds something the other cannot
- * have. PostgreSQL 17 added the MAINTAIN table privilege, which GRANT ALL includes from 17 on: compared with a 15 or
- * 16 server it is left out on both sides, so every other privilege still compares.
+ * Lines two catalogs from different PostgreSQL major versions up where a version's own defaults differ, and only
+ * there, so every change a user can make still compares:
+ * - PostgreSQL 17 added the MAINTAIN table privilege, which GRANT ALL includes from 17 on: against a 15 or 16 server
+ *   it is left out on both sides.
+ * - Up to 14, every database's `public` schema let PUBLIC create objects (15 revoked that default): on the older
+ *   side, that CREATE is the server's default, not the migrations'.
  */
 function alignVersions(a, b) {
-    if (Math.min(a.serverVersion, b.serverVersion) >= 170000 || !a.serverVersion || !b.serverVersion)
+    if (!a.serverVersion || !b.serverVersion)
         return [a, b];
-    return [withoutMaintain(a), withoutMaintain(b)];
-}
-function withoutMaintain(catalog) {
-    return {
-        ...catalog,
-        grants: catalog.grants
-            .map((g) => ({ ...g, privileges: g.privileges.filter((p) => !p.startsWith('MAINTAIN')) }))
-            .filter((g) => g.privileges.length > 0),
+    const oldest = Math.min(a.serverVersion, b.serverVersion);
+    const newest = Math.max(a.serverVersion, b.serverVersion);
+    const align = (c) => {
+        let grants = c.grants;
+        if (oldest < 170000 && newest >= 170000)
+            grants = grants.map((g) => without(g, 'MAINTAIN'));
+        if (c.serverVersion < 150000 && newest >= 150000)
+            grants = grants.map(withoutPre15PublicCreate);
+        return grants === c.grants ? c : { ...c, grants: grants.filter((g) => g.privileges.length > 0) };
     };
+    return [align(a), align(b)];
+}
+function without(g, privilege) {
+    return { ...g, privileges: g.privileges.filter((p) => p.split(' ')[0] !== privilege) };
+}
+function withoutPre15PublicCreate(g) {
+    return g.on === 'schema' && g.target === 'public' && g.grantee === 'public' ? without(g, 'CREATE') : g;
 }
 
 
