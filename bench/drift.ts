@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,12 +7,12 @@ import { connectPostgres } from '../actions/lib/db/postgres';
 import { ConsoleLogger } from '../actions/lib/logger';
 import { applyMigrations } from '../actions/lib/migrations/executor';
 import { createTestDatabase } from '../test/support/postgres';
-import { dokploy } from './corpus';
+import { corpusRoot, dokploy } from './corpus';
 import type { Figure } from './figures';
 import { measurePair, peakMemoryMb } from './measure';
 
 const root = join(import.meta.dirname, '..');
-const corpus = join(root, '..', 'shared', 'corpus', 'dokploy');
+const corpus = join(corpusRoot, 'dokploy');
 
 export function runProcess(args: string[], cwd = root): Promise<number | null> {
   return new Promise((resolve, reject) => {
@@ -21,7 +22,26 @@ export function runProcess(args: string[], cwd = root): Promise<number | null> {
   });
 }
 
-/** drift-check on the migrated corpus vs `drizzle-kit pull` (introspection to schema.ts) on the same database. */
+/** migra-peer.ts as one file, so the peer starts as a bundled process like dist/cli.js does. */
+async function bundleMigraPeer(dir: string): Promise<string> {
+  const outfile = join(dir, 'migra-peer.mjs');
+  await build({
+    entryPoints: [join(root, 'bench', 'migra-peer.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  return outfile;
+}
+
+/**
+ * drift-check on the migrated corpus vs the alternatives: `drizzle-kit pull` (introspection only) and what issue 16
+ * names as the user's real alternative, a scratch database on the same server diffed with migra.
+ */
 export async function section(): Promise<Figure[]> {
   const set = dokploy();
   const database = await createTestDatabase('bench_drift');
@@ -51,9 +71,32 @@ export async function section(): Promise<Figure[]> {
       () => runProcess(drift).then(() => undefined),
       () => runProcess(pull).then(() => undefined),
     );
+    const peer = [await bundleMigraPeer(out), database.url, corpus];
+    const [oursVsMigra, migra] = await measurePair(
+      () => runProcess(drift).then(() => undefined),
+      () => runProcess(peer).then(() => undefined),
+    );
     const memory = await peakMemoryMb(process.execPath, drift);
+    const migraMemory = await peakMemoryMb(process.execPath, peer);
     const ratio = ours.median / baseline.median;
+    const migraRatio = oursVsMigra.median / migra.median;
     return [
+      {
+        id: 'drift-vs-migra',
+        label: 'drift-check on the migrated corpus (186 migrations)',
+        ours: oursVsMigra,
+        baseline: migra,
+        baselineLabel: 'scratch database + @pgkit/migra',
+        ratio: migraRatio,
+        target: 'ratio ≤ 1.0',
+        met: migraRatio <= 1,
+        note: 'the peer applies the migrations to a scratch database on the same server and diffs it with migra',
+      },
+      {
+        id: 'drift-memory-migra',
+        label: 'Peak memory: scratch database + @pgkit/migra',
+        value: `${Math.round(migraMemory)} MiB`,
+      },
       {
         id: 'drift-vs-pull',
         label: 'drift-check on the migrated corpus (186 migrations)',
@@ -65,7 +108,13 @@ export async function section(): Promise<Figure[]> {
         met: ratio <= 1,
         note: 'drift-check replays the migrations into PGlite and compares both catalogs; pull only introspects',
       },
-      { id: 'drift-memory', label: 'Peak memory: drift-check on the corpus', value: `${Math.round(memory)} MiB` },
+      {
+        id: 'drift-memory',
+        label: 'Peak memory: drift-check on the corpus',
+        value: `${Math.round(memory)} MiB`,
+        target: '≤ 300 MiB',
+        met: memory <= 300,
+      },
     ];
   } finally {
     rmSync(out, { recursive: true, force: true });

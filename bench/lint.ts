@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Figure } from './figures';
@@ -10,11 +10,31 @@ const execFileAsync = promisify(execFile);
 /** ../shared/corpus next to the checkout, as for the other corpus figures; CORPUS_DIR points elsewhere (a worktree). */
 export const corpus = process.env.CORPUS_DIR ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 
-/** squawk's native binary, as its npm wrapper (`squawk-cli`) would start it, without the wrapper's extra Node process. */
-function squawkBinary(): string {
-  const require = createRequire(import.meta.url);
+const SQUAWK_VERSION = '2.66.0';
+
+/**
+ * squawk's native binary, as its npm wrapper (`squawk-cli`) would start it, without the wrapper's extra Node process.
+ * It is installed on demand into a scratch folder rather than being a devDependency: its per-platform binary
+ * packages are optional dependencies a registry mirror may lack, which would leave package-lock.json out of sync
+ * for `npm ci` on every other platform.
+ */
+async function squawkBinary(): Promise<string> {
+  const prefix = join(tmpdir(), `schema-actions-bench-squawk-${SQUAWK_VERSION}`);
   const binary = process.platform === 'win32' ? 'squawk.exe' : 'squawk';
-  return require.resolve(`@squawk-cli/${process.platform}-${process.arch}/bin/${binary}`);
+  const package_ = `@squawk-cli/${process.platform}-${process.arch}`;
+  const path = join(prefix, 'node_modules', package_, 'bin', binary);
+  if (!existsSync(path)) {
+    await execFileAsync('npm', [
+      'install',
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      prefix,
+      `squawk-cli@${SQUAWK_VERSION}`,
+    ]);
+  }
+  return path;
 }
 
 function corpusFiles(): string[] {
@@ -47,7 +67,7 @@ export async function section(): Promise<Figure[]> {
     return [];
   }
   const files = corpusFiles();
-  const binary = squawkBinary();
+  const binary = await squawkBinary();
   const script = join(import.meta.dirname, 'lint-corpus.ts');
   let counted = { files: 0, statements: 0 };
   const parserMs: number[] = [];

@@ -6,7 +6,7 @@ export const driftCheckDefinition: CommandDefinition = {
   cliName: 'drift',
   title: 'Schema drift check',
   description:
-    "Compares a live database with what its applied migrations say it should be: checks Drizzle's ledger against the migration files, replays exactly the applied migrations into an embedded PostgreSQL, and compares both schemas object by object (tables, columns, constraints, indexes, enums, sequences, views, extensions, row-level security, policies, triggers). Reports each difference with the expected and actual definition and SQL to review, and can keep one GitHub issue per environment open while drift persists.",
+    "Compares a live database with what its applied migrations say it should be: checks Drizzle's ledger against the migration files, replays exactly the applied migrations into an embedded PostgreSQL, and compares both schemas object by object (tables with their persistence, inheritance and replica identity, columns with identity options, constraints, indexes, enums, domains, composite and range types, collations, sequences, views with their options and INSTEAD OF triggers, functions and procedures, extensions, row-level security, policies, triggers, comments, the privileges of the roles the migrations mention, and optionally owners). Reports each difference with the expected and actual definition and SQL to review, and can keep one GitHub issue per environment open while drift persists.",
   isAction: true,
   inputs: {
     'database-url': {
@@ -22,6 +22,10 @@ export const driftCheckDefinition: CommandDefinition = {
     ignore: {
       description:
         'Comma- or newline-separated patterns of objects to leave out, matched against qualified names (`*` any characters, `?` one): `public.audit_*` ignores those tables and everything on them, `public.users.legacy_*` some columns, `*.tmp_*_idx` some indexes.',
+    },
+    owner: {
+      description:
+        'Compare object owners too: the role that runs your migrations, which owns what they create unless they say `ALTER ... OWNER TO`. Empty (default): owners are not compared, since they usually differ between environments.',
     },
     'fail-on-drift': {
       description: 'Fail the step when drift is found (structural differences or ledger problems).',
@@ -52,7 +56,7 @@ export const driftCheckDefinition: CommandDefinition = {
     report: { description: 'Path of the Markdown report.' },
     'report-json': {
       description:
-        'Path of a JSON file with the findings: `{ drift, environment, ledger: { applied, pending, problems }, differences: [{ kind, change, object, table, expected, actual, aspects, sql }] }` (kind = object type; expected/actual = normalised definitions, absent where the object does not exist).',
+        'Path of a JSON file with the findings: `{ drift, environment, ledger: { applied, pending, problems }, differences: [{ kind, change, object, table, expected, actual, aspects, sql }] }` (kind = object type: schema, extension, collation, enum, domain, composite-type, range-type, sequence, function, procedure, table, column, constraint, index, rls, policy, trigger, view, view-options, materialized-view, grant, comment, owner; expected/actual = normalised definitions, absent where the object does not exist).',
     },
     'issue-number': { description: 'Number of the drift issue opened, updated or closed (with `issue: true`).' },
   },

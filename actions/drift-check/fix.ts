@@ -1,5 +1,6 @@
 import type { CatalogObject } from '../lib/catalog/flatten';
-import { quoteName } from '../lib/catalog/flatten';
+import { qualifiedText, quoteName } from '../lib/catalog/flatten';
+import { compositeTypeChange, domainChange } from '../lib/catalog/kinds/types';
 import type { Difference } from '../lib/catalog/model';
 
 /**
@@ -17,6 +18,8 @@ export function suggestSql(d: Difference, expected?: CatalogObject, actual?: Cat
     case 'extension':
       if (!actual) return `CREATE EXTENSION IF NOT EXISTS ${name} SCHEMA ${quoteName(expected?.parts.schema ?? '')};`;
       if (!expected) return `DROP EXTENSION ${name};`;
+      if (expected.parts.version !== actual.parts.version)
+        return `ALTER EXTENSION ${name} UPDATE TO ${literal(expected.parts.version ?? '')};`;
       return `ALTER EXTENSION ${name} SET SCHEMA ${quoteName(expected.parts.schema ?? '')};`;
     case 'enum':
       if (!actual) return `CREATE TYPE ${name} AS ${expected?.definition};`;
@@ -28,7 +31,7 @@ export function suggestSql(d: Difference, expected?: CatalogObject, actual?: Cat
     case 'table':
       if (!actual) return `${expected?.definition};`;
       if (!expected) return `DROP TABLE ${name}; -- drops its data`;
-      return `-- ${name} changed ${d.aspects?.join(', ')}: recreate it as the migrations define:\n-- ${expected.definition}`;
+      return tableFix(name, expected, actual, d.aspects ?? []);
     case 'column':
       return columnFix(table, expected, actual);
     case 'constraint':
@@ -60,7 +63,54 @@ export function suggestSql(d: Difference, expected?: CatalogObject, actual?: Cat
       ]
         .filter(Boolean)
         .join('\n');
+    case 'domain':
+      if (expected && actual) return domainChange(name, expected, actual);
+      return genericFix(expected, actual);
+    case 'composite-type':
+      if (expected && actual) return compositeTypeChange(name, expected, actual);
+      return genericFix(expected, actual);
+    case 'function':
+    case 'procedure':
+      // CREATE OR REPLACE cannot change the result type or the arguments' names and defaults.
+      if (expected && actual && d.aspects?.some((a) => a === 'returns' || a === 'arguments'))
+        return `${actual.fix?.drop}\n${expected.fix?.create}`;
+      return genericFix(expected, actual);
+    default:
+      return genericFix(expected, actual);
   }
+}
+
+/** Kinds that carry their own statements (see CatalogObject.fix): drop what is extra, create what is missing. */
+function genericFix(expected?: CatalogObject, actual?: CatalogObject): string {
+  if (expected && actual)
+    return expected.fix?.change ?? [actual.fix?.drop, expected.fix?.create].filter(Boolean).join('\n');
+  if (expected) return expected.fix?.create ?? `-- create ${expected.sql.name} as: ${expected.definition}`;
+  return actual?.fix?.drop ?? `-- remove ${actual?.sql.name ?? ''}`;
+}
+
+// Table aspects ALTER TABLE can change in place; the others (kind, partitioning) need the table recreated.
+const TABLE_ALTERS: Record<string, (table: string, value: string | undefined, was: string | undefined) => string> = {
+  persistence: (table, value) => `ALTER TABLE ${table} SET ${value === 'UNLOGGED' ? 'UNLOGGED' : 'LOGGED'};`,
+  'replica identity': (table, value) => `ALTER TABLE ${table} REPLICA IDENTITY ${value ?? 'DEFAULT'};`,
+  inherits: (table, value, was) => {
+    const want = value ? value.split(', ') : [];
+    const have = was ? was.split(', ') : [];
+    return [
+      ...have.filter((p) => !want.includes(p)).map((p) => `ALTER TABLE ${table} NO INHERIT ${qualifiedText(p)};`),
+      ...want.filter((p) => !have.includes(p)).map((p) => `ALTER TABLE ${table} INHERIT ${qualifiedText(p)};`),
+    ].join('\n');
+  },
+};
+
+function tableFix(name: string, expected: CatalogObject, actual: CatalogObject | undefined, aspects: string[]): string {
+  const inPlace = aspects.filter((a) => TABLE_ALTERS[a]);
+  const lines = inPlace.map((a) => TABLE_ALTERS[a]?.(name, expected.parts[a], actual?.parts[a]) ?? '');
+  const rest = aspects.filter((a) => !TABLE_ALTERS[a]);
+  if (rest.length)
+    lines.push(
+      `-- ${name} changed ${rest.join(', ')}: recreate it as the migrations define:\n-- ${expected.definition}`,
+    );
+  return lines.join('\n');
 }
 
 function enumFix(name: string, expected: string[], actual: string[]): string {
@@ -118,12 +168,32 @@ function columnFix(table: string, expected?: CatalogObject, actual?: CatalogObje
   }
   if (e.identity !== a.identity) {
     if (!e.identity) lines.push(alter('DROP IDENTITY'));
-    else if (!a.identity) lines.push(alter(`ADD GENERATED ${e.identity} AS IDENTITY`));
+    else if (!a.identity)
+      lines.push(
+        alter(`ADD GENERATED ${e.identity} AS IDENTITY${e['identity options'] ? ` (${e['identity options']})` : ''}`),
+      );
     else lines.push(alter(`SET GENERATED ${e.identity}`));
   }
+  if (e.identity && a.identity && e['identity options'] !== a['identity options'])
+    lines.push(alter(identityOptionsClause(e['identity options'] ?? '')));
   if (e.default !== a.default) lines.push(alter(e.default ? `SET DEFAULT ${e.default}` : 'DROP DEFAULT'));
   if (e['not null'] !== a['not null']) lines.push(alter(e['not null'] === 'true' ? 'SET NOT NULL' : 'DROP NOT NULL'));
   return lines.join('\n');
+}
+
+/** `START WITH 5 INCREMENT BY 2` → `SET START WITH 5 SET INCREMENT BY 2`, resetting what is not listed. */
+function identityOptionsClause(options: string): string {
+  const set = (clause: string) => options.match(new RegExp(`${clause} (-?\\d+)`))?.[1];
+  return [
+    `SET INCREMENT BY ${set('INCREMENT BY') ?? 1}`,
+    set('MINVALUE') ? `SET MINVALUE ${set('MINVALUE')}` : 'SET NO MINVALUE',
+    set('MAXVALUE') ? `SET MAXVALUE ${set('MAXVALUE')}` : 'SET NO MAXVALUE',
+    set('START WITH') ? `SET START WITH ${set('START WITH')}` : '',
+    `SET CACHE ${set('CACHE') ?? 1}`,
+    options.includes('CYCLE') ? 'SET CYCLE' : 'SET NO CYCLE',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function rlsFix(table: string, expected?: CatalogObject, actual?: CatalogObject): string {

@@ -152,11 +152,14 @@ export function renderDriftReport(result: DriftResult): string {
   return lines.join('\n');
 }
 
-/** Differences grouped under their table (or themselves, for objects outside tables), in report order. */
+/**
+ * Differences grouped under their table, or the object they are about (a function's grants and comment with the
+ * function), or themselves, in report order.
+ */
 function groupByOwner(findings: DriftFinding[]): Map<string, DriftFinding[]> {
   const groups = new Map<string, DriftFinding[]>();
   for (const f of findings) {
-    const owner = f.table ?? f.object;
+    const owner = f.table ?? f.subject ?? f.object;
     groups.set(owner, [...(groups.get(owner) ?? []), f]);
   }
   return groups;

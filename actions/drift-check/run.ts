@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { diffCatalogs } from '../lib/catalog/diff';
 import { flattenCatalog, objectKey } from '../lib/catalog/flatten';
+import { ownedBy } from '../lib/catalog/kinds/owners';
+import { migrationScope } from '../lib/catalog/scope';
+import { alignVersions } from '../lib/catalog/versions';
 import { introspect } from '../lib/catalog/introspect';
 import type { Catalog, IntrospectOptions } from '../lib/catalog/model';
 import { reconcileViewSpelling } from '../lib/catalog/reconcile';
@@ -25,6 +28,8 @@ interface DriftOptions {
   ignore: string[];
   failOnDrift: boolean;
   environment: string;
+  /** The role the migrations' objects must be owned by (opt-in: owners differ between environments). */
+  owner: string;
   /** Set when the drift issue is wanted. */
   token?: string;
 }
@@ -41,11 +46,16 @@ export async function run(context: RunContext): Promise<CommandResult> {
   const introspectOptions: IntrospectOptions = {
     ...(options.schemas.length ? { schemas: options.schemas } : {}),
     excludeTables: [`${project.ledger.schema}.${project.ledger.table}`],
+    ...migrationScope(project.set.migrations.map((m) => m.sql)),
+    owners: options.owner !== '',
   };
   const live = await readLive(context, options, project, introspectOptions);
   const replayable = live.state.applied.map((a) => a.migration).filter((m): m is Migration => m !== undefined);
-  const expected = await replayExpected(context, project, replayable, introspectOptions);
-  const findings = await context.logger.group('Compare', () => compare(context, options, expected, live.catalog));
+  const replayed = await replayExpected(context, project, replayable, introspectOptions, options.owner);
+  // Only what differs between server versions by design is lined up (versions.ts), each kept visible otherwise.
+  const [expectedCatalog, actualCatalog] = alignVersions(replayed.catalog, live.catalog);
+  const expected = { ...replayed, catalog: expectedCatalog };
+  const findings = await context.logger.group('Compare', () => compare(context, options, expected, actualCatalog));
 
   const result: DriftResult = {
     environment: options.environment,
@@ -54,7 +64,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
     ledger: project.ledger,
     state: live.state,
     findings,
-    schemas: live.catalog.schemas,
+    schemas: actualCatalog.schemas,
     ignore: options.ignore,
     versions: { live: live.version, embedded: expected.version },
   };
@@ -79,6 +89,7 @@ function readOptions(context: RunContext): DriftOptions {
     ignore: inputs.list('ignore'),
     failOnDrift: inputs.boolean('fail-on-drift'),
     environment: inputs.string('environment') || 'development',
+    owner: inputs.string('owner'),
     token: issueToken(context, wantIssue),
   };
 }
@@ -129,13 +140,18 @@ async function replayExpected(
   project: Project,
   migrations: Migration[],
   introspectOptions: IntrospectOptions,
+  owner: string,
 ): Promise<{ catalog: Catalog; version: string; embedded: PGliteClient }> {
   const embedded = await context.logger.group(
     `Replay ${migrations.length} applied migration(s) into embedded PostgreSQL`,
     async () => replayMigrations(migrations, { ledger: project.ledger, layout: project.set.layout }),
   );
   try {
-    return { catalog: await introspect(embedded, introspectOptions), version: await serverVersion(embedded), embedded };
+    return {
+      catalog: await expectedCatalog(embedded, introspectOptions, owner),
+      version: await serverVersion(embedded),
+      embedded,
+    };
   } catch (error) {
     await embedded.close();
     throw error;
@@ -252,6 +268,14 @@ function resolvedComment(context: RunContext, environment: string): string {
   const { serverUrl, repository, runId, sha } = context.github;
   const run = runId && repository ? ` ([run ${runId}](${serverUrl}/${repository}/actions/runs/${runId}))` : '';
   return `✅ No drift in ${environment} any more: the database matches its applied migrations${sha ? ` at ${sha.slice(0, 7)}` : ''}${run}. Closing.`;
+}
+
+/** The replayed catalog; with `owner`, as if that role owned what the migrations created (replay runs as postgres). */
+async function expectedCatalog(embedded: SqlClient, options: IntrospectOptions, owner: string): Promise<Catalog> {
+  const catalog = await introspect(embedded, options);
+  if (!owner) return catalog;
+  const [row] = await embedded.query<{ user: string }>('SELECT current_user AS user');
+  return ownedBy(catalog, row?.user ?? 'postgres', owner);
 }
 
 async function serverVersion(client: SqlClient): Promise<string> {

@@ -17,15 +17,25 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts
-var introspect = __webpack_require__(6123);
+// EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts + 2 modules
+var introspect = __webpack_require__(33014);
 // EXTERNAL MODULE: ./actions/lib/catalog/diff.ts
 var diff = __webpack_require__(92195);
 // EXTERNAL MODULE: ./actions/lib/catalog/flatten.ts
 var flatten = __webpack_require__(84176);
 // EXTERNAL MODULE: ./actions/lib/catalog/replay.ts
 var replay = __webpack_require__(1067);
+// EXTERNAL MODULE: ./actions/lib/catalog/scope.ts + 1 modules
+var scope = __webpack_require__(96436);
+// EXTERNAL MODULE: ./actions/lib/catalog/roles.ts
+var roles = __webpack_require__(8279);
+// EXTERNAL MODULE: ./actions/lib/catalog/kinds/owners.ts
+var owners = __webpack_require__(21156);
 ;// CONCATENATED MODULE: ./actions/lib/catalog/index.ts
+
+
+
+
 
 
 

@@ -19,8 +19,14 @@ var external_node_fs_ = __webpack_require__(73024);
 var diff = __webpack_require__(92195);
 // EXTERNAL MODULE: ./actions/lib/catalog/flatten.ts
 var flatten = __webpack_require__(84176);
-// EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts
-var introspect = __webpack_require__(6123);
+// EXTERNAL MODULE: ./actions/lib/catalog/kinds/owners.ts
+var owners = __webpack_require__(21156);
+// EXTERNAL MODULE: ./actions/lib/catalog/scope.ts + 1 modules
+var scope = __webpack_require__(96436);
+// EXTERNAL MODULE: ./actions/lib/catalog/versions.ts
+var versions = __webpack_require__(7853);
+// EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts + 2 modules
+var introspect = __webpack_require__(33014);
 // EXTERNAL MODULE: ./actions/lib/catalog/normalise.ts
 var normalise = __webpack_require__(5360);
 ;// CONCATENATED MODULE: ./actions/lib/catalog/reconcile.ts
@@ -76,7 +82,10 @@ var verify = __webpack_require__(72453);
 var project_inputs = __webpack_require__(51573);
 // EXTERNAL MODULE: ./actions/lib/report.ts
 var report = __webpack_require__(74082);
+// EXTERNAL MODULE: ./actions/lib/catalog/kinds/types.ts
+var types = __webpack_require__(33403);
 ;// CONCATENATED MODULE: ./actions/drift-check/fix.ts
+
 
 /**
  * SQL that would turn the live object (`actual`) back into what the migrations define (`expected`). It is a
@@ -95,6 +104,8 @@ function suggestSql(d, expected, actual) {
                 return `CREATE EXTENSION IF NOT EXISTS ${name} SCHEMA ${(0,flatten/* quoteName */.AB)(expected?.parts.schema ?? '')};`;
             if (!expected)
                 return `DROP EXTENSION ${name};`;
+            if (expected.parts.version !== actual.parts.version)
+                return `ALTER EXTENSION ${name} UPDATE TO ${literal(expected.parts.version ?? '')};`;
             return `ALTER EXTENSION ${name} SET SCHEMA ${(0,flatten/* quoteName */.AB)(expected.parts.schema ?? '')};`;
         case 'enum':
             if (!actual)
@@ -111,7 +122,7 @@ function suggestSql(d, expected, actual) {
                 return `${expected?.definition};`;
             if (!expected)
                 return `DROP TABLE ${name}; -- drops its data`;
-            return `-- ${name} changed ${d.aspects?.join(', ')}: recreate it as the migrations define:\n-- ${expected.definition}`;
+            return tableFix(name, expected, actual, d.aspects ?? []);
         case 'column':
             return columnFix(table, expected, actual);
         case 'constraint':
@@ -144,7 +155,52 @@ function suggestSql(d, expected, actual) {
             ]
                 .filter(Boolean)
                 .join('\n');
+        case 'domain':
+            if (expected && actual)
+                return (0,types/* domainChange */.zx)(name, expected, actual);
+            return genericFix(expected, actual);
+        case 'composite-type':
+            if (expected && actual)
+                return (0,types/* compositeTypeChange */.uW)(name, expected, actual);
+            return genericFix(expected, actual);
+        case 'function':
+        case 'procedure':
+            // CREATE OR REPLACE cannot change the result type or the arguments' names and defaults.
+            if (expected && actual && d.aspects?.some((a) => a === 'returns' || a === 'arguments'))
+                return `${actual.fix?.drop}\n${expected.fix?.create}`;
+            return genericFix(expected, actual);
+        default:
+            return genericFix(expected, actual);
     }
+}
+/** Kinds that carry their own statements (see CatalogObject.fix): drop what is extra, create what is missing. */
+function genericFix(expected, actual) {
+    if (expected && actual)
+        return expected.fix?.change ?? [actual.fix?.drop, expected.fix?.create].filter(Boolean).join('\n');
+    if (expected)
+        return expected.fix?.create ?? `-- create ${expected.sql.name} as: ${expected.definition}`;
+    return actual?.fix?.drop ?? `-- remove ${actual?.sql.name ?? ''}`;
+}
+// Table aspects ALTER TABLE can change in place; the others (kind, partitioning) need the table recreated.
+const TABLE_ALTERS = {
+    persistence: (table, value) => `ALTER TABLE ${table} SET ${value === 'UNLOGGED' ? 'UNLOGGED' : 'LOGGED'};`,
+    'replica identity': (table, value) => `ALTER TABLE ${table} REPLICA IDENTITY ${value ?? 'DEFAULT'};`,
+    inherits: (table, value, was) => {
+        const want = value ? value.split(', ') : [];
+        const have = was ? was.split(', ') : [];
+        return [
+            ...have.filter((p) => !want.includes(p)).map((p) => `ALTER TABLE ${table} NO INHERIT ${(0,flatten/* qualifiedText */.i5)(p)};`),
+            ...want.filter((p) => !have.includes(p)).map((p) => `ALTER TABLE ${table} INHERIT ${(0,flatten/* qualifiedText */.i5)(p)};`),
+        ].join('\n');
+    },
+};
+function tableFix(name, expected, actual, aspects) {
+    const inPlace = aspects.filter((a) => TABLE_ALTERS[a]);
+    const lines = inPlace.map((a) => TABLE_ALTERS[a]?.(name, expected.parts[a], actual?.parts[a]) ?? '');
+    const rest = aspects.filter((a) => !TABLE_ALTERS[a]);
+    if (rest.length)
+        lines.push(`-- ${name} changed ${rest.join(', ')}: recreate it as the migrations define:\n-- ${expected.definition}`);
+    return lines.join('\n');
 }
 function enumFix(name, expected, actual) {
     const lines = [];
@@ -197,15 +253,31 @@ function columnFix(table, expected, actual) {
         if (!e.identity)
             lines.push(alter('DROP IDENTITY'));
         else if (!a.identity)
-            lines.push(alter(`ADD GENERATED ${e.identity} AS IDENTITY`));
+            lines.push(alter(`ADD GENERATED ${e.identity} AS IDENTITY${e['identity options'] ? ` (${e['identity options']})` : ''}`));
         else
             lines.push(alter(`SET GENERATED ${e.identity}`));
     }
+    if (e.identity && a.identity && e['identity options'] !== a['identity options'])
+        lines.push(alter(identityOptionsClause(e['identity options'] ?? '')));
     if (e.default !== a.default)
         lines.push(alter(e.default ? `SET DEFAULT ${e.default}` : 'DROP DEFAULT'));
     if (e['not null'] !== a['not null'])
         lines.push(alter(e['not null'] === 'true' ? 'SET NOT NULL' : 'DROP NOT NULL'));
     return lines.join('\n');
+}
+/** `START WITH 5 INCREMENT BY 2` → `SET START WITH 5 SET INCREMENT BY 2`, resetting what is not listed. */
+function identityOptionsClause(options) {
+    const set = (clause) => options.match(new RegExp(`${clause} (-?\\d+)`))?.[1];
+    return [
+        `SET INCREMENT BY ${set('INCREMENT BY') ?? 1}`,
+        set('MINVALUE') ? `SET MINVALUE ${set('MINVALUE')}` : 'SET NO MINVALUE',
+        set('MAXVALUE') ? `SET MAXVALUE ${set('MAXVALUE')}` : 'SET NO MAXVALUE',
+        set('START WITH') ? `SET START WITH ${set('START WITH')}` : '',
+        `SET CACHE ${set('CACHE') ?? 1}`,
+        options.includes('CYCLE') ? 'SET CYCLE' : 'SET NO CYCLE',
+    ]
+        .filter(Boolean)
+        .join(' ');
 }
 function rlsFix(table, expected, actual) {
     const want = { enabled: expected?.parts.enabled === 'true', forced: expected?.parts.forced === 'true' };
@@ -385,17 +457,23 @@ function renderDriftReport(result) {
     }
     return lines.join('\n');
 }
-/** Differences grouped under their table (or themselves, for objects outside tables), in report order. */
+/**
+ * Differences grouped under their table, or the object they are about (a function's grants and comment with the
+ * function), or themselves, in report order.
+ */
 function groupByOwner(findings) {
     const groups = new Map();
     for (const f of findings) {
-        const owner = f.table ?? f.object;
+        const owner = f.table ?? f.subject ?? f.object;
         groups.set(owner, [...(groups.get(owner) ?? []), f]);
     }
     return groups;
 }
 
 ;// CONCATENATED MODULE: ./actions/drift-check/run.ts
+
+
+
 
 
 
@@ -421,11 +499,16 @@ async function run(context) {
     const introspectOptions = {
         ...(options.schemas.length ? { schemas: options.schemas } : {}),
         excludeTables: [`${project.ledger.schema}.${project.ledger.table}`],
+        ...(0,scope/* migrationScope */.x)(project.set.migrations.map((m) => m.sql)),
+        owners: options.owner !== '',
     };
     const live = await readLive(context, options, project, introspectOptions);
     const replayable = live.state.applied.map((a) => a.migration).filter((m) => m !== undefined);
-    const expected = await replayExpected(context, project, replayable, introspectOptions);
-    const findings = await context.logger.group('Compare', () => compare(context, options, expected, live.catalog));
+    const replayed = await replayExpected(context, project, replayable, introspectOptions, options.owner);
+    // Only what differs between server versions by design is lined up (versions.ts), each kept visible otherwise.
+    const [expectedCatalog, actualCatalog] = (0,versions/* alignVersions */.B)(replayed.catalog, live.catalog);
+    const expected = { ...replayed, catalog: expectedCatalog };
+    const findings = await context.logger.group('Compare', () => compare(context, options, expected, actualCatalog));
     const result = {
         environment: options.environment,
         drift: findings.length > 0 || live.state.problems.length > 0,
@@ -433,7 +516,7 @@ async function run(context) {
         ledger: project.ledger,
         state: live.state,
         findings,
-        schemas: live.catalog.schemas,
+        schemas: actualCatalog.schemas,
         ignore: options.ignore,
         versions: { live: live.version, embedded: expected.version },
     };
@@ -457,6 +540,7 @@ function readOptions(context) {
         ignore: inputs.list('ignore'),
         failOnDrift: inputs.boolean('fail-on-drift'),
         environment: inputs.string('environment') || 'development',
+        owner: inputs.string('owner'),
         token: issueToken(context, wantIssue),
     };
 }
@@ -491,10 +575,14 @@ async function readLive(context, options, project, introspectOptions) {
     }
 }
 /** What the applied migrations say the schema should be: replayed into PGlite and read back. */
-async function replayExpected(context, project, migrations, introspectOptions) {
+async function replayExpected(context, project, migrations, introspectOptions, owner) {
     const embedded = await context.logger.group(`Replay ${migrations.length} applied migration(s) into embedded PostgreSQL`, async () => (0,replay/* replayMigrations */.f)(migrations, { ledger: project.ledger, layout: project.set.layout }));
     try {
-        return { catalog: await (0,introspect/* introspect */.q)(embedded, introspectOptions), version: await serverVersion(embedded), embedded };
+        return {
+            catalog: await expectedCatalog(embedded, introspectOptions, owner),
+            version: await serverVersion(embedded),
+            embedded,
+        };
     }
     catch (error) {
         await embedded.close();
@@ -596,6 +684,14 @@ function resolvedComment(context, environment) {
     const { serverUrl, repository, runId, sha } = context.github;
     const run = runId && repository ? ` ([run ${runId}](${serverUrl}/${repository}/actions/runs/${runId}))` : '';
     return `✅ No drift in ${environment} any more: the database matches its applied migrations${sha ? ` at ${sha.slice(0, 7)}` : ''}${run}. Closing.`;
+}
+/** The replayed catalog; with `owner`, as if that role owned what the migrations created (replay runs as postgres). */
+async function expectedCatalog(embedded, options, owner) {
+    const catalog = await (0,introspect/* introspect */.q)(embedded, options);
+    if (!owner)
+        return catalog;
+    const [row] = await embedded.query('SELECT current_user AS user');
+    return (0,owners/* ownedBy */.LW)(catalog, row?.user ?? 'postgres', owner);
 }
 async function serverVersion(client) {
     const [row] = await client.query('SHOW server_version');

@@ -69,7 +69,7 @@ describe.skipIf(!available)('drift-check action', () => {
     expect(run.exitCode, run.logs).toBe(0);
     expect(run.outputs).toMatchObject({ drift: 'false', differences: '0', 'pending-count': '0' });
     expect(run.summary).toContain('No drift');
-    expect(run.json).toMatchObject({ drift: false, differences: [], ledger: { applied: 2, pending: [] } });
+    expect(run.json).toMatchObject({ drift: false, differences: [], ledger: { applied: 3, pending: [] } });
     expect(run.groups).toEqual(expect.arrayContaining(['Read the ledger', 'Compare']));
   });
 
@@ -127,20 +127,86 @@ describe.skipIf(!available)('drift-check action', () => {
     }
   });
 
+  it('reports functions, grants and comments by object, with expected, actual and SQL', async () => {
+    await sql(
+      "ALTER FUNCTION public.event_count(text) SECURITY INVOKER; REVOKE INSERT ON public.events FROM drift_app; COMMENT ON TABLE public.events IS 'edited'",
+    );
+    try {
+      const run = await drift();
+      expect(run.exitCode).toBe(1);
+      expect(run.json?.differences).toEqual([
+        expect.objectContaining({
+          kind: 'function',
+          change: 'changed',
+          object: 'public.event_count(p_kind text)',
+          aspects: ['security definer'],
+          expected: expect.stringContaining('SECURITY DEFINER'),
+          actual: expect.not.stringContaining('SECURITY DEFINER'),
+          sql: expect.stringContaining('CREATE OR REPLACE FUNCTION public.event_count(p_kind text)'),
+        }),
+        expect.objectContaining({
+          kind: 'grant',
+          object: 'table public.events to drift_app',
+          table: 'public.events',
+          expected: 'INSERT, SELECT',
+          actual: 'SELECT',
+          sql: 'REVOKE ALL ON TABLE public.events FROM drift_app;\nGRANT INSERT, SELECT ON TABLE public.events TO drift_app;',
+        }),
+        expect.objectContaining({
+          kind: 'comment',
+          object: 'table public.events',
+          expected: 'What happened, and when',
+          actual: 'edited',
+          sql: "COMMENT ON TABLE public.events IS 'What happened, and when';",
+        }),
+      ]);
+      // The grant and the comment are both about public.events: one group in the report.
+      expect(run.summary?.match(/#### `public.events`/g)).toHaveLength(1);
+      expect(run.summary).toContain('#### `public.event_count(p_kind text)`');
+
+      const ignored = await drift({ ignore: 'public.event_count*, public.events' });
+      expect(ignored.outputs.differences, ignored.logs).toBe('0');
+    } finally {
+      await sql(
+        "ALTER FUNCTION public.event_count(text) SECURITY DEFINER; GRANT INSERT ON public.events TO drift_app; COMMENT ON TABLE public.events IS 'What happened, and when'",
+      );
+    }
+  });
+
+  it('compares owners only when given the role that runs the migrations', async () => {
+    expect((await drift({ owner: 'postgres' })).outputs.differences).toBe('0');
+    await sql('ALTER TABLE public.sessions OWNER TO drift_app');
+    try {
+      expect((await drift()).outputs.differences).toBe('0');
+      const run = await drift({ owner: 'postgres' });
+      expect(run.json?.differences).toEqual([
+        expect.objectContaining({
+          kind: 'owner',
+          object: 'table public.sessions',
+          expected: 'postgres',
+          actual: 'drift_app',
+          sql: 'ALTER TABLE public.sessions OWNER TO postgres;',
+        }),
+      ]);
+    } finally {
+      await sql('ALTER TABLE public.sessions OWNER TO postgres');
+    }
+  });
+
   it('reports ledger findings: an edited applied migration is drift, a pending one is counted', async () => {
     const app = copyApp();
     temps.push(app.root);
     appendFileSync(join(app.root, 'drizzle', '0001_access.sql'), '\n-- edited after it was applied\n');
     const journalPath = join(app.root, 'drizzle', 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-    journal.entries.push({ idx: 2, version: '7', when: 1735862400000, tag: '0002_next', breakpoints: true });
+    journal.entries.push({ idx: 3, version: '7', when: 1735948800000, tag: '0003_next', breakpoints: true });
     writeFileSync(journalPath, JSON.stringify(journal));
-    writeFileSync(join(app.root, 'drizzle', '0002_next.sql'), 'ALTER TABLE "users" ADD COLUMN "bio" text;');
+    writeFileSync(join(app.root, 'drizzle', '0003_next.sql'), 'ALTER TABLE "users" ADD COLUMN "bio" text;');
     const run = await drift({}, { cwd: app.root });
     expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({ drift: 'true', differences: '0', 'pending-count': '1' });
     expect(run.json?.ledger).toMatchObject({
-      pending: ['0002_next'],
+      pending: ['0003_next'],
       problems: [expect.objectContaining({ kind: 'modified', name: '0001_access' })],
     });
     expect(run.summary).toContain('was edited after it was applied');
@@ -151,7 +217,7 @@ describe.skipIf(!available)('drift-check action', () => {
     temps.push(app.root);
     const journalPath = join(app.root, 'drizzle', 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-    journal.entries.pop();
+    journal.entries.splice(1, 1);
     writeFileSync(journalPath, JSON.stringify(journal));
     rmSync(join(app.root, 'drizzle', '0001_access.sql'));
     const run = await drift({}, { cwd: app.root });

@@ -13,6 +13,14 @@ function catalog(partial: Partial<Catalog>): Catalog {
     enums: [],
     sequences: [],
     views: [],
+    functions: [],
+    domains: [],
+    compositeTypes: [],
+    rangeTypes: [],
+    collations: [],
+    grants: [],
+    comments: [],
+    owners: [],
     ...partial,
   };
 }

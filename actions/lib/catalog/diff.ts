@@ -1,10 +1,12 @@
 import { flattenCatalog, objectKey, type CatalogObject } from './flatten';
 import type { Catalog, Difference, ObjectType } from './model';
+import { alignVersions } from './versions';
 
 export interface DiffOptions {
   /**
    * Glob patterns on the qualified object name (`*` = any run of characters, `?` = one). An object is ignored when a
-   * pattern matches its name or its owning table's, so `public.audit_*` ignores those tables and everything on them.
+   * pattern matches its name, its owning table's, or (grants, comments, owners) the name of the object it is about,
+   * so `public.audit_*` ignores those tables and everything on them.
    */
   ignore?: string[];
 }
@@ -13,8 +15,14 @@ export interface DiffOptions {
 const ORDER: ObjectType[] = [
   'schema',
   'extension',
+  'collation',
   'enum',
+  'domain',
+  'composite-type',
+  'range-type',
   'sequence',
+  'function',
+  'procedure',
   'table',
   'column',
   'constraint',
@@ -23,7 +31,11 @@ const ORDER: ObjectType[] = [
   'policy',
   'trigger',
   'view',
+  'view-options',
   'materialized-view',
+  'grant',
+  'comment',
+  'owner',
 ];
 
 /**
@@ -31,15 +43,13 @@ const ORDER: ObjectType[] = [
  * schema or table was itself added or removed is not listed again: the parent's entry covers it.
  */
 export function diffCatalogs(from: Catalog, to: Catalog, options: DiffOptions = {}): Difference[] {
-  const before = flattenCatalog(from);
-  const after = flattenCatalog(to);
+  const [aligned, other] = alignVersions(from, to);
+  const before = flattenCatalog(aligned);
+  const after = flattenCatalog(other);
   const ignored = compileIgnore(options.ignore ?? []);
   const differences: Difference[] = [];
-  const gone = new Set<string>();
-  const born = new Set<string>();
-  const containers: ObjectType[] = ['schema', 'table', 'view', 'materialized-view'];
-  for (const [key, o] of before) if (!after.has(key) && containers.includes(o.objectType)) gone.add(o.object);
-  for (const [key, o] of after) if (!before.has(key) && containers.includes(o.objectType)) born.add(o.object);
+  const gone = new Set([...before.keys()].filter((key) => !after.has(key)));
+  const born = new Set([...after.keys()].filter((key) => !before.has(key)));
 
   for (const [key, expected] of before) {
     if (ignored(expected)) continue;
@@ -75,6 +85,7 @@ function difference(
     objectType: o.objectType,
     object: o.object,
     ...(o.table ? { table: o.table } : {}),
+    ...(o.subject ? { subject: o.subject } : {}),
     ...rest,
   };
 }
@@ -99,7 +110,8 @@ function compileIgnore(patterns: string[]): (o: CatalogObject) => boolean {
         ),
     );
   if (regexes.length === 0) return () => false;
-  return (o) => regexes.some((r) => r.test(o.object) || (o.table !== undefined && r.test(o.table)));
+  const names = (o: CatalogObject) => [o.object, o.table, o.subject].filter((n): n is string => n !== undefined);
+  return (o) => regexes.some((r) => names(o).some((name) => r.test(name)));
 }
 
 export { objectKey };

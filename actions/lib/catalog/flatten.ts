@@ -1,4 +1,14 @@
-import type { Catalog, ColumnInfo, ObjectType, PolicyInfo, SequenceInfo, TableInfo } from './model';
+import { collationObject } from './kinds/collations';
+import { commentObject } from './kinds/comments';
+import { functionObject } from './kinds/functions';
+import { grantObject } from './kinds/grants';
+import { ownerObject } from './kinds/owners';
+import { compositeTypeObject, domainObject, rangeTypeObject } from './kinds/types';
+import { viewOptionsObject } from './kinds/views';
+import type { Catalog, ColumnInfo, ObjectType, PolicyInfo, SequenceInfo, TableInfo, TriggerInfo } from './model';
+import { qualified, qualifiedText, quoteName } from './names';
+
+export { qualified, qualifiedText, quoteName };
 
 /**
  * One comparable object: its identity (type + qualified name), the table it belongs to, the parent whose absence
@@ -9,7 +19,9 @@ export interface CatalogObject {
   objectType: ObjectType;
   object: string;
   table?: string;
-  /** `schema` or `schema.table` whose own addition/removal already covers this object. */
+  /** Name of the object a grant, comment or owner is about, which `ignore` patterns also match. */
+  subject?: string;
+  /** objectKey of the object whose own addition/removal already covers this one (its schema, table, column...). */
   parent?: string;
   definition: string;
   /** What is compared, when not `definition` (a table's definition lists its columns, which are compared apart). */
@@ -19,6 +31,8 @@ export interface CatalogObject {
   sql: { name: string; table?: string };
   /** An enum's labels in order (to suggest ALTER TYPE ... ADD VALUE). */
   enumValues?: string[];
+  /** Suggested SQL of kinds without a fix of their own in drift-check: create it, drop it, change it into this. */
+  fix?: { create?: string; drop?: string; change?: string };
 }
 
 export function objectKey(o: { objectType: ObjectType; object: string }): string {
@@ -35,9 +49,9 @@ export function flattenCatalog(catalog: Catalog): Map<string, CatalogObject> {
     add({
       objectType: 'extension',
       object: e.name,
-      parent: e.schema,
-      definition: `extension ${e.name} in schema ${e.schema}`,
-      parts: { schema: e.schema },
+      parent: `schema:${e.schema}`,
+      definition: `extension ${e.name}${e.versionPinned ? ` version ${e.version}` : ''} in schema ${e.schema}`,
+      parts: { schema: e.schema, ...(e.versionPinned ? { version: e.version } : {}) },
       sql: { name: `"${e.name.replace(/"/g, '""')}"` },
     });
   }
@@ -46,7 +60,7 @@ export function flattenCatalog(catalog: Catalog): Map<string, CatalogObject> {
     add({
       objectType: 'enum',
       object: `${e.schema}.${e.name}`,
-      parent: e.schema,
+      parent: `schema:${e.schema}`,
       definition: `ENUM (${e.values.map(literal).join(', ')})`,
       parts: { values: e.values.map(literal).join(', ') },
       sql: { name: qualified(e.schema, e.name) },
@@ -59,7 +73,7 @@ export function flattenCatalog(catalog: Catalog): Map<string, CatalogObject> {
     add({
       objectType: v.materialized ? 'materialized-view' : 'view',
       object: name,
-      parent: v.schema,
+      parent: `schema:${v.schema}`,
       definition: v.definition,
       parts: { query: v.definition },
       sql: { name: qualified(v.schema, v.name) },
@@ -69,13 +83,23 @@ export function flattenCatalog(catalog: Catalog): Map<string, CatalogObject> {
         objectType: 'index',
         object: `${i.schema}.${i.name}`,
         table: name,
-        parent: name,
+        parent: `materialized-view:${name}`,
         definition: i.definition,
         parts: { definition: i.definition },
         sql: { name: qualified(i.schema, i.name), table: qualified(v.schema, v.name) },
       });
     }
+    if (!v.materialized) add(viewOptionsObject(v));
+    for (const tr of v.triggers) add(triggerObject(name, `view:${name}`, qualified(v.schema, v.name), tr));
   }
+  for (const f of catalog.functions) add(functionObject(f));
+  for (const d of catalog.domains) add(domainObject(d));
+  for (const t of catalog.compositeTypes) add(compositeTypeObject(t));
+  for (const t of catalog.rangeTypes) add(rangeTypeObject(t));
+  for (const c of catalog.collations) add(collationObject(c));
+  for (const g of catalog.grants) add(grantObject(g));
+  for (const c of catalog.comments) add(commentObject(c));
+  for (const o of catalog.owners) add(ownerObject(o));
   return out;
 }
 
@@ -83,13 +107,11 @@ function flattenTable(t: TableInfo, add: (o: CatalogObject) => void): void {
   const table = `${t.schema}.${t.name}`;
   const tableSql = qualified(t.schema, t.name);
   const child = (name: string) => ({ sql: { name: quoteName(name), table: tableSql } });
-  const tableParts: Record<string, string> = { kind: t.kind };
-  if (t.partitionKey) tableParts['partition key'] = t.partitionKey;
-  if (t.partitionOf) tableParts['partition of'] = `${t.partitionOf} ${t.partitionBound ?? ''}`.trim();
+  const tableParts = tablePartsOf(t);
   add({
     objectType: 'table',
     object: table,
-    parent: t.schema,
+    parent: `schema:${t.schema}`,
     definition: createTableText(t),
     // The table's own definition is its kind and partitioning; its columns etc. are compared one by one.
     compare: JSON.stringify(tableParts),
@@ -102,7 +124,7 @@ function flattenTable(t: TableInfo, add: (o: CatalogObject) => void): void {
       objectType: 'rls',
       object: table,
       table,
-      parent: table,
+      parent: `table:${table}`,
       definition: `row level security ${rls}`,
       parts: { enabled: String(t.rowLevelSecurity), forced: String(t.forceRowLevelSecurity) },
       sql: { name: tableSql, table: tableSql },
@@ -113,7 +135,7 @@ function flattenTable(t: TableInfo, add: (o: CatalogObject) => void): void {
       objectType: 'column',
       object: `${table}.${c.name}`,
       table,
-      parent: table,
+      parent: `table:${table}`,
       definition: columnText(c),
       parts: columnParts(c),
       ...child(c.name),
@@ -124,7 +146,7 @@ function flattenTable(t: TableInfo, add: (o: CatalogObject) => void): void {
       objectType: 'constraint',
       object: `${table}.${c.name}`,
       table,
-      parent: table,
+      parent: `table:${table}`,
       definition: c.definition,
       parts: { definition: c.definition },
       ...child(c.name),
@@ -135,7 +157,7 @@ function flattenTable(t: TableInfo, add: (o: CatalogObject) => void): void {
       objectType: 'index',
       object: `${i.schema}.${i.name}`,
       table,
-      parent: table,
+      parent: `table:${table}`,
       definition: i.definition,
       parts: { definition: i.definition },
       sql: { name: qualified(i.schema, i.name), table: tableSql },
@@ -146,29 +168,42 @@ function flattenTable(t: TableInfo, add: (o: CatalogObject) => void): void {
       objectType: 'policy',
       object: `${table}.${p.name}`,
       table,
-      parent: table,
+      parent: `table:${table}`,
       definition: policyText(table, p),
       parts: policyParts(p),
       ...child(p.name),
     });
   }
-  for (const tr of t.triggers) {
-    add({
-      objectType: 'trigger',
-      object: `${table}.${tr.name}`,
-      table,
-      parent: table,
-      definition: tr.enabled ? tr.definition : `${tr.definition} (disabled)`,
-      parts: { definition: tr.definition, enabled: String(tr.enabled) },
-      ...child(tr.name),
-    });
-  }
+  for (const tr of t.triggers) add(triggerObject(table, `table:${table}`, tableSql, tr));
+}
+
+function tablePartsOf(t: TableInfo): Record<string, string> {
+  const parts: Record<string, string> = { kind: t.kind };
+  if (t.partitionKey) parts['partition key'] = t.partitionKey;
+  if (t.partitionOf) parts['partition of'] = `${t.partitionOf} ${t.partitionBound ?? ''}`.trim();
+  if (t.inherits?.length) parts.inherits = t.inherits.join(', ');
+  if (t.replicaIdentity) parts['replica identity'] = t.replicaIdentity;
+  if (t.unlogged) parts.persistence = 'UNLOGGED';
+  return parts;
+}
+
+function triggerObject(table: string, parent: string, tableSql: string, tr: TriggerInfo): CatalogObject {
+  return {
+    objectType: 'trigger',
+    object: `${table}.${tr.name}`,
+    table,
+    parent,
+    definition: tr.enabled ? tr.definition : `${tr.definition} (disabled)`,
+    parts: { definition: tr.definition, enabled: String(tr.enabled) },
+    sql: { name: quoteName(tr.name), table: tableSql },
+  };
 }
 
 export function columnText(c: ColumnInfo): string {
   const words = [c.type];
   if (c.collation) words.push(`COLLATE "${c.collation}"`);
-  if (c.identity) words.push(`GENERATED ${c.identity} AS IDENTITY`);
+  if (c.identity)
+    words.push(`GENERATED ${c.identity} AS IDENTITY${c.identityOptions ? ` (${c.identityOptions})` : ''}`);
   if (c.generated) words.push(`GENERATED ALWAYS AS (${c.generated}) ${c.generatedKind ?? 'STORED'}`);
   if (c.notNull) words.push('NOT NULL');
   if (c.default !== undefined) words.push(`DEFAULT ${c.default}`);
@@ -181,6 +216,7 @@ function columnParts(c: ColumnInfo): Record<string, string> {
     'not null': String(c.notNull),
     default: c.default ?? '',
     identity: c.identity ?? '',
+    'identity options': c.identityOptions ?? '',
     generated: c.generated ? `${c.generated} ${c.generatedKind}` : '',
     collation: c.collation ?? '',
   };
@@ -194,7 +230,10 @@ function createTableText(t: TableInfo): string {
   let text = `CREATE TABLE ${qualified(t.schema, t.name)} (${lines.join(', ')})`;
   if (t.partitionOf)
     text = `CREATE TABLE ${qualified(t.schema, t.name)} PARTITION OF ${t.partitionOf} ${t.partitionBound}`;
+  if (t.inherits?.length) text += ` INHERITS (${t.inherits.map(qualifiedText).join(', ')})`;
   if (t.partitionKey) text += ` PARTITION BY ${t.partitionKey}`;
+  if (t.unlogged) text = text.replace('CREATE TABLE', 'CREATE UNLOGGED TABLE');
+  if (t.replicaIdentity) text += `; ALTER TABLE ${qualified(t.schema, t.name)} REPLICA IDENTITY ${t.replicaIdentity}`;
   return text;
 }
 
@@ -232,39 +271,11 @@ function sequenceObject(s: SequenceInfo): CatalogObject {
   return {
     objectType: 'sequence',
     object: `${s.schema}.${s.name}`,
-    parent: s.schema,
+    parent: `schema:${s.schema}`,
     definition,
     parts,
     sql: { name: qualified(s.schema, s.name) },
   };
-}
-
-/** Double-quotes an identifier only when PostgreSQL would need it (keeps reports readable). */
-export function quoteName(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
-}
-
-// PostgreSQL's reserved key words (appendix C): these must be quoted even when lower case.
-const RESERVED = new Set(
-  (
-    'all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation ' +
-    'column concurrently constraint create cross current_catalog current_date current_role current_schema ' +
-    'current_time current_timestamp current_user default deferrable desc distinct do else end except false fetch ' +
-    'for foreign freeze from full grant group having ilike in initially inner intersect into is isnull join lateral ' +
-    'leading left like limit localtime localtimestamp natural not notnull null offset on only or order outer ' +
-    'overlaps placing primary references returning right select session_user similar some symmetric system_user ' +
-    'table tablesample then to trailing true union unique user using variadic verbose when where window with'
-  ).split(' '),
-);
-
-export function qualified(schema: string, name: string): string {
-  return `${quoteName(schema)}.${quoteName(name)}`;
-}
-
-/** `schema.table` as stored in our names (split on the first dot) → quoted SQL. */
-export function qualifiedText(name: string): string {
-  const dot = name.indexOf('.');
-  return dot < 0 ? quoteName(name) : qualified(name.slice(0, dot), name.slice(dot + 1));
 }
 
 function literal(value: string): string {

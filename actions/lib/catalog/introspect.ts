@@ -17,14 +17,8 @@ import {
   normaliseType,
   normaliseView,
 } from './normalise';
-
-type Row = Record<string, unknown>;
-
-// Objects created by an extension belong to the extension, not to the migrations (e.g. postgis's spatial_ref_sys).
-const NOT_FROM_EXTENSION = (classTable: string, oid: string) =>
-  `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = '${classTable}'::pg_catalog.regclass
-     AND d.objid = ${oid} AND d.deptype = 'e')`;
-const IN_SCHEMAS = (column: string) => `${column} IN (SELECT pg_catalog.jsonb_array_elements_text($1::jsonb))`;
+import { readObjectKinds, readRelationOptions } from './kinds';
+import { catalogQuery, IN_SCHEMAS, NOT_FROM_EXTENSION, type Row } from './kinds/query';
 
 /**
  * Reads a database's structure. The same queries run on a real server and on PGlite; every text PostgreSQL renders
@@ -46,9 +40,8 @@ export async function introspect(client: SqlClient, options: IntrospectOptions =
 
 async function read(client: SqlClient, options: IntrospectOptions, serverVersion: number): Promise<Catalog> {
   const schemas = await readSchemas(client, options);
-  const param = [JSON.stringify(schemas)];
   const excluded = new Set(options.excludeTables ?? []);
-  const q = (sql: string) => client.query<Row>(sql, param);
+  const q = catalogQuery(client, schemas);
 
   const tableRows = await q(`SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relrowsecurity AS rls,
                 c.relforcerowsecurity AS force_rls,
@@ -161,6 +154,8 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
     materialized: Boolean(r.materialized),
     definition: normaliseView(String(r.definition)),
     ...(r.materialized ? { indexes: [] as IndexInfo[] } : {}),
+    options: [],
+    triggers: [],
   }));
   const viewsByName = new Map(views.map((v) => [`${v.schema}.${v.name}`, v]));
   for (const r of indexRows) {
@@ -216,12 +211,19 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
     }));
 
   // plpgsql is installed in every database by PostgreSQL itself.
+  const pinned = new Set(options.pinnedExtensions ?? []);
   const extensions = (
     await q(`SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version
                FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
               WHERE e.extname <> 'plpgsql' AND ${IN_SCHEMAS('n.nspname')}
               ORDER BY 1`)
-  ).map((r) => ({ name: String(r.name), schema: String(r.schema), version: String(r.version) }));
+  ).map((r) => ({
+    name: String(r.name),
+    schema: String(r.schema),
+    version: String(r.version),
+    ...(pinned.has(String(r.name)) ? { versionPinned: true } : {}),
+  }));
+  await readRelationOptions(q, tables, views);
 
   return {
     serverVersion,
@@ -231,6 +233,7 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
     enums,
     sequences,
     views,
+    ...(await readObjectKinds(q, options, excluded)),
   };
 }
 

@@ -4,6 +4,7 @@ import { execute, plan, type MigrationFailedError } from '../migrations/executor
 import { extensionsCreatedBy } from '../migrations/extensions';
 import type { LedgerLocation } from '../migrations/ledger';
 import type { Layout, Migration } from '../migrations/model';
+import { createRoles, rolesMentioned } from './roles';
 
 export interface ReplayOptions {
   ledger: LedgerLocation;
@@ -24,6 +25,8 @@ export async function replayMigrations(migrations: Migration[], options: ReplayO
   );
   const client = await openEmbedded({ extensions });
   try {
+    // On a real server the roles exist before any migration runs; the retry below catches names the scan misses.
+    await createRoles(client, rolesMentioned(migrations.map((m) => m.sql)));
     const result = await execute(
       client,
       { location: options.ledger, layout: options.layout, exists: false },
