@@ -75,7 +75,8 @@ export function addPairs(
   text: string,
   map: YAMLMap<Node, Node>,
   lines: string[],
-  where: 'start' | 'end' | string,
+  /** 'start', 'end', or the key to insert after. */
+  where: string,
 ): string {
   const first = map.items[0]!;
   const indent = indentAt(text, first.key.range![0]);
@@ -121,7 +122,7 @@ export function removeScalarLines(text: string, node: Node, drop: (line: string)
 
 /** The value of `key` in a map node, as a node. */
 export function child(node: unknown, key: string): Node | undefined {
-  return isMap(node) ? ((node.get(key, true) as Node | undefined) ?? undefined) : undefined;
+  return isMap(node) ? (node.get(key, true) ?? undefined) : undefined;
 }
 
 export function pairOf(node: unknown, key: string): Pair<Node, Node> | undefined {

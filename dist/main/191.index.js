@@ -361,7 +361,9 @@ function replaceScalar(text, node, value) {
  * `lines` (already rendered, without indentation) as new pairs of a block map: at its start, its end, or before the
  * pair with the given key.
  */
-function addPairs(text, map, lines, where) {
+function addPairs(text, map, lines, 
+/** 'start', 'end', or the key to insert after. */
+where) {
     const first = map.items[0];
     const indent = indentAt(text, first.key.range[0]);
     const rendered = lines.map((line) => `${indent}${line}\n`).join('');

@@ -32,7 +32,9 @@ async function connectPostgres(url, options) {
         application_name: options.applicationName ?? 'schema-actions',
         connectionTimeoutMillis: options.connectTimeoutMs ?? 15_000,
         types: {
-            getTypeParser: (oid, format) => (oid === BIGINT_OID ? (v) => v : pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].types */ .Ay.types.getTypeParser(oid, format)),
+            getTypeParser: ((oid, format) => oid === BIGINT_OID
+                ? (v) => v
+                : pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].types */ .Ay.types.getTypeParser(oid, format)),
         },
     });
     // A dropped connection must surface as a failed query, not an unhandled 'error' event that kills the process.

@@ -2013,7 +2013,7 @@ async function loadPGliteModule() {
     const vendored = vendoredDir();
     if (vendored)
         return (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(vendored, 'index.js')).href));
-    return (await import(/* webpackIgnore: true */ '@electric-sql/pglite'));
+    return await import(/* webpackIgnore: true */ '@electric-sql/pglite');
 }
 class PGliteClient {
     raw;
@@ -2127,7 +2127,9 @@ async function connectPostgres(url, options) {
         application_name: options.applicationName ?? 'schema-actions',
         connectionTimeoutMillis: options.connectTimeoutMs ?? 15_000,
         types: {
-            getTypeParser: (oid, format) => (oid === BIGINT_OID ? (v) => v : pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].types */ .Ay.types.getTypeParser(oid, format)),
+            getTypeParser: ((oid, format) => oid === BIGINT_OID
+                ? (v) => v
+                : pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].types */ .Ay.types.getTypeParser(oid, format)),
         },
     });
     // A dropped connection must surface as a failed query, not an unhandled 'error' event that kills the process.

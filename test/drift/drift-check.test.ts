@@ -340,10 +340,10 @@ describe.skipIf(!available)('schema-actions drift (CLI)', () => {
     const lines: string[] = [];
     const stdout = process.stdout.write;
     // The CLI prints the report on stdout; keep it with the log lines.
-    process.stdout.write = ((chunk: string) => {
+    process.stdout.write = (chunk: string) => {
       lines.push(String(chunk));
       return true;
-    }) as unknown as typeof process.stdout.write;
+    };
     try {
       const code = await runCli(['drift', ...args], new ConsoleLogger((line) => lines.push(line)));
       return { code, lines };

@@ -125,12 +125,12 @@ describe.each<Layout>(['journal', 'v1'])('status on PGlite, %s layout', (layout)
     const { state } = await statusOf(root);
     expect(state.problems).toEqual([]);
     expect(state.pending).toEqual([]);
-    expect(theirs!.map((r) => [r.hash, r.createdAt])).toEqual(set.migrations.map((m) => [m.hash, m.createdAt]));
+    expect(theirs.map((r) => [r.hash, r.createdAt])).toEqual(set.migrations.map((m) => [m.hash, m.createdAt]));
     if (layout === 'v1') {
-      expect(theirs!.map((r) => r.name)).toEqual(set.migrations.map((m) => m.name));
-      expect(theirs!.every((r) => r.appliedAt instanceof Date)).toBe(true);
+      expect(theirs.map((r) => r.name)).toEqual(set.migrations.map((m) => m.name));
+      expect(theirs.every((r) => r.appliedAt instanceof Date)).toBe(true);
     } else {
-      expect(theirs!.every((r) => r.name === null && r.appliedAt === null)).toBe(true);
+      expect(theirs.every((r) => r.name === null && r.appliedAt === null)).toBe(true);
     }
 
     // Ours first, then Drizzle's: it must see our rows as applied and run only the rest.
@@ -138,7 +138,7 @@ describe.each<Layout>(['journal', 'v1'])('status on PGlite, %s layout', (layout)
     await applyMigrations(db, set.migrations.slice(0, 2), { location: LEDGER, layout: layout, exists: false });
     await run();
     const mixed = (await readLedger(db, LEDGER)).rows;
-    expect(mixed!.map((r) => [r.hash, r.createdAt, r.name])).toEqual(theirs!.map((r) => [r.hash, r.createdAt, r.name]));
+    expect(mixed.map((r) => [r.hash, r.createdAt, r.name])).toEqual(theirs.map((r) => [r.hash, r.createdAt, r.name]));
     expect((await statusOf(root)).state.problems).toEqual([]);
   });
 });

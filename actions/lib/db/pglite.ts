@@ -38,7 +38,7 @@ export async function loadPGliteModule(): Promise<PGliteModule> {
   const vendored = vendoredDir();
   if (vendored)
     return (await import(/* webpackIgnore: true */ pathToFileURL(join(vendored, 'index.js')).href)) as PGliteModule;
-  return (await import(/* webpackIgnore: true */ '@electric-sql/pglite')) as PGliteModule;
+  return await import(/* webpackIgnore: true */ '@electric-sql/pglite');
 }
 
 export class PGliteClient implements SqlClient {

@@ -27,7 +27,10 @@ export async function connectPostgres(url: string, options: ConnectOptions): Pro
     application_name: options.applicationName ?? 'schema-actions',
     connectionTimeoutMillis: options.connectTimeoutMs ?? 15_000,
     types: {
-      getTypeParser: (oid, format) => (oid === BIGINT_OID ? (v: string) => v : pg.types.getTypeParser(oid, format)),
+      getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+        oid === BIGINT_OID
+          ? (v: string) => v
+          : (pg.types.getTypeParser(oid, format) as unknown)) as pg.CustomTypesConfig['getTypeParser'],
     },
   });
   // A dropped connection must surface as a failed query, not an unhandled 'error' event that kills the process.

@@ -31,7 +31,7 @@ export function unrecognisedV1Folders(dir: string): { name: string; reason: stri
 
 function isRealTime(stamp: string): boolean {
   const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((at, i) => Number(stamp.slice(at, i === 0 ? 4 : at + 2)));
-  const date = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
+  const date = new Date(Date.UTC(y!, mo! - 1, d, h, mi, s));
   return (
     date.getUTCFullYear() === y &&
     date.getUTCMonth() === mo! - 1 &&
