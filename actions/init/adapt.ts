@@ -108,11 +108,11 @@ function pruneUnusedServices(template: string, repo: Repository): AdaptedWorkflo
     leftOut.push({ step: stepName(found.step), feature: found.feature! });
     text = removeItem(text, found.step);
   }
-  if (removedIds.length) {
-    text = pruneEnvReferences(text, removedIds);
+  if (removedIds.length) text = pruneEnvReferences(text, removedIds);
+  if (leftOut.length) {
     text = pruneUnusedDispatchInputs(text);
+    text = pruneUnreadWorkflowEnv(text, template);
   }
-  if (leftOut.length) text = pruneUnreadWorkflowEnv(text, template);
   return { text, leftOut };
 }
 

@@ -496,12 +496,12 @@ function pruneUnusedServices(template, repo) {
         leftOut.push({ step: stepName(found.step), feature: found.feature });
         text = removeItem(text, found.step);
     }
-    if (removedIds.length) {
+    if (removedIds.length)
         text = pruneEnvReferences(text, removedIds);
+    if (leftOut.length) {
         text = pruneUnusedDispatchInputs(text);
-    }
-    if (leftOut.length)
         text = pruneUnreadWorkflowEnv(text, template);
+    }
     return { text, leftOut };
 }
 /**

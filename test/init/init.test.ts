@@ -312,11 +312,7 @@ describe('schema-actions init: yarn app on Vercel, database not on Neon', () => 
     for (const [name, text] of Object.entries(files)) expect(text, name).not.toMatch(/neon-snapshot|NEON_/);
     // rollback keeps only the app's rollback, and the inputs of the database restore go with it.
     const rollback = files['rollback.yml']!;
-    expect(stepsOf(rollback).map((s) => s.name ?? s.uses)).toEqual([
-      CHECKOUT,
-      'Roll the app back',
-      'Summary',
-    ]);
+    expect(stepsOf(rollback).map((s) => s.name ?? s.uses)).toEqual([CHECKOUT, 'Roll the app back', 'Summary']);
     expect(
       Object.keys((parse(rollback) as { on: { workflow_dispatch: { inputs: object } } }).on.workflow_dispatch.inputs),
     ).toEqual(['rollback-app']);
@@ -345,6 +341,21 @@ describe('schema-actions init: yarn app on Vercel, database not on Neon', () => 
     const production = section(result.stdout, 'Environment `production`');
     expect(production).toMatch(/`VERCEL_TOKEN` \| secret \|/);
     expect(result.stdout).not.toContain('NEON_');
+  });
+});
+
+describe('schema-actions init: npm app on Neon, deployed elsewhere (--vercel false)', () => {
+  it('rolls back the database only: no Vercel step, input or CLI pin is left', async () => {
+    const dir = repository(npmApp);
+    const { code, stderr } = init(dir, '--vercel', 'false', '--templates', 'rollback');
+    expect(code, stderr).toBe(0);
+    const rollback = workflows(dir)['rollback.yml']!;
+    expect(stepsOf(rollback).map((s) => s.name ?? s.uses)).toEqual([CHECKOUT, 'Restore the database', 'Summary']);
+    const workflow = parse(rollback) as { env?: object; on: { workflow_dispatch: { inputs: object } } };
+    expect(Object.keys(workflow.on.workflow_dispatch.inputs)).toEqual(['snapshot', 'restore-database']);
+    expect(workflow.env).toBeUndefined();
+    expect(rollback).not.toMatch(/VERCEL_|\n\n\n/);
+    await expectValidWorkflows({ 'rollback.yml': rollback });
   });
 });
 

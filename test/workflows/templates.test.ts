@@ -116,7 +116,8 @@ describe('template workflows', () => {
       const migrating = steps.filter((s) => /\/(schema-check|migrate-with-telemetry)@/.test(s.uses ?? ''));
       if (migrating.length === 0) continue;
       users.push(name);
-      for (const step of migrating) expect(step.with, `${name}.yml: ${step.uses}`).toHaveProperty('transaction', expression);
+      for (const step of migrating)
+        expect(step.with, `${name}.yml: ${step.uses}`).toHaveProperty('transaction', expression);
       expect(text, `${name}.yml documents the variable in its header`).toMatch(
         /^# Variables \(repository\b.*:\n#\s+SCHEMA_ACTIONS_TRANSACTION\s+optional: /m,
       );
