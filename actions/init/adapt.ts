@@ -16,12 +16,15 @@ import {
   removeItem,
   removePair,
   removeScalarLines,
+  removeSection,
   replaceItems,
   replaceScalar,
   sourceOf,
 } from './yaml-edit';
 
-const OURS = /^org\/schema-actions\/([a-z-]+)@/;
+// The owner as a plain string, so that `npm run set-owner` (a text replacement) moves it with every template.
+const OWNER = 'org/schema-actions';
+const OURS = new RegExp(`^${OWNER.replace(/[.]/g, '\\.')}/([a-z-]+)@`);
 
 export interface LeftOut {
   step: string;
@@ -105,11 +108,34 @@ function pruneUnusedServices(template: string, repo: Repository): AdaptedWorkflo
     leftOut.push({ step: stepName(found.step), feature: found.feature! });
     text = removeItem(text, found.step);
   }
-  if (removedIds.length) {
-    text = pruneEnvReferences(text, removedIds);
+  if (removedIds.length) text = pruneEnvReferences(text, removedIds);
+  if (leftOut.length) {
     text = pruneUnusedDispatchInputs(text);
+    text = pruneUnreadWorkflowEnv(text, template);
   }
   return { text, leftOut };
+}
+
+/**
+ * A workflow-level env entry the template's steps read and no step left here reads (the pinned Vercel CLI once the
+ * Vercel steps are gone) goes with them; an entry the template never reads by name is for the tools, and stays.
+ */
+function pruneUnreadWorkflowEnv(text: string, template: string): string {
+  const readsIn = (source: string, name: string) => {
+    const env = pairOf(parse(source).contents, 'env');
+    const rest = env ? source.slice(0, env.key.range![0]) + source.slice(env.value!.range![1]) : source;
+    return new RegExp(`\\$\\{?${name}\\b|\\benv\\.${name}\\b`).test(rest);
+  };
+  for (;;) {
+    const env = child(parse(text).contents, 'env');
+    if (!isMap(env)) return text;
+    const unread = env.items.find((p) => readsIn(template, String(p.key)) && !readsIn(text, String(p.key)));
+    if (!unread) return text;
+    text =
+      env.items.length === 1
+        ? removeSection(text, pairOf(parse(text).contents, 'env')!)
+        : removePair(text, pairOf(env, String(unread.key))!);
+  }
 }
 
 function featureToDrop(

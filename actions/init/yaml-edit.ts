@@ -48,13 +48,21 @@ function splice(text: string, from: number, to: number, insert: string): string 
   return text.slice(0, from) + insert + text.slice(to);
 }
 
-/** Removes a block sequence item (its `- ` line through its last line) and one blank line that separated it. */
-export function removeItem(text: string, item: Node): string {
-  const from = lineStart(text, item.range![0]);
-  let to = endOfLastLine(text, item);
+/** Removes the lines from `from` to `to` and one blank line that separated them from what follows or precedes. */
+function removeBlock(text: string, from: number, to: number): string {
   if (isBlank(text, to)) to = lineEnd(text, to);
   else if (from > 0 && isBlank(text, lineStart(text, from - 1))) return splice(text, lineStart(text, from - 1), to, '');
   return splice(text, from, to, '');
+}
+
+/** Removes a block sequence item (its `- ` line through its last line) and one blank line that separated it. */
+export function removeItem(text: string, item: Node): string {
+  return removeBlock(text, lineStart(text, item.range![0]), endOfLastLine(text, item));
+}
+
+/** Removes a key and its value together with one blank line that set it apart: a workflow section such as `env:`. */
+export function removeSection(text: string, pair: Pair<Node, Node>): string {
+  return removeBlock(text, lineStart(text, pair.key.range![0]), endOfLastLine(text, pair.value ?? pair.key));
 }
 
 /** Removes a key and its value from a block map. */

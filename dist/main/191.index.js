@@ -339,15 +339,21 @@ function isBlank(text, from) {
 function splice(text, from, to, insert) {
     return text.slice(0, from) + insert + text.slice(to);
 }
-/** Removes a block sequence item (its `- ` line through its last line) and one blank line that separated it. */
-function removeItem(text, item) {
-    const from = lineStart(text, item.range[0]);
-    let to = endOfLastLine(text, item);
+/** Removes the lines from `from` to `to` and one blank line that separated them from what follows or precedes. */
+function removeBlock(text, from, to) {
     if (isBlank(text, to))
         to = lineEnd(text, to);
     else if (from > 0 && isBlank(text, lineStart(text, from - 1)))
         return splice(text, lineStart(text, from - 1), to, '');
     return splice(text, from, to, '');
+}
+/** Removes a block sequence item (its `- ` line through its last line) and one blank line that separated it. */
+function removeItem(text, item) {
+    return removeBlock(text, lineStart(text, item.range[0]), endOfLastLine(text, item));
+}
+/** Removes a key and its value together with one blank line that set it apart: a workflow section such as `env:`. */
+function removeSection(text, pair) {
+    return removeBlock(text, lineStart(text, pair.key.range[0]), endOfLastLine(text, pair.value ?? pair.key));
 }
 /** Removes a key and its value from a block map. */
 function removePair(text, pair) {
@@ -426,7 +432,9 @@ function pairOf(node, key) {
 
 
 
-const OURS = /^org\/schema-actions\/([a-z-]+)@/;
+// The owner as a plain string, so that `npm run set-owner` (a text replacement) moves it with every template.
+const OWNER = 'org/schema-actions';
+const OURS = new RegExp(`^${OWNER.replace(/[.]/g, '\\.')}/([a-z-]+)@`);
 function adaptTemplate(name, template, repo) {
     const { text: pruned, leftOut } = pruneUnusedServices(template, repo);
     let text = pruned;
@@ -490,11 +498,36 @@ function pruneUnusedServices(template, repo) {
         leftOut.push({ step: stepName(found.step), feature: found.feature });
         text = removeItem(text, found.step);
     }
-    if (removedIds.length) {
+    if (removedIds.length)
         text = pruneEnvReferences(text, removedIds);
+    if (leftOut.length) {
         text = pruneUnusedDispatchInputs(text);
+        text = pruneUnreadWorkflowEnv(text, template);
     }
     return { text, leftOut };
+}
+/**
+ * A workflow-level env entry the template's steps read and no step left here reads (the pinned Vercel CLI once the
+ * Vercel steps are gone) goes with them; an entry the template never reads by name is for the tools, and stays.
+ */
+function pruneUnreadWorkflowEnv(text, template) {
+    const readsIn = (source, name) => {
+        const env = pairOf(parse(source).contents, 'env');
+        const rest = env ? source.slice(0, env.key.range[0]) + source.slice(env.value.range[1]) : source;
+        return new RegExp(`\\$\\{?${name}\\b|\\benv\\.${name}\\b`).test(rest);
+    };
+    for (;;) {
+        const env = child(parse(text).contents, 'env');
+        if (!(0,dist/* isMap */.jh)(env))
+            return text;
+        const unread = env.items.find((p) => readsIn(template, String(p.key)) && !readsIn(text, String(p.key)));
+        if (!unread)
+            return text;
+        text =
+            env.items.length === 1
+                ? removeSection(text, pairOf(parse(text).contents, 'env'))
+                : removePair(text, pairOf(env, String(unread.key)));
+    }
 }
 function featureToDrop(text, step, repo, removedIds, causeOf) {
     const source = sourceOf(text, step);
@@ -785,16 +818,21 @@ function order(environment) {
 
 
 const secrets_ENTRY = /^#\s{3,}([A-Z][A-Z0-9_]+(?:,\s*[A-Z][A-Z0-9_]+)*)\s+(.*)$/;
+const SECTION = /^# (?:Secrets|Variables)\b[^:]*:/;
+// A section "(repository, …)" lists what is created once for the repository, whichever job reads it: a value the
+// pull-request check and the deploys must share (an environment's own value would let them disagree).
+const REPOSITORY_SECTION = /^# (?:Secrets|Variables) \(repository\b/;
 /**
  * The secrets and variables the workflows read, per environment of the job that reads them, described by the
  * templates' own header comments (which also say which are optional).
  */
 function settingsOf(workflows) {
     const settings = new Map();
-    // A name a template only lists (snapshot-cleanup's NEON_API_KEY) is described where another template explains it.
+    // A name a template only lists (snapshot-cleanup's NEON_API_KEY) is described where another template explains it,
+    // but is optional only where its own template says so: snapshot-cleanup cannot run without it.
     const everywhere = new Map(workflows.flatMap(({ template }) => [...descriptions(template)].reverse()).reverse());
     for (const { file, text, template } of workflows) {
-        const described = new Map([...everywhere, ...descriptions(template)]);
+        const own = descriptions(template);
         const jobs = child(parse(text).contents, 'jobs');
         if (!(0,dist/* isMap */.jh)(jobs))
             continue;
@@ -802,9 +840,9 @@ function settingsOf(workflows) {
             const jobText = sourceOf(text, job.value);
             for (const environment of environmentsOf(job.value)) {
                 for (const [, scope, name] of jobText.matchAll(/\b(secrets|vars)\.([A-Z][A-Z0-9_]*)\b/g)) {
-                    const key = `${environment ?? ''}/${name}`;
-                    const about = described.get(name) ?? '';
-                    const optional = /^optional\b/.test(about);
+                    const { about, repository } = own.get(name) ?? everywhere.get(name) ?? { about: '', repository: false };
+                    const key = `${repository ? '' : (environment ?? '')}/${name}`;
+                    const optional = /^optional\b/.test(own.get(name)?.about ?? '');
                     const found = settings.get(key);
                     if (found) {
                         if (!found.usedBy.includes(file))
@@ -816,7 +854,7 @@ function settingsOf(workflows) {
                         settings.set(key, {
                             name: name,
                             kind: scope === 'secrets' ? 'secret' : 'variable',
-                            environment,
+                            environment: repository ? undefined : environment,
                             optional,
                             description: about,
                             usedBy: [file],
@@ -842,13 +880,16 @@ function environmentsOf(job) {
 }
 function descriptions(template) {
     const map = new Map();
+    let repository = false;
     for (const line of template.split('\n')) {
         if (!line.startsWith('#'))
             break;
+        if (SECTION.test(line))
+            repository = REPOSITORY_SECTION.test(line);
         const entry = secrets_ENTRY.exec(line);
         if (entry)
             for (const name of entry[1].split(/,\s*/))
-                map.set(name, entry[2].trim());
+                map.set(name, { about: entry[2].trim(), repository });
     }
     return map;
 }

@@ -33,14 +33,15 @@ const schema = `import { pgTable, serial, text } from 'drizzle-orm/pg-core';
 export const users = pgTable('users', { id: serial('id').primaryKey(), email: text('email').notNull() });
 `;
 
-function drizzleConfig(out: string, schemaPath: string | string[]): string {
+/** A drizzle.config as drizzle-kit's docs write it, in TypeScript or (`javaScript`) without the type assertion. */
+function drizzleConfig(out: string, schemaPath: string | string[], { javaScript = false } = {}): string {
   return `import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
   schema: ${JSON.stringify(schemaPath).replaceAll('"', "'")},
   out: '${out}',
-  dbCredentials: { url: process.env.DATABASE_URL! },
+  dbCredentials: { url: process.env.DATABASE_URL${javaScript ? '' : '!'} },
   migrations: { table: '__drizzle_migrations', schema: 'drizzle' },
 });
 `;
@@ -101,7 +102,9 @@ export function bunApp(): string {
         devDependencies: { 'drizzle-kit': '0.31.11' },
       }),
       'bun.lock': '{\n  "lockfileVersion": 1,\n  "workspaces": {\n    "": {\n      "name": "api",\n    },\n  },\n}\n',
-      'drizzle.config.js': drizzleConfig('./db/migrations', ['./db/schema/users.js', './db/schema/posts.js']),
+      'drizzle.config.js': drizzleConfig('./db/migrations', ['./db/schema/users.js', './db/schema/posts.js'], {
+        javaScript: true,
+      }),
       'db/schema/users.js': schema,
       '.env.example': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/api\n',
     },

