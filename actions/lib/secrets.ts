@@ -69,3 +69,40 @@ function safeDecode(value: string): string {
     return value;
   }
 }
+
+/**
+ * The forms a secret takes on the wire, which a server may echo back in an error: the value itself, URL-encoded,
+ * base64, and as HTTP credentials (`Basic base64(user:secret)`, `Bearer secret`). Each must be masked, not only the
+ * raw value.
+ */
+export function derivedSecretForms(secret: string, user?: string): string[] {
+  const forms = [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64')];
+  if (user !== undefined) {
+    const basic = Buffer.from(`${user}:${secret}`).toString('base64');
+    forms.push(basic, `Basic ${basic}`);
+  }
+  const bearer = /^Bearer\s+(.+)$/i.exec(secret)?.[1];
+  if (bearer) forms.push(...derivedSecretForms(bearer));
+  return forms;
+}
+
+/**
+ * What an HTTP error response may show in a message: its status and a short reason PostgreSQL-style one-liner, never
+ * the body as sent (a server may echo the request, credentials included). JSON error bodies give their `message`
+ * or `error` field; anything else its first line. Control characters are dropped and the length is capped.
+ */
+export function responseReason(status: number, body: string): string {
+  let reason = '';
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown; error?: unknown };
+    const field = typeof parsed.message === 'string' ? parsed.message : parsed.error;
+    if (typeof field === 'string') reason = field;
+    else if (typeof (field as { message?: unknown })?.message === 'string') reason = (field as { message: string }).message;
+  } catch {
+    reason = body.split('\n')[0] ?? '';
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a log line
+  reason = reason.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (reason.length > 120) reason = `${reason.slice(0, 119)}…`;
+  return reason ? `HTTP ${status}: ${reason}` : `HTTP ${status}`;
+}

@@ -2,7 +2,7 @@ import { ConfigurationError } from '../lib/errors';
 import type { Inputs } from '../lib/inputs';
 import type { Logger } from '../lib/logger';
 import { validatePostgresUrl } from '../lib/db/postgres';
-import { secretsInUrl } from '../lib/secrets';
+import { derivedSecretForms, secretsInUrl } from '../lib/secrets';
 import type { LokiConfig } from '../lib/telemetry/loki';
 import type { OtlpConfig } from '../lib/telemetry/otlp';
 import { PAGERDUTY_SEVERITIES, type PagerDutyConfig } from '../lib/telemetry/pagerduty';
@@ -61,9 +61,13 @@ export function readMigrateOptions(inputs: Inputs, logger: Logger): MigrateOptio
         }
       }),
     };
+    // Loki's Authorization header carries base64(user:token): an echoing server must not put it in a warning.
+    const { user, token } = options.loki;
+    if (token) for (const form of derivedSecretForms(token, user ?? '')) logger.mask(form);
   }
   const routingKey = inputs.optional('pagerduty-routing-key');
   if (routingKey) {
+    for (const form of derivedSecretForms(routingKey)) logger.mask(form);
     options.pagerduty = {
       routingKey,
       severity: inputs.enum('pagerduty-severity', PAGERDUTY_SEVERITIES),
@@ -73,7 +77,7 @@ export function readMigrateOptions(inputs: Inputs, logger: Logger): MigrateOptio
   const otlpEndpoint = inputs.optional('otlp-endpoint');
   if (otlpEndpoint) {
     const headers = keyValueLines(inputs.string('otlp-headers'), 'otlp-headers');
-    for (const value of Object.values(headers)) logger.mask(value);
+    for (const value of Object.values(headers)) for (const form of derivedSecretForms(value)) logger.mask(form);
     options.otlp = { endpoint: httpUrl(otlpEndpoint, 'otlp-endpoint'), headers };
   }
   return options;

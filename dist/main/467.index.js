@@ -350,7 +350,10 @@ var duration = __webpack_require__(41428);
 var retry_after = __webpack_require__(65743);
 // EXTERNAL MODULE: ./actions/lib/retry.ts
 var retry = __webpack_require__(40432);
+// EXTERNAL MODULE: ./actions/lib/secrets.ts
+var secrets = __webpack_require__(19039);
 ;// CONCATENATED MODULE: ./actions/lib/telemetry/http.ts
+
 
 
 
@@ -411,7 +414,7 @@ async function attemptPost(url, payload, headers, timeoutMs) {
         return {
             ok: false,
             status: response.status,
-            reason: `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`,
+            reason: (0,secrets/* responseReason */.Ag)(response.status, text),
             retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(response.headers.get('retry-after')),
         };
     }
@@ -1067,8 +1070,6 @@ function mapWithLimit(items, limit, fn) {
 var errors = __webpack_require__(32863);
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
 var postgres = __webpack_require__(93570);
-// EXTERNAL MODULE: ./actions/lib/secrets.ts
-var secrets = __webpack_require__(19039);
 // EXTERNAL MODULE: ./actions/lib/migrations/executor.ts
 var executor = __webpack_require__(8109);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/options.ts
@@ -1105,9 +1106,16 @@ function readMigrateOptions(inputs, logger) {
                 }
             }),
         };
+        // Loki's Authorization header carries base64(user:token): an echoing server must not put it in a warning.
+        const { user, token } = options.loki;
+        if (token)
+            for (const form of (0,secrets/* derivedSecretForms */.rd)(token, user ?? ''))
+                logger.mask(form);
     }
     const routingKey = inputs.optional('pagerduty-routing-key');
     if (routingKey) {
+        for (const form of (0,secrets/* derivedSecretForms */.rd)(routingKey))
+            logger.mask(form);
         options.pagerduty = {
             routingKey,
             severity: inputs.enum('pagerduty-severity', PAGERDUTY_SEVERITIES),
@@ -1118,7 +1126,8 @@ function readMigrateOptions(inputs, logger) {
     if (otlpEndpoint) {
         const headers = keyValueLines(inputs.string('otlp-headers'), 'otlp-headers');
         for (const value of Object.values(headers))
-            logger.mask(value);
+            for (const form of (0,secrets/* derivedSecretForms */.rd)(value))
+                logger.mask(form);
         options.otlp = { endpoint: httpUrl(otlpEndpoint, 'otlp-endpoint'), headers };
     }
     return options;

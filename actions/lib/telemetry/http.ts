@@ -1,6 +1,7 @@
 import { formatDuration } from '../duration';
 import { parseRetryAfter } from '../retry-after';
 import { withRetry, type RetryPolicy } from '../retry';
+import { responseReason } from '../secrets';
 
 /**
  * Best-effort JSON POST for telemetry sinks. A sink that is down, slow or rate-limiting must never fail or hold up a
@@ -90,7 +91,7 @@ async function attemptPost(
     return {
       ok: false,
       status: response.status,
-      reason: `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`,
+      reason: responseReason(response.status, text),
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
     };
   } catch (error) {
