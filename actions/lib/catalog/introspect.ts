@@ -9,14 +9,7 @@ import type {
   PolicyInfo,
   TableInfo,
 } from './model';
-import {
-  normaliseConstraint,
-  normaliseExpression,
-  normaliseIndex,
-  normaliseTrigger,
-  normaliseType,
-  normaliseView,
-} from './normalise';
+import { collapseWhitespace, normaliseView } from './normalise';
 import { readObjectKinds, readRelationOptions } from './kinds';
 import { catalogQuery, IN_SCHEMAS, NOT_FROM_EXTENSION, type Row } from './kinds/query';
 
@@ -117,9 +110,9 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
       schema: String(r.schema),
       name: String(r.name),
       kind: r.kind === 'p' ? 'partitioned' : 'table',
-      ...(r.partition_key ? { partitionKey: normaliseExpression(String(r.partition_key)) } : {}),
+      ...(r.partition_key ? { partitionKey: collapseWhitespace(String(r.partition_key)) } : {}),
       ...(r.partition_of ? { partitionOf: String(r.partition_of) } : {}),
-      ...(r.partition_bound ? { partitionBound: normaliseExpression(String(r.partition_bound)) } : {}),
+      ...(r.partition_bound ? { partitionBound: collapseWhitespace(String(r.partition_bound)) } : {}),
       rowLevelSecurity: Boolean(r.rls),
       forceRowLevelSecurity: Boolean(r.force_rls),
       columns: [],
@@ -136,7 +129,7 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
   for (const r of triggerRows) {
     owner(r)?.triggers.push({
       name: String(r.name),
-      definition: normaliseTrigger(String(r.definition)),
+      definition: collapseWhitespace(String(r.definition)),
       enabled: Boolean(r.enabled),
     });
   }
@@ -159,7 +152,11 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
   }));
   const viewsByName = new Map(views.map((v) => [`${v.schema}.${v.name}`, v]));
   for (const r of indexRows) {
-    const index = { schema: String(r.schema), name: String(r.name), definition: normaliseIndex(String(r.definition)) };
+    const index = {
+      schema: String(r.schema),
+      name: String(r.name),
+      definition: collapseWhitespace(String(r.definition)),
+    };
     const table = owner(r);
     if (table) table.indexes.push(index);
     else viewsByName.get(`${r.schema}.${r.table}`)?.indexes?.push(index);
@@ -250,13 +247,17 @@ async function readSchemas(client: SqlClient, options: IntrospectOptions): Promi
 }
 
 function column(r: Row): ColumnInfo {
-  const info: ColumnInfo = { name: String(r.name), type: normaliseType(String(r.type)), notNull: Boolean(r.not_null) };
+  const info: ColumnInfo = {
+    name: String(r.name),
+    type: collapseWhitespace(String(r.type)),
+    notNull: Boolean(r.not_null),
+  };
   const generated = r.generated === 's' || r.generated === 'v';
-  if (r.default_expr && !generated) info.default = normaliseExpression(String(r.default_expr));
+  if (r.default_expr && !generated) info.default = collapseWhitespace(String(r.default_expr));
   if (r.identity === 'a') info.identity = 'ALWAYS';
   if (r.identity === 'd') info.identity = 'BY DEFAULT';
   if (generated) {
-    info.generated = normaliseExpression(String(r.default_expr ?? ''));
+    info.generated = collapseWhitespace(String(r.default_expr ?? ''));
     info.generatedKind = r.generated === 'v' ? 'VIRTUAL' : 'STORED';
   }
   if (r.collation) info.collation = String(r.collation);
@@ -275,7 +276,7 @@ function constraint(r: Row): ConstraintInfo {
   return {
     name: String(r.name),
     kind: CONSTRAINT_KINDS[String(r.kind)] ?? 'check',
-    definition: normaliseConstraint(String(r.definition)),
+    definition: collapseWhitespace(String(r.definition)),
   };
 }
 
@@ -293,7 +294,7 @@ function policy(r: Row): PolicyInfo {
     permissive: Boolean(r.permissive),
     command: POLICY_COMMANDS[String(r.command)] ?? 'ALL',
     roles: JSON.parse(String(r.roles)) as string[],
-    ...(r.using_expr ? { using: normaliseExpression(String(r.using_expr)) } : {}),
-    ...(r.check_expr ? { withCheck: normaliseExpression(String(r.check_expr)) } : {}),
+    ...(r.using_expr ? { using: collapseWhitespace(String(r.using_expr)) } : {}),
+    ...(r.check_expr ? { withCheck: collapseWhitespace(String(r.check_expr)) } : {}),
   };
 }

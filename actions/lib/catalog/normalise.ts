@@ -30,26 +30,6 @@ export function collapseWhitespace(text: string): string {
   return out;
 }
 
-export function normaliseExpression(text: string): string {
-  return collapseWhitespace(text);
-}
-
-export function normaliseType(text: string): string {
-  return collapseWhitespace(text);
-}
-
-export function normaliseConstraint(text: string): string {
-  return collapseWhitespace(text);
-}
-
-export function normaliseIndex(text: string): string {
-  return collapseWhitespace(text);
-}
-
-export function normaliseTrigger(text: string): string {
-  return collapseWhitespace(text);
-}
-
 export function normaliseView(text: string): string {
   // pg_get_viewdef ends with ';' and pretty-prints with version-dependent indentation.
   return unqualifySingleRelation(collapseWhitespace(text).replace(/;$/, ''));

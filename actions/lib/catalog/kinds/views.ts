@@ -1,7 +1,7 @@
 import type { CatalogObject } from '../flatten';
 import { qualified } from '../names';
 import type { TriggerInfo, ViewInfo } from '../model';
-import { normaliseTrigger } from '../normalise';
+import { collapseWhitespace } from '../normalise';
 import { IN_SCHEMAS, type CatalogQuery } from './query';
 
 /** security_invoker, security_barrier and check_option (WITH ... CHECK OPTION) of views, by `schema.view`. */
@@ -26,7 +26,7 @@ export async function readViewTriggers(q: CatalogQuery): Promise<Map<string, Tri
     const list = triggers.get(String(r.view)) ?? [];
     list.push({
       name: String(r.name),
-      definition: normaliseTrigger(String(r.definition)),
+      definition: collapseWhitespace(String(r.definition)),
       enabled: Boolean(r.enabled),
     });
     triggers.set(String(r.view), list);
