@@ -570,6 +570,23 @@ async function read(client, options, serverVersion) {
     const schemas = await readSchemas(client, options);
     const excluded = new Set(options.excludeTables ?? []);
     const q = (0,query/* catalogQuery */.MT)(client, schemas);
+    const tables = await readTables(q, excluded);
+    const views = await readViews(q);
+    await readIndexes(q, tables, views);
+    await readRelationOptions(q, tables, views);
+    return {
+        serverVersion,
+        schemas,
+        extensions: await readExtensions(q, new Set(options.pinnedExtensions ?? [])),
+        tables: [...tables.values()],
+        enums: await readEnums(q),
+        sequences: await readSequences(q, excluded),
+        views,
+        ...(await readObjectKinds(q, options, excluded)),
+    };
+}
+/** Tables with their columns, constraints, policies and triggers, by `schema.name`. */
+async function readTables(q, excluded) {
     const tableRows = await q(`SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relrowsecurity AS rls,
                 c.relforcerowsecurity AS force_rls,
                 CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
@@ -602,17 +619,6 @@ async function read(client, options, serverVersion) {
            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
           WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind IN ('r', 'p') AND ${(0,query/* IN_SCHEMAS */.XL)('n.nspname')}
           ORDER BY 1, 2, 3`);
-    // Indexes that implement a primary key, unique or exclusion constraint are that constraint: compared there.;
-    const indexRows = await q(`SELECT n.nspname AS schema, t.relname AS table, ic.relname AS name,
-                pg_catalog.pg_get_indexdef(i.indexrelid) AS definition
-           FROM pg_catalog.pg_index i
-           JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-           JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
-           JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
-          WHERE t.relkind IN ('r', 'p', 'm') AND ${(0,query/* IN_SCHEMAS */.XL)('n.nspname')}
-            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid
-                              AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))
-          ORDER BY 1, 3`);
     const policyRows = await q(`SELECT n.nspname AS schema, c.relname AS table, p.polname AS name, p.polpermissive AS permissive,
                 p.polcmd AS command,
                 COALESCE((SELECT pg_catalog.json_agg(r.name ORDER BY r.name) FROM (
@@ -642,9 +648,9 @@ async function read(client, options, serverVersion) {
             schema: String(r.schema),
             name: String(r.name),
             kind: r.kind === 'p' ? 'partitioned' : 'table',
-            ...(r.partition_key ? { partitionKey: (0,normalise/* normaliseExpression */.JN)(String(r.partition_key)) } : {}),
+            ...(r.partition_key ? { partitionKey: (0,normalise/* collapseWhitespace */.DK)(String(r.partition_key)) } : {}),
             ...(r.partition_of ? { partitionOf: String(r.partition_of) } : {}),
-            ...(r.partition_bound ? { partitionBound: (0,normalise/* normaliseExpression */.JN)(String(r.partition_bound)) } : {}),
+            ...(r.partition_bound ? { partitionBound: (0,normalise/* collapseWhitespace */.DK)(String(r.partition_bound)) } : {}),
             rowLevelSecurity: Boolean(r.rls),
             forceRowLevelSecurity: Boolean(r.force_rls),
             columns: [],
@@ -664,11 +670,14 @@ async function read(client, options, serverVersion) {
     for (const r of triggerRows) {
         owner(r)?.triggers.push({
             name: String(r.name),
-            definition: (0,normalise/* normaliseTrigger */.zo)(String(r.definition)),
+            definition: (0,normalise/* collapseWhitespace */.DK)(String(r.definition)),
             enabled: Boolean(r.enabled),
         });
     }
-    const views = (await q(`SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
+    return tables;
+}
+async function readViews(q) {
+    return (await q(`SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
                     pg_catalog.pg_get_viewdef(c.oid, true) AS definition
                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
               WHERE c.relkind IN ('v', 'm') AND ${(0,query/* IN_SCHEMAS */.XL)('n.nspname')}
@@ -682,24 +691,47 @@ async function read(client, options, serverVersion) {
         options: [],
         triggers: [],
     }));
+}
+/** Indexes, onto their table or materialized view. */
+async function readIndexes(q, tables, views) {
+    // Indexes that implement a primary key, unique or exclusion constraint are that constraint: compared there.;
+    const indexRows = await q(`SELECT n.nspname AS schema, t.relname AS table, ic.relname AS name,
+                pg_catalog.pg_get_indexdef(i.indexrelid) AS definition
+           FROM pg_catalog.pg_index i
+           JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+           JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
+           JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+          WHERE t.relkind IN ('r', 'p', 'm') AND ${(0,query/* IN_SCHEMAS */.XL)('n.nspname')}
+            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid
+                              AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))
+          ORDER BY 1, 3`);
+    const owner = (r) => tables.get(`${r.schema}.${r.table}`);
     const viewsByName = new Map(views.map((v) => [`${v.schema}.${v.name}`, v]));
     for (const r of indexRows) {
-        const index = { schema: String(r.schema), name: String(r.name), definition: (0,normalise/* normaliseIndex */.P_)(String(r.definition)) };
+        const index = {
+            schema: String(r.schema),
+            name: String(r.name),
+            definition: (0,normalise/* collapseWhitespace */.DK)(String(r.definition)),
+        };
         const table = owner(r);
         if (table)
             table.indexes.push(index);
         else
             viewsByName.get(`${r.schema}.${r.table}`)?.indexes?.push(index);
     }
-    const enums = (await q(`SELECT n.nspname AS schema, t.typname AS name,
+}
+async function readEnums(q) {
+    return (await q(`SELECT n.nspname AS schema, t.typname AS name,
                     COALESCE((SELECT pg_catalog.json_agg(e.enumlabel ORDER BY e.enumsortorder)
                                 FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid), '[]')::text AS labels
                FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
               WHERE t.typtype = 'e' AND ${(0,query/* IN_SCHEMAS */.XL)('n.nspname')} AND ${(0,query/* NOT_FROM_EXTENSION */.hg)('pg_catalog.pg_type', 't.oid')}
               ORDER BY 1, 2`)).map((r) => ({ schema: String(r.schema), name: String(r.name), values: JSON.parse(String(r.labels)) }));
+}
+async function readSequences(q, excluded) {
     // Identity sequences (deptype 'i') are part of their column's identity; serial sequences (deptype 'a') are
     // objects of their own, owned by the column.
-    const sequences = (await q(`SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid, NULL) AS data_type,
+    return (await q(`SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid, NULL) AS data_type,
                     s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min,
                     s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,
                     (SELECT tn.nspname || '.' || tc.relname || '.' || ta.attname
@@ -730,9 +762,10 @@ async function read(client, options, serverVersion) {
         cycle: Boolean(r.cycle),
         ...(r.owned_by ? { ownedBy: String(r.owned_by) } : {}),
     }));
+}
+async function readExtensions(q, pinned) {
     // plpgsql is installed in every database by PostgreSQL itself.
-    const pinned = new Set(options.pinnedExtensions ?? []);
-    const extensions = (await q(`SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version
+    return (await q(`SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version
                FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
               WHERE e.extname <> 'plpgsql' AND ${(0,query/* IN_SCHEMAS */.XL)('n.nspname')}
               ORDER BY 1`)).map((r) => ({
@@ -741,17 +774,6 @@ async function read(client, options, serverVersion) {
         version: String(r.version),
         ...(pinned.has(String(r.name)) ? { versionPinned: true } : {}),
     }));
-    await readRelationOptions(q, tables, views);
-    return {
-        serverVersion,
-        schemas,
-        extensions,
-        tables: [...tables.values()],
-        enums,
-        sequences,
-        views,
-        ...(await readObjectKinds(q, options, excluded)),
-    };
 }
 async function readSchemas(client, options) {
     const rows = await client.query(`SELECT n.nspname AS name FROM pg_catalog.pg_namespace n
@@ -763,16 +785,20 @@ async function readSchemas(client, options) {
     return rows.map((r) => r.name).filter((name) => (!wanted || wanted.has(name)) && !skipped.has(name));
 }
 function column(r) {
-    const info = { name: String(r.name), type: (0,normalise/* normaliseType */.Ln)(String(r.type)), notNull: Boolean(r.not_null) };
+    const info = {
+        name: String(r.name),
+        type: (0,normalise/* collapseWhitespace */.DK)(String(r.type)),
+        notNull: Boolean(r.not_null),
+    };
     const generated = r.generated === 's' || r.generated === 'v';
     if (r.default_expr && !generated)
-        info.default = (0,normalise/* normaliseExpression */.JN)(String(r.default_expr));
+        info.default = (0,normalise/* collapseWhitespace */.DK)(String(r.default_expr));
     if (r.identity === 'a')
         info.identity = 'ALWAYS';
     if (r.identity === 'd')
         info.identity = 'BY DEFAULT';
     if (generated) {
-        info.generated = (0,normalise/* normaliseExpression */.JN)(String(r.default_expr ?? ''));
+        info.generated = (0,normalise/* collapseWhitespace */.DK)(String(r.default_expr ?? ''));
         info.generatedKind = r.generated === 'v' ? 'VIRTUAL' : 'STORED';
     }
     if (r.collation)
@@ -790,7 +816,7 @@ function constraint(r) {
     return {
         name: String(r.name),
         kind: CONSTRAINT_KINDS[String(r.kind)] ?? 'check',
-        definition: (0,normalise/* normaliseConstraint */._L)(String(r.definition)),
+        definition: (0,normalise/* collapseWhitespace */.DK)(String(r.definition)),
     };
 }
 const POLICY_COMMANDS = {
@@ -806,8 +832,8 @@ function policy(r) {
         permissive: Boolean(r.permissive),
         command: POLICY_COMMANDS[String(r.command)] ?? 'ALL',
         roles: JSON.parse(String(r.roles)),
-        ...(r.using_expr ? { using: (0,normalise/* normaliseExpression */.JN)(String(r.using_expr)) } : {}),
-        ...(r.check_expr ? { withCheck: (0,normalise/* normaliseExpression */.JN)(String(r.check_expr)) } : {}),
+        ...(r.using_expr ? { using: (0,normalise/* collapseWhitespace */.DK)(String(r.using_expr)) } : {}),
+        ...(r.check_expr ? { withCheck: (0,normalise/* collapseWhitespace */.DK)(String(r.check_expr)) } : {}),
     };
 }
 
@@ -1590,7 +1616,7 @@ async function readViewTriggers(q) {
         const list = triggers.get(String(r.view)) ?? [];
         list.push({
             name: String(r.name),
-            definition: (0,_normalise__WEBPACK_IMPORTED_MODULE_2__/* .normaliseTrigger */ .zo)(String(r.definition)),
+            definition: (0,_normalise__WEBPACK_IMPORTED_MODULE_2__/* .collapseWhitespace */ .DK)(String(r.definition)),
             enabled: Boolean(r.enabled),
         });
         triggers.set(String(r.view), list);
@@ -1660,12 +1686,7 @@ function qualifiedText(name) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DK: () => (/* binding */ collapseWhitespace),
-/* harmony export */   JN: () => (/* binding */ normaliseExpression),
-/* harmony export */   Ln: () => (/* binding */ normaliseType),
-/* harmony export */   P_: () => (/* binding */ normaliseIndex),
-/* harmony export */   _L: () => (/* binding */ normaliseConstraint),
-/* harmony export */   mW: () => (/* binding */ normaliseView),
-/* harmony export */   zo: () => (/* binding */ normaliseTrigger)
+/* harmony export */   mW: () => (/* binding */ normaliseView)
 /* harmony export */ });
 /* unused harmony export unqualifySingleRelation */
 /**
@@ -1700,21 +1721,6 @@ function collapseWhitespace(text) {
         out += ch;
     }
     return out;
-}
-function normaliseExpression(text) {
-    return collapseWhitespace(text);
-}
-function normaliseType(text) {
-    return collapseWhitespace(text);
-}
-function normaliseConstraint(text) {
-    return collapseWhitespace(text);
-}
-function normaliseIndex(text) {
-    return collapseWhitespace(text);
-}
-function normaliseTrigger(text) {
-    return collapseWhitespace(text);
 }
 function normaliseView(text) {
     // pg_get_viewdef ends with ';' and pretty-prints with version-dependent indentation.

@@ -8,10 +8,11 @@ import type {
   IntrospectOptions,
   PolicyInfo,
   TableInfo,
+  ViewInfo,
 } from './model';
 import { collapseWhitespace, normaliseView } from './normalise';
 import { readObjectKinds, readRelationOptions } from './kinds';
-import { catalogQuery, IN_SCHEMAS, NOT_FROM_EXTENSION, type Row } from './kinds/query';
+import { catalogQuery, IN_SCHEMAS, NOT_FROM_EXTENSION, type CatalogQuery, type Row } from './kinds/query';
 
 /**
  * Reads a database's structure. The same queries run on a real server and on PGlite; every text PostgreSQL renders
@@ -35,7 +36,24 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
   const schemas = await readSchemas(client, options);
   const excluded = new Set(options.excludeTables ?? []);
   const q = catalogQuery(client, schemas);
+  const tables = await readTables(q, excluded);
+  const views = await readViews(q);
+  await readIndexes(q, tables, views);
+  await readRelationOptions(q, tables, views);
+  return {
+    serverVersion,
+    schemas,
+    extensions: await readExtensions(q, new Set(options.pinnedExtensions ?? [])),
+    tables: [...tables.values()],
+    enums: await readEnums(q),
+    sequences: await readSequences(q, excluded),
+    views,
+    ...(await readObjectKinds(q, options, excluded)),
+  };
+}
 
+/** Tables with their columns, constraints, policies and triggers, by `schema.name`. */
+async function readTables(q: CatalogQuery, excluded: Set<string>): Promise<Map<string, TableInfo>> {
   const tableRows = await q(`SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relrowsecurity AS rls,
                 c.relforcerowsecurity AS force_rls,
                 CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
@@ -69,17 +87,6 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
           WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind IN ('r', 'p') AND ${IN_SCHEMAS('n.nspname')}
           ORDER BY 1, 2, 3`);
-  // Indexes that implement a primary key, unique or exclusion constraint are that constraint: compared there.;
-  const indexRows = await q(`SELECT n.nspname AS schema, t.relname AS table, ic.relname AS name,
-                pg_catalog.pg_get_indexdef(i.indexrelid) AS definition
-           FROM pg_catalog.pg_index i
-           JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-           JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
-           JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
-          WHERE t.relkind IN ('r', 'p', 'm') AND ${IN_SCHEMAS('n.nspname')}
-            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid
-                              AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))
-          ORDER BY 1, 3`);
   const policyRows =
     await q(`SELECT n.nspname AS schema, c.relname AS table, p.polname AS name, p.polpermissive AS permissive,
                 p.polcmd AS command,
@@ -134,7 +141,11 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
     });
   }
 
-  const views = (
+  return tables;
+}
+
+async function readViews(q: CatalogQuery): Promise<ViewInfo[]> {
+  return (
     await q(`SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
                     pg_catalog.pg_get_viewdef(c.oid, true) AS definition
                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -150,6 +161,22 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
     options: [],
     triggers: [],
   }));
+}
+
+/** Indexes, onto their table or materialized view. */
+async function readIndexes(q: CatalogQuery, tables: Map<string, TableInfo>, views: ViewInfo[]): Promise<void> {
+  // Indexes that implement a primary key, unique or exclusion constraint are that constraint: compared there.;
+  const indexRows = await q(`SELECT n.nspname AS schema, t.relname AS table, ic.relname AS name,
+                pg_catalog.pg_get_indexdef(i.indexrelid) AS definition
+           FROM pg_catalog.pg_index i
+           JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+           JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
+           JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+          WHERE t.relkind IN ('r', 'p', 'm') AND ${IN_SCHEMAS('n.nspname')}
+            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid
+                              AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))
+          ORDER BY 1, 3`);
+  const owner = (r: Row) => tables.get(`${r.schema}.${r.table}`);
   const viewsByName = new Map(views.map((v) => [`${v.schema}.${v.name}`, v]));
   for (const r of indexRows) {
     const index = {
@@ -161,8 +188,10 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
     if (table) table.indexes.push(index);
     else viewsByName.get(`${r.schema}.${r.table}`)?.indexes?.push(index);
   }
+}
 
-  const enums = (
+async function readEnums(q: CatalogQuery): Promise<Catalog['enums']> {
+  return (
     await q(`SELECT n.nspname AS schema, t.typname AS name,
                     COALESCE((SELECT pg_catalog.json_agg(e.enumlabel ORDER BY e.enumsortorder)
                                 FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid), '[]')::text AS labels
@@ -170,10 +199,12 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
               WHERE t.typtype = 'e' AND ${IN_SCHEMAS('n.nspname')} AND ${NOT_FROM_EXTENSION('pg_catalog.pg_type', 't.oid')}
               ORDER BY 1, 2`)
   ).map((r) => ({ schema: String(r.schema), name: String(r.name), values: JSON.parse(String(r.labels)) as string[] }));
+}
 
+async function readSequences(q: CatalogQuery, excluded: Set<string>): Promise<Catalog['sequences']> {
   // Identity sequences (deptype 'i') are part of their column's identity; serial sequences (deptype 'a') are
   // objects of their own, owned by the column.
-  const sequences = (
+  return (
     await q(`SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid, NULL) AS data_type,
                     s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min,
                     s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,
@@ -206,10 +237,11 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
       cycle: Boolean(r.cycle),
       ...(r.owned_by ? { ownedBy: String(r.owned_by) } : {}),
     }));
+}
 
+async function readExtensions(q: CatalogQuery, pinned: Set<string>): Promise<Catalog['extensions']> {
   // plpgsql is installed in every database by PostgreSQL itself.
-  const pinned = new Set(options.pinnedExtensions ?? []);
-  const extensions = (
+  return (
     await q(`SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version
                FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
               WHERE e.extname <> 'plpgsql' AND ${IN_SCHEMAS('n.nspname')}
@@ -220,18 +252,6 @@ async function read(client: SqlClient, options: IntrospectOptions, serverVersion
     version: String(r.version),
     ...(pinned.has(String(r.name)) ? { versionPinned: true } : {}),
   }));
-  await readRelationOptions(q, tables, views);
-
-  return {
-    serverVersion,
-    schemas,
-    extensions,
-    tables: [...tables.values()],
-    enums,
-    sequences,
-    views,
-    ...(await readObjectKinds(q, options, excluded)),
-  };
 }
 
 async function readSchemas(client: SqlClient, options: IntrospectOptions): Promise<string[]> {
