@@ -80,7 +80,7 @@ const CONDENSED_ROWS = 10;
 /** A table that a shortened comment condenses to its first rows and a count of the rest. */
 export function tableSection(heading: string, headers: string[], rows: string[][], noun = 'rows'): ReportSection {
   const full = [heading, markdownTable(headers, rows)].filter(Boolean).join('\n\n');
-  if (rows.length <= CONDENSED_ROWS) return { markdown: full, shrink: 'table' };
+  if (rows.length <= CONDENSED_ROWS) return { markdown: full };
   const more = `_${rows.length - CONDENSED_ROWS} more ${noun} in the job summary._`;
   const short = [heading, markdownTable(headers, rows.slice(0, CONDENSED_ROWS)), more].filter(Boolean).join('\n\n');
   return { markdown: full, shrink: 'table', short };

@@ -48,6 +48,11 @@ export const schemaCheckDefinition: CommandDefinition = {
     'lint-ignore': {
       description: 'Lint rule ids to skip everywhere, comma or newline separated.',
     },
+    comment: {
+      description:
+        'When to write the sticky pull request comment: always, on-failure (a passing run only updates a comment an earlier failure wrote) or never. The job summary always has the report.',
+      default: 'always',
+    },
     'github-token': {
       description: 'Token used to write the pull request comment.',
       default: '${{ github.token }}',

@@ -14,9 +14,10 @@ import type { Finding } from './findings';
 import { generateFindings, runGenerate, type GenerateResult } from './generate';
 import { lintMigrations, type LintResult } from './lint';
 import { compareWithBase, type ChangeSet } from './order';
-import { renderReport, type SchemaCheckReport } from './report';
+import { commentMode, reportContext, renderReport, type SchemaCheckReport } from './report';
 
 const FAIL_ON = ['error', 'warning', 'never'] as const;
+const COMMENT = ['always', 'on-failure', 'never'] as const;
 
 interface CheckOptions {
   generate: boolean;
@@ -26,6 +27,7 @@ interface CheckOptions {
   lintIgnore: string[];
   databaseUrl?: string;
   transaction: TransactionPolicy;
+  comment: (typeof COMMENT)[number];
 }
 
 export async function run(context: RunContext): Promise<CommandResult> {
@@ -83,6 +85,7 @@ function readOptions(context: RunContext): CheckOptions {
     lintIgnore: inputs.list('lint-ignore'),
     databaseUrl: inputs.optional('database-url'),
     transaction: readTransactionPolicy(context),
+    comment: inputs.enum('comment', COMMENT),
   };
 }
 
@@ -220,7 +223,9 @@ async function conclude(
   report.durationMs = performance.now() - started;
 
   for (const finding of report.findings) annotate(context, finding);
-  const published = await context.report.publish(renderReport(report, lintFails));
+  const published = await context.report.publish(renderReport(report, reportContext(context, lintFails)), {
+    comment: commentMode(options.comment, report.passed),
+  });
   context.setOutput('result', report.passed ? 'passed' : 'failed');
   context.setOutput(
     'new-migrations',
