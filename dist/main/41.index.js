@@ -771,7 +771,7 @@ function renderCanaryReport(report) {
             `${r.latencyMs}ms`,
             r.reason ?? '',
         ]);
-        lines.push((0,markdown/* markdownTable */.Q)(['At', 'URL', 'Status', 'Took', 'Reason'], rows));
+        lines.push((0,markdown/* markdownTable */.Qj)(['At', 'URL', 'Status', 'Took', 'Reason'], rows));
         if (failures.length > MAX_FAILURE_ROWS)
             lines.push('', `_${failures.length - MAX_FAILURE_ROWS} more failure(s) omitted._`);
     }
@@ -806,7 +806,7 @@ function verdictTable(config, run, verdict) {
         ],
         ['Skipped ticks (previous probe still running)', String(verdict.skippedTicks), '', ''],
     ];
-    return (0,markdown/* markdownTable */.Q)(['Check', 'Value', 'Threshold', 'Result'], rows);
+    return (0,markdown/* markdownTable */.Qj)(['Check', 'Value', 'Threshold', 'Result'], rows);
 }
 /** One xychart per URL: latency as a line, failed ticks as full-height bars so they stand out. */
 function latencyChart(url, results, config) {
@@ -925,30 +925,6 @@ async function run(context) {
         return { failure: `unhealthy: ${verdict.reasons.join('; ')}${done}` };
     }
     return {};
-}
-
-
-/***/ }),
-
-/***/ 94269:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ codeBlock),
-/* harmony export */   Q: () => (/* binding */ markdownTable)
-/* harmony export */ });
-/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
-function markdownTable(headers, rows) {
-    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    return [
-        `| ${headers.map(escape).join(' | ')} |`,
-        `| ${headers.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
-    ].join('\n');
-}
-function codeBlock(text, language = '') {
-    const fence = text.includes('```') ? '````' : '```';
-    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
 }
 
 

@@ -135,30 +135,6 @@ function connectionError(error, url, inputName) {
 
 /***/ }),
 
-/***/ 94269:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ codeBlock),
-/* harmony export */   Q: () => (/* binding */ markdownTable)
-/* harmony export */ });
-/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
-function markdownTable(headers, rows) {
-    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    return [
-        `| ${headers.map(escape).join(' | ')} |`,
-        `| ${headers.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
-    ].join('\n');
-}
-function codeBlock(text, language = '') {
-    const fence = text.includes('```') ? '````' : '```';
-    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
-}
-
-
-/***/ }),
-
 /***/ 72453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -242,7 +218,7 @@ function outOfOrder(layout, migration, applied) {
 }
 /** The ledger problems as a Markdown table: one row per problem, with what to do about it. */
 function ledgerProblemsTable(problems) {
-    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Q)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
+    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
 }
 
 
@@ -1203,7 +1179,7 @@ function renderMigrateReport(input) {
         '',
     ];
     if (results.length > 1) {
-        lines.push((0,markdown/* markdownTable */.Q)(['target', 'status', 'applied', 'pending after', 'problem'], results.map((r) => [
+        lines.push((0,markdown/* markdownTable */.Qj)(['target', 'status', 'applied', 'pending after', 'problem'], results.map((r) => [
             r.target.label,
             `${ICON[r.status]} ${r.status}`,
             String(r.applied.length),
@@ -1228,10 +1204,10 @@ function targetSection(result, options) {
     for (const note of result.notes)
         lines.push(`> ${note}`, '');
     if (result.problems.length > 0) {
-        lines.push((0,markdown/* markdownTable */.Q)(['problem', 'migration', 'what to do'], result.problems.map((p) => [p.kind, p.name, p.message])), '');
+        lines.push((0,markdown/* markdownTable */.Qj)(['problem', 'migration', 'what to do'], result.problems.map((p) => [p.kind, p.name, p.message])), '');
     }
     if (result.applied.length > 0) {
-        lines.push((0,markdown/* markdownTable */.Q)(['applied', 'duration', 'hash'], result.applied.map((a) => [
+        lines.push((0,markdown/* markdownTable */.Qj)(['applied', 'duration', 'hash'], result.applied.map((a) => [
             a.migration.name,
             (0,duration/* formatDuration */.a3)(a.durationMs),
             `\`${a.migration.hash.slice(0, 12)}\``,
@@ -1247,7 +1223,7 @@ function targetSection(result, options) {
             const flag = migration.noTransaction && options.transaction === 'each' ? ' (outside a transaction)' : '';
             lines.push(`<details><summary><code>${migration.name}</code>${flag} — ${migration.file}</summary>`, '');
             if (budget > 0) {
-                lines.push((0,markdown/* codeBlock */.D)(migration.sql.slice(0, budget), 'sql'));
+                lines.push((0,markdown/* codeBlock */.DV)(migration.sql.slice(0, budget), 'sql'));
                 budget -= migration.sql.length;
             }
             else {

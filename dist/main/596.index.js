@@ -347,7 +347,7 @@ function renderDriftReport(result) {
             const section = [
                 `#### \`${owner}\``,
                 '',
-                (0,markdown/* markdownTable */.Q)(['object', 'kind', 'change', 'expected', 'actual'], group.map((f) => [
+                (0,markdown/* markdownTable */.Qj)(['object', 'kind', 'change', 'expected', 'actual'], group.map((f) => [
                     `\`${f.object}\``,
                     f.objectType,
                     f.change === 'changed' && f.aspects
@@ -380,7 +380,7 @@ function renderDriftReport(result) {
             sqlBudget -= text.length;
             statements.push(text);
         }
-        lines.push((0,markdown/* codeBlock */.D)(statements.join('\n\n'), 'sql'));
+        lines.push((0,markdown/* codeBlock */.DV)(statements.join('\n\n'), 'sql'));
         lines.push('');
     }
     return lines.join('\n');
@@ -688,7 +688,7 @@ function outOfOrder(layout, migration, applied) {
 }
 /** The ledger problems as a Markdown table: one row per problem, with what to do about it. */
 function ledgerProblemsTable(problems) {
-    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Q)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
+    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
 }
 
 
