@@ -32,6 +32,8 @@ export interface TargetResult {
   failure?: string;
   /** Where a migration failed, for an annotation on its line. */
   failedAt?: { file: string; line?: number };
+  /** The executor's account of a failed batch: what was rolled back, the failing statement. */
+  executeFailure?: ExecuteFailure;
   notes: string[];
 }
 
@@ -194,6 +196,7 @@ function recordFailure(failure: ExecuteFailure, context: TargetContext, result: 
   const timedOut = failure.error instanceof TimedOutError;
   result.status = timedOut ? 'timed-out' : 'failed';
   result.failure = errorMessage(failure.error);
+  result.executeFailure = failure;
   if (failure.error instanceof MigrationFailedError) {
     result.failedAt = { file: failure.error.migration.file, line: failure.error.line };
   }

@@ -1161,6 +1161,7 @@ var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/report.ts
 
 
+
 const ICON = {
     applied: '✅',
     'up-to-date': '✅',
@@ -1201,6 +1202,8 @@ function targetSection(result, options) {
     const lines = [];
     if (result.failure)
         lines.push(`**${result.status}:** ${result.failure}`, '');
+    if (result.executeFailure)
+        lines.push(...failureSection(result, result.executeFailure));
     for (const note of result.notes)
         lines.push(`> ${note}`, '');
     if (result.problems.length > 0) {
@@ -1237,6 +1240,53 @@ function targetSection(result, options) {
         lines.push(`Not applied: ${notApplied.join(', ')}`, '');
     }
     return lines;
+}
+/** What a failed run left behind: rolled back, committed, and the statement PostgreSQL refused. */
+function failureSection(result, failure) {
+    const names = (migrations) => migrations.map((m) => `\`${m.name}\``).join(', ');
+    const lines = [];
+    if (failure.rolledBack.length > 0) {
+        lines.push(`**Rolled back:** ${names(failure.rolledBack)} (the transaction was rolled back; ${failure.rolledBack.length === 1 ? 'it is' : 'they are'} not applied and not in the ledger).`, '');
+    }
+    lines.push(result.applied.length > 0
+        ? `**Committed:** ${names(result.applied.map((a) => a.migration))} stayed applied and ${result.applied.length === 1 ? 'is' : 'are'} in the ledger.`
+        : failure.partial
+            ? '**Committed:** no migration is recorded in the ledger.'
+            : '**Committed:** nothing; the database is as it was before this run.', '');
+    if (failure.error instanceof executor/* MigrationFailedError */.Yv)
+        lines.push(...failingStatement(failure.error));
+    return lines;
+}
+/** Lines of the failing statement shown around the one PostgreSQL points at. */
+const STATEMENT_CONTEXT = 3;
+/** The statement as psql shows a failure: file line numbers, and a caret under PostgreSQL's error position. */
+function failingStatement(error) {
+    const { chunk, postgres } = error;
+    const leading = chunk.sql.match(/^\s*/)?.[0] ?? '';
+    const text = chunk.sql.slice(leading.length).trimEnd();
+    const firstLine = chunk.line;
+    const offset = postgres.position !== undefined ? Math.max(0, postgres.position - 1 - leading.length) : undefined;
+    const before = offset !== undefined ? text.slice(0, offset) : undefined;
+    const sqlLines = text.split('\n');
+    const at = before !== undefined ? before.split('\n').length - 1 : Math.max(0, error.line - firstLine);
+    const column = before !== undefined ? before.length - before.lastIndexOf('\n') - 1 : undefined;
+    const from = Math.max(0, at - STATEMENT_CONTEXT);
+    const to = Math.min(sqlLines.length, at + STATEMENT_CONTEXT + 1);
+    const width = String(firstLine + to).length;
+    const shown = [];
+    for (let i = from; i < to; i++) {
+        shown.push(`${String(firstLine + i).padStart(width)} | ${sqlLines[i]}`);
+        if (i === at && column !== undefined) {
+            shown.push(`${' '.repeat(width)} | ${sqlLines[i].slice(0, column).replace(/[^\t]/g, ' ')}^`);
+        }
+    }
+    const where = postgres.position !== undefined ? `, PostgreSQL's position ${postgres.position}` : '';
+    return [
+        `Failing statement (\`${error.migration.file}:${firstLine + at}\`${where}):`,
+        '',
+        (0,markdown/* codeBlock */.DV)(`${from > 0 ? '…\n' : ''}${shown.join('\n')}${to < sqlLines.length ? '\n…' : ''}`),
+        '',
+    ];
 }
 
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
@@ -1526,6 +1576,7 @@ function recordFailure(failure, context, result) {
     const timedOut = failure.error instanceof TimedOutError;
     result.status = timedOut ? 'timed-out' : 'failed';
     result.failure = (0,errors/* errorMessage */.gJ)(failure.error);
+    result.executeFailure = failure;
     if (failure.error instanceof executor/* MigrationFailedError */.Yv) {
         result.failedAt = { file: failure.error.migration.file, line: failure.error.line };
     }

@@ -57,6 +57,7 @@ export async function renderComment(body: string): Promise<RenderedReport> {
 /** The visible text of rendered HTML, for asserting what a reader sees. */
 export function visibleText(html: string): string {
   return html
+    .replace(/<\/?(code|strong|em|a)\b[^>]*>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
