@@ -131,9 +131,20 @@ class ChangeMarks {
     return this.columns.get(`${qualified}.${column}`);
   }
 
-  /** Most changed first: with more changed tables than fit, the diagram shows those. */
-  rank(tables: string[]): string[] {
-    return [...tables].sort((a, b) => (this.counts.get(b) ?? 0) - (this.counts.get(a) ?? 0) || a.localeCompare(b));
+  /**
+   * Most changed and most joined first: with more changed tables than fit, the diagram shows those, so a new
+   * schema is drawn around its hub tables rather than the first ones in the alphabet.
+   */
+  rank(tables: string[], catalog: Catalog): string[] {
+    const degree = new Map<string, number>();
+    for (const table of catalog.tables) {
+      for (const fk of foreignKeys(`${table.schema}.${table.name}`, table)) {
+        degree.set(fk.from, (degree.get(fk.from) ?? 0) + 1);
+        degree.set(fk.to, (degree.get(fk.to) ?? 0) + 1);
+      }
+    }
+    const score = (q: string) => (this.counts.get(q) ?? 0) + (degree.get(q) ?? 0);
+    return [...tables].sort((a, b) => score(b) - score(a) || a.localeCompare(b));
   }
 }
 
@@ -151,7 +162,9 @@ interface DrawnTable {
  */
 export function renderErDiagram(before: Catalog, after: Catalog, differences: Difference[]): string {
   const marks = new ChangeMarks(differences);
-  const changed = marks.rank(changedTables(differences)).filter((q) => findTable(after, q) ?? findTable(before, q));
+  const changed = marks
+    .rank(changedTables(differences), after)
+    .filter((q) => findTable(after, q) ?? findTable(before, q));
   if (changed.length === 0) return '';
   const drawn = chooseTables(before, after, changed);
   const lines = ['erDiagram', ...drawn.flatMap((t) => entityLines(t, before, after, marks)), ...relationLines(drawn)];

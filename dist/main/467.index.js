@@ -1236,8 +1236,12 @@ function targetSection(result, options) {
         }
     }
     else if (result.plan.length > result.applied.length && result.status !== 'up-to-date') {
-        const notApplied = result.plan.slice(result.applied.length).map((m) => `\`${m.name}\``);
-        lines.push(`Not applied: ${notApplied.join(', ')}`, '');
+        // Those rolled back or failing are said above; the rest were never started.
+        const told = new Set([...(result.executeFailure?.rolledBack ?? []), result.executeFailure?.migration]);
+        const notApplied = result.plan.slice(result.applied.length).filter((m) => !told.has(m));
+        const label = result.executeFailure ? 'Not attempted' : 'Not applied';
+        if (notApplied.length)
+            lines.push(`${label}: ${notApplied.map((m) => `\`${m.name}\``).join(', ')}`, '');
     }
     return lines;
 }

@@ -156,7 +156,7 @@ describe.skipIf(!existsSync(CORPUS))('a 186-migration change (dokploy)', () => {
       if (file.endsWith('.sql')) files[`drizzle/${file}`] = readFileSync(join(CORPUS, file), 'utf8');
     for (const file of readdirSync(join(CORPUS, 'meta')))
       files[`drizzle/meta/${file}`] = readFileSync(join(CORPUS, 'meta', file), 'utf8');
-    const run = await check(pullRequestRepo(CONFIG, files), { lint: 'false' }, 31);
+    const run = await check(pullRequestRepo(CONFIG, files), {}, 31);
     expect(JSON.parse(run.outputs['new-migrations']!)).toHaveLength(186);
     const summary = await renderReport(run.summary);
     expect(summary.diagrams).toHaveLength(1);
