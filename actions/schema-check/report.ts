@@ -179,7 +179,7 @@ function generateSection(r: SchemaCheckReport): ReportSection | undefined {
   const out: string[] = [];
   const written = generate.changed.filter((f) => f.sql !== undefined);
   if (written.length) {
-    out.push('### SQL `generate` would write (commit it)', '');
+    out.push('### SQL from `generate`, not committed', '');
     for (const file of written) {
       out.push(
         `<details open><summary><code>${file.file}</code> (${file.change})</summary>`,
@@ -204,7 +204,7 @@ function generateSection(r: SchemaCheckReport): ReportSection | undefined {
   return {
     markdown: out.join('\n'),
     shrink: 'detail',
-    short: '_The SQL `generate` would write is in the job summary._',
+    short: '_The SQL from `generate` is in the job summary._',
   };
 }
 

@@ -1247,9 +1247,20 @@ class ChangeMarks {
     column(qualified, column) {
         return this.columns.get(`${qualified}.${column}`);
     }
-    /** Most changed first: with more changed tables than fit, the diagram shows those. */
-    rank(tables) {
-        return [...tables].sort((a, b) => (this.counts.get(b) ?? 0) - (this.counts.get(a) ?? 0) || a.localeCompare(b));
+    /**
+     * Most changed and most joined first: with more changed tables than fit, the diagram shows those, so a new
+     * schema is drawn around its hub tables rather than the first ones in the alphabet.
+     */
+    rank(tables, catalog) {
+        const degree = new Map();
+        for (const table of catalog.tables) {
+            for (const fk of foreignKeys(`${table.schema}.${table.name}`, table)) {
+                degree.set(fk.from, (degree.get(fk.from) ?? 0) + 1);
+                degree.set(fk.to, (degree.get(fk.to) ?? 0) + 1);
+            }
+        }
+        const score = (q) => (this.counts.get(q) ?? 0) + (degree.get(q) ?? 0);
+        return [...tables].sort((a, b) => score(b) - score(a) || a.localeCompare(b));
     }
 }
 /**
@@ -1259,7 +1270,9 @@ class ChangeMarks {
  */
 function renderErDiagram(before, after, differences) {
     const marks = new ChangeMarks(differences);
-    const changed = marks.rank(changedTables(differences)).filter((q) => findTable(after, q) ?? findTable(before, q));
+    const changed = marks
+        .rank(changedTables(differences), after)
+        .filter((q) => findTable(after, q) ?? findTable(before, q));
     if (changed.length === 0)
         return '';
     const drawn = chooseTables(before, after, changed);

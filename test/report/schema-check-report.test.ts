@@ -114,6 +114,30 @@ describe('schema-check report', () => {
   });
 });
 
+describe('generate finding', () => {
+  it('says once what generate would write, and shows its SQL', async () => {
+    const added: MigrationFile = {
+      tag: '0001_ok',
+      when: 1_700_000_100_000,
+      sql: 'ALTER TABLE "users" ADD COLUMN "bio" text;\n',
+    };
+    const generator =
+      "require('fs').writeFileSync('drizzle/0002_forgotten.sql', 'CREATE TABLE forgotten (id int);');\n";
+    const repo = pullRequestRepo(
+      { ...CONFIG, ...journalFiles(BASE), 'gen.js': generator },
+      journalFiles([...BASE, added]),
+    );
+    const command = 'node gen.js';
+    const run = await runCheck(repo, { generate: 'true', 'generate-command': command });
+    expect(run.outputs.result).toBe('failed');
+    const { html } = await renderReport(run.summary);
+    const text = visibleText(html);
+    expect(text.match(/drizzle\/0002_forgotten\.sql/g)).toHaveLength(2); // the problem, and the SQL's title
+    expect(text.match(/would write/g)).toHaveLength(1);
+    expect(text).toContain('CREATE TABLE forgotten (id int);');
+  });
+});
+
 describe('comment input', () => {
   const passing: MigrationFile = {
     tag: '0001_ok',
