@@ -5,6 +5,7 @@ import { getOctokit } from '@actions/github';
 import { errorMessage } from './errors';
 import type { GitHubEnvironment } from './github';
 import type { Logger } from './logger';
+import { syncReviewSuggestions, type ReviewSuggestion } from './review-comments';
 import { characterCount, markdownBlocks, markdownLink, markdownTable } from './markdown';
 
 /** GitHub rejects comment bodies longer than this. */
@@ -18,6 +19,8 @@ export interface PublishedReport {
 
 export interface ReportPublisher {
   publish(report: Report, options?: { comment?: CommentMode }): Promise<PublishedReport>;
+  /** Posts fixes as review comments on their lines, where the run is a pull request that allows it. */
+  suggest?(suggestions: ReviewSuggestion[]): Promise<void>;
 }
 
 export function reportPath(command: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -175,6 +178,29 @@ export class ActionsReportPublisher implements ReportPublisher {
     const mode = options.comment ?? true;
     const comment = mode === false ? 'none' : await this.comment(safe, mode === 'update');
     return { path, comment };
+  }
+
+  async suggest(suggestions: ReviewSuggestion[]): Promise<void> {
+    const pr = this.github.pullRequest;
+    const commitId = pr?.headSha;
+    // Reasons to skip were already given by publish(); review comments add nothing to say about them.
+    if (!pr || pr.fromFork || !this.token || !commitId) return;
+    try {
+      await syncReviewSuggestions(
+        {
+          apiUrl: this.github.apiUrl,
+          token: this.token,
+          owner: this.github.owner,
+          repo: this.github.repo,
+          pullNumber: pr.number,
+          commitId,
+          scope: `${this.command}:${this.github.job || 'job'}`,
+        },
+        suggestions.map((s) => ({ ...s, body: this.logger.secrets.redact(s.body) })),
+      );
+    } catch (error) {
+      this.logger.warning(`Could not update the suggested fixes on the pull request: ${errorMessage(error)}`);
+    }
   }
 
   private async comment(report: Report, updateOnly: boolean): Promise<PublishedReport['comment']> {

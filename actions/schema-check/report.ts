@@ -7,7 +7,9 @@ import { dataOf, type Phase } from '../lib/phase';
 import type { ApplyOutcome } from './apply';
 import type { EmbeddedApply } from './embedded';
 import type { BaseRef } from './base';
+import type { ReviewSuggestion } from '../lib/review-comments';
 import { changesTable, renderErDiagram } from './changes';
+import { lintSuggestions } from './suggestions';
 import type { CheckName, Finding } from './findings';
 import type { GenerateResult } from './generate';
 import type { LintResult } from './lint';
@@ -275,4 +277,15 @@ function summarise(findings: Finding[], check: CheckName, ok: string, fails: (f:
   const failing = mine.filter(fails).length;
   const parts = [failing && `${failing} problem(s)`, mine.length - failing && `${mine.length - failing} warning(s)`];
   return `${parts.filter(Boolean).join(', ')}: see above`;
+}
+
+/** The lint fixes GitHub can apply, as review comments with a `suggestion` block on their lines. */
+export function suggestionComments(r: SchemaCheckReport, context: ReportContext): ReviewSuggestion[] {
+  return lintSuggestions(dataOf(r.lint)?.findings ?? [], r.added).map((s) => ({
+    path: context.repositoryPath?.(s.file) ?? s.file,
+    ...(s.startLine !== undefined ? { startLine: s.startLine } : {}),
+    line: s.line,
+    key: s.key,
+    body: [`**schema-check: ${s.rule}** — ${s.explanation}`, '', codeBlock(s.replacement, 'suggestion')].join('\n'),
+  }));
 }

@@ -14,7 +14,7 @@ import type { Finding } from './findings';
 import { generateFindings, runGenerate, type GenerateResult } from './generate';
 import { lintMigrations, type LintResult } from './lint';
 import { compareWithBase, type ChangeSet } from './order';
-import { commentMode, reportContext, renderReport, type SchemaCheckReport } from './report';
+import { commentMode, reportContext, renderReport, suggestionComments, type SchemaCheckReport } from './report';
 
 const FAIL_ON = ['error', 'warning', 'never'] as const;
 const COMMENT = ['always', 'on-failure', 'never'] as const;
@@ -223,9 +223,11 @@ async function conclude(
   report.durationMs = performance.now() - started;
 
   for (const finding of report.findings) annotate(context, finding);
-  const published = await context.report.publish(renderReport(report, reportContext(context, lintFails)), {
+  const links = reportContext(context, lintFails);
+  const published = await context.report.publish(renderReport(report, links), {
     comment: commentMode(options.comment, report.passed),
   });
+  if (options.comment !== 'never') await context.report.suggest?.(suggestionComments(report, links));
   context.setOutput('result', report.passed ? 'passed' : 'failed');
   context.setOutput(
     'new-migrations',

@@ -1479,7 +1479,7 @@ function generateSection(r) {
     const out = [];
     const written = generate.changed.filter((f) => f.sql !== undefined);
     if (written.length) {
-        out.push('### SQL `generate` would write (commit it)', '');
+        out.push('### SQL from `generate`, not committed', '');
         for (const file of written) {
             out.push(`<details open><summary><code>${file.file}</code> (${file.change})</summary>`, '', (0,markdown/* codeBlock */.DV)(file.sql, 'sql'), '', '</details>', '');
         }
@@ -1492,7 +1492,7 @@ function generateSection(r) {
     return {
         markdown: out.join('\n'),
         shrink: 'detail',
-        short: '_The SQL `generate` would write is in the job summary._',
+        short: '_The SQL from `generate` is in the job summary._',
     };
 }
 function newMigrationsSection(r) {

@@ -171,6 +171,60 @@ describe('comment input', () => {
   });
 });
 
+describe('suggested fixes on the lines', () => {
+  const lines = [
+    'CREATE TABLE "posts" ("id" serial PRIMARY KEY NOT NULL);--> statement-breakpoint',
+    'CREATE INDEX "users_email_idx" ON "users" USING btree ("email");--> statement-breakpoint',
+    'ALTER TABLE "users" ADD CONSTRAINT "users_email_length" CHECK (length("email") > 3);',
+  ];
+  const push = (sql: string[]) =>
+    pullRequestRepo(
+      { ...CONFIG, ...journalFiles(BASE) },
+      journalFiles([...BASE, { tag: '0001_fixable', when: 1_700_000_100_000, sql: `${sql.join('\n')}\n` }]),
+    );
+  const review = () => github.reviewComments.get(41) ?? [];
+
+  it('posts each mechanical fix as a suggestion on its lines, updates it on the next push, removes it once fixed', async () => {
+    const first = push(lines);
+    await check(first, { 'fail-on': 'never' }, 41);
+    expect(review()).toHaveLength(2);
+    const [index, constraint] = review();
+    expect(index).toMatchObject({
+      path: 'drizzle/0001_fixable.sql',
+      start_line: 1,
+      line: 2,
+      side: 'RIGHT',
+      commit_id: first.headSha,
+    });
+    expect(index!.body).toContain(
+      [
+        '```suggestion',
+        '-- schema-actions:no-transaction',
+        lines[0],
+        lines[1]!.replace('INDEX', 'INDEX CONCURRENTLY'),
+        '```',
+      ].join('\n'),
+    );
+    expect(constraint).toMatchObject({ path: 'drizzle/0001_fixable.sql', start_line: null, line: 3 });
+    expect(constraint!.body).toContain(
+      '```suggestion\nALTER TABLE "users" ADD CONSTRAINT "users_email_length" CHECK (length("email") > 3) NOT VALID;\n```',
+    );
+    expect(constraint!.body).toContain('VALIDATE CONSTRAINT "users_email_length"');
+    for (const comment of review()) expect((await renderReport(comment.body)).tokens[0]).toBeDefined();
+
+    // The next push, same statements: the same two comments, nothing posted again.
+    const posts = () => github.requests.filter((r) => r.method === 'POST' && r.path.includes('/pulls/')).length;
+    const before = posts();
+    await check(push(lines), { 'fail-on': 'never' }, 41);
+    expect(review().map((c) => c.id)).toEqual([index!.id, constraint!.id]);
+    expect(posts()).toBe(before);
+
+    // The constraint fixed as suggested: its comment goes, the index one stays.
+    await check(push([lines[0]!, lines[1]!, lines[2]!.replace(');', ') NOT VALID;')]), { 'fail-on': 'never' }, 41);
+    expect(review().map((c) => c.id)).toEqual([index!.id]);
+  });
+});
+
 const CORPUS = '/work/shared/corpus/dokploy';
 
 describe.skipIf(!existsSync(CORPUS))('a 186-migration change (dokploy)', () => {
