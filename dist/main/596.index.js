@@ -74,8 +74,8 @@ var migrations_ledger = __webpack_require__(96605);
 var verify = __webpack_require__(72453);
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
 var project_inputs = __webpack_require__(51573);
-// EXTERNAL MODULE: ./actions/lib/report.ts
-var report = __webpack_require__(74082);
+// EXTERNAL MODULE: ./actions/lib/report.ts + 1 modules
+var report = __webpack_require__(12530);
 ;// CONCATENATED MODULE: ./actions/drift-check/fix.ts
 
 /**

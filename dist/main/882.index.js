@@ -1,8 +1,8 @@
-export const id = 273;
-export const ids = [273];
+export const id = 882;
+export const ids = [882];
 export const modules = {
 
-/***/ 52273:
+/***/ 65882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1136,8 +1136,8 @@ function iso(ms) {
 var duration = __webpack_require__(41428);
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
 var markdown = __webpack_require__(94269);
-// EXTERNAL MODULE: ./actions/lib/report.ts
-var report = __webpack_require__(74082);
+// EXTERNAL MODULE: ./actions/lib/report.ts + 1 modules
+var report = __webpack_require__(12530);
 ;// CONCATENATED MODULE: ./actions/schema-check/changes.ts
 
 /** Past about this many tables Mermaid shrinks an ER diagram below reading size (and nears its 50,000 limit). */
@@ -1344,7 +1344,75 @@ function relationLines(drawn) {
     return [...new Set(relations)];
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./actions/schema-check/suggestions.ts
+
+const NO_TRANSACTION = '-- schema-actions:no-transaction';
+/** A suggestion replacing more lines than this (to put the marker on line 1) is too much to review at a glance. */
+const MAX_SPAN = 30;
+const CREATE_INDEX = /\bCREATE\s+(UNIQUE\s+)?INDEX\b(?!\s+CONCURRENTLY)/i;
+/** `… ADD CONSTRAINT "name" …;` with the whole statement on the line, then Drizzle's breakpoint or nothing. */
+const ADD_CONSTRAINT = /^(ALTER TABLE\s+(.+?)\s+ADD CONSTRAINT\s+("[^"]+"|\S+)\s.*?)\s*;(\s*-->\s*statement-breakpoint)?\s*$/i;
+/**
+ * The mechanical fixes of lint findings, as suggestions on their lines: CONCURRENTLY plus the no-transaction
+ * marker for an index, NOT VALID (and the VALIDATE to run later) for a constraint. A statement spread over several
+ * lines gets none: the fix is then not mechanical enough to apply blindly.
+ */
+function lintSuggestions(findings, migrations) {
+    return findings.flatMap((finding) => {
+        const migration = migrations.find((m) => m.name === finding.migration && m.file === finding.file);
+        if (finding.check !== 'lint' || !migration || !finding.line)
+            return [];
+        const lines = migration.sql.split('\n');
+        const text = lines[finding.line - 1];
+        if (text === undefined)
+            return [];
+        const made = suggest(finding.rule, text, finding.line, lines);
+        if (!made)
+            return [];
+        return [
+            {
+                file: migration.file,
+                line: finding.line,
+                rule: finding.rule,
+                key: (0,external_node_crypto_.createHash)('sha256')
+                    .update(`${migration.file}\0${finding.rule}\0${text.trim()}`)
+                    .digest('hex')
+                    .slice(0, 16),
+                ...made,
+            },
+        ];
+    });
+}
+function suggest(rule, text, line, lines) {
+    if (rule === 'create-index-without-concurrently' && CREATE_INDEX.test(text)) {
+        const concurrent = text.replace(CREATE_INDEX, (match) => `${match} CONCURRENTLY`);
+        const marked = lines[0]?.trim() === NO_TRANSACTION;
+        // The marker must be the file's first line, so without it the suggestion spans from line 1 to the index.
+        if (!marked && line > MAX_SPAN)
+            return undefined;
+        return {
+            ...(marked || line === 1 ? {} : { startLine: 1 }),
+            replacement: marked ? concurrent : [NO_TRANSACTION, ...lines.slice(0, line - 1), concurrent].join('\n'),
+            explanation: 'Build the index without blocking writes. `CONCURRENTLY` cannot run in a transaction, so the file is marked to run outside one (needs `transaction: each`).',
+        };
+    }
+    if (rule === 'add-foreign-key-without-not-valid' || rule === 'add-check-without-not-valid') {
+        const match = text.match(ADD_CONSTRAINT);
+        if (!match || /\bNOT\s+VALID\b/i.test(text))
+            return undefined;
+        const [, statement, table, name, breakpoint = ''] = match;
+        return {
+            replacement: `${statement} NOT VALID;${breakpoint}`,
+            explanation: `Add the constraint without checking existing rows under lock, then check them in a later migration (a weaker lock, writes continue): \`ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};\``,
+        };
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./actions/schema-check/report.ts
+
 
 
 
@@ -1550,6 +1618,16 @@ function summarise(findings, check, ok, fails) {
     const parts = [failing && `${failing} problem(s)`, mine.length - failing && `${mine.length - failing} warning(s)`];
     return `${parts.filter(Boolean).join(', ')}: see above`;
 }
+/** The lint fixes GitHub can apply, as review comments with a `suggestion` block on their lines. */
+function suggestionComments(r, context) {
+    return lintSuggestions(dataOf(r.lint)?.findings ?? [], r.added).map((s) => ({
+        path: context.repositoryPath?.(s.file) ?? s.file,
+        ...(s.startLine !== undefined ? { startLine: s.startLine } : {}),
+        line: s.line,
+        key: s.key,
+        body: [`**schema-check: ${s.rule}** — ${s.explanation}`, '', (0,markdown/* codeBlock */.DV)(s.replacement, 'suggestion')].join('\n'),
+    }));
+}
 
 ;// CONCATENATED MODULE: ./actions/schema-check/run.ts
 
@@ -1721,9 +1799,12 @@ async function conclude(context, report, options, started) {
     report.durationMs = performance.now() - started;
     for (const finding of report.findings)
         annotate(context, finding);
-    const published = await context.report.publish(renderReport(report, reportContext(context, lintFails)), {
+    const links = reportContext(context, lintFails);
+    const published = await context.report.publish(renderReport(report, links), {
         comment: commentMode(options.comment, report.passed),
     });
+    if (options.comment !== 'never')
+        await context.report.suggest?.(suggestionComments(report, links));
     context.setOutput('result', report.passed ? 'passed' : 'failed');
     context.setOutput('new-migrations', report.added.map((m) => m.name));
     context.setOutput('findings', report.findings.map((f) => ({ ...f, file: f.file && context.logger.repositoryPath(f.file) })));
