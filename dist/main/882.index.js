@@ -1800,10 +1800,9 @@ async function conclude(context, report, options, started) {
     for (const finding of report.findings)
         annotate(context, finding);
     const links = reportContext(context, lintFails);
-    const published = await context.report.publish(renderReport(report, links), {
-        comment: commentMode(options.comment, report.passed),
-    });
-    if (options.comment !== 'never')
+    const comment = commentMode(options.comment, report.passed);
+    const published = await context.report.publish(renderReport(report, links), { comment });
+    if (comment === true)
         await context.report.suggest?.(suggestionComments(report, links));
     context.setOutput('result', report.passed ? 'passed' : 'failed');
     context.setOutput('new-migrations', report.added.map((m) => m.name));

@@ -43,6 +43,8 @@ export async function renderReport(markdown: string): Promise<RenderedReport> {
   const diagrams = codes.filter((c) => c.lang === 'mermaid').map((c) => c.text);
   const parser = await loadMermaid();
   for (const diagram of diagrams) {
+    // Mermaid's maxTextSize: past it GitHub shows "Maximum text size in diagram exceeded" instead of the diagram.
+    expect(diagram.length, 'a diagram longer than Mermaid renders').toBeLessThanOrEqual(50_000);
     await expect(parser.parse(diagram), `Mermaid rejects:\n${diagram}`).resolves.toBeTruthy();
   }
   return { tokens, html, diagrams, tables: all.filter((t): t is Tokens.Table => t.type === 'table') };
