@@ -6,9 +6,11 @@ import { readGitHubEnvironment } from '../../actions/lib/github';
 import { ConsoleLogger } from '../../actions/lib/logger';
 import {
   ActionsReportPublisher,
+  blobUrl,
   commentMarker,
   fitComment,
   GITHUB_COMMENT_LIMIT,
+  jobSummaryUrl,
   tableSection,
   upsertStickyComment,
   type Report,
@@ -130,6 +132,16 @@ describe('sticky pull request comment', () => {
         rendered.tokens.filter((t) => t.type === 'code').every((t) => (t as { text: string }).text.endsWith(';')),
       ).toBe(true);
     }
+  });
+
+  it('links to the run and to file lines on the server the run is on (GitHub Enterprise too)', () => {
+    const github = { serverUrl: 'https://ghe.example.com', repository: 'acme/app', runId: '42' };
+    expect(jobSummaryUrl(github)).toBe('https://ghe.example.com/acme/app/actions/runs/42');
+    expect(blobUrl(github, 'abc123', 'app/drizzle/0001 x.sql', 7)).toBe(
+      'https://ghe.example.com/acme/app/blob/abc123/app/drizzle/0001%20x.sql#L7',
+    );
+    expect(jobSummaryUrl({ ...github, runId: '' })).toBeUndefined();
+    expect(blobUrl(github, undefined, 'a.sql')).toBeUndefined();
   });
 
   it('leaves a body under the limit untouched', () => {
