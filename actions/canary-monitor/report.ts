@@ -53,7 +53,7 @@ export function renderCanaryReport(report: CanaryReport): string {
     );
   if (config.urls.length > MAX_CHARTS)
     lines.push(`_Charts for ${config.urls.length - MAX_CHARTS} more URL(s) omitted._`, '');
-  lines.push('_Line: latency of each probe in ms (0 where no probe ran). Bars: ticks where a probe failed._', '');
+  lines.push(chartLegend(config), '');
 
   const failures = run.results.filter((r) => !r.ok);
   lines.push(`### Failures (${failures.length})`, '');
@@ -73,6 +73,14 @@ export function renderCanaryReport(report: CanaryReport): string {
       lines.push('', `_${failures.length - MAX_FAILURE_ROWS} more failure(s) omitted._`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function chartLegend(config: CanaryConfig): string {
+  const limit = config.thresholds.maxP95Ms;
+  return (
+    '_Short bars: latency of the probes that succeeded, in ms. Full-height bars in the second colour: ticks where a ' +
+    `probe failed or timed out (not a response time). No bar: no probe ran.${limit !== undefined ? ` Line: max-p95-ms (${limit} ms).` : ''}_`
+  );
 }
 
 function verdictTable(config: CanaryConfig, run: MonitorResult, verdict: Verdict): string {
@@ -107,7 +115,12 @@ function verdictTable(config: CanaryConfig, run: MonitorResult, verdict: Verdict
   return markdownTable(['Check', 'Value', 'Threshold', 'Result'], rows);
 }
 
-/** One xychart per URL: latency as a line, failed ticks as full-height bars so they stand out. */
+/**
+ * One xychart per URL. Latency of the probes that succeeded is a bar per tick (the slowest, when ticks are bucketed);
+ * a tick where a probe failed or timed out is a full-height bar of its own series instead of a latency, so a timeout cannot pose
+ * as a slow response; a tick with no probe has no bar. The x-axis is numeric, so Mermaid picks a few readable
+ * ticks however long the watch; max-p95-ms, when set, is a line across.
+ */
 export function latencyChart(url: string, results: ProbeResult[], config: CanaryConfig): string {
   const planned = Math.max(1, Math.ceil(config.durationMs / config.intervalMs));
   // After fail-fast the rest of the planned window holds no probes; charting it would flatten the story.
@@ -119,20 +132,29 @@ export function latencyChart(url: string, results: ProbeResult[], config: Canary
   const failed: boolean[] = new Array<boolean>(buckets).fill(false);
   for (const r of results) {
     const bucket = Math.min(buckets - 1, Math.floor(Math.round(r.at / config.intervalMs) / perBucket));
-    latency[bucket] = Math.max(latency[bucket]!, r.latencyMs);
-    if (!r.ok) failed[bucket] = true;
+    if (r.ok) latency[bucket] = Math.max(latency[bucket]!, r.latencyMs);
+    else failed[bucket] = true;
   }
-  const top = Math.max(10, ...latency);
-  const labels = Array.from({ length: buckets }, (_, i) => `"${formatDuration(i * perBucket * config.intervalMs)}"`);
+  const limit = config.thresholds.maxP95Ms;
+  const top = Math.ceil(Math.max(10, limit ?? 0, ...latency) * 1.1);
+  const bucketMs = perBucket * config.intervalMs;
+  const minutes = (buckets - 1) * bucketMs >= 10 * 60_000;
+  const unit = minutes ? 60_000 : 1000;
+  const span = round(((buckets - 1) * bucketMs) / unit) || 1;
   const title = redactUrl(url).replace(/"/g, "'");
   return [
     '```mermaid',
     'xychart-beta',
     `  title "${title}"`,
-    `  x-axis "time since start" [${labels.join(', ')}]`,
-    `  y-axis "latency (ms)" 0 --> ${Math.ceil(top * 1.1)}`,
-    `  bar [${failed.map((f) => (f ? Math.ceil(top * 1.1) : 0)).join(', ')}]`,
-    `  line [${latency.join(', ')}]`,
+    `  x-axis "${minutes ? 'minutes' : 'seconds'} since start" 0 --> ${span}`,
+    `  y-axis "latency (ms)" 0 --> ${top}`,
+    `  bar [${latency.map((v, i) => (failed[i] ? 0 : v)).join(', ')}]`,
+    `  bar [${failed.map((f) => (f ? top : 0)).join(', ')}]`,
+    ...(limit !== undefined ? [`  line [${latency.map(() => limit).join(', ')}]`] : []),
     '```',
   ].join('\n');
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
 }

@@ -97,7 +97,8 @@ export function responseReason(status: number, body: string): string {
     const parsed = JSON.parse(body) as { message?: unknown; error?: unknown };
     const field = typeof parsed.message === 'string' ? parsed.message : parsed.error;
     if (typeof field === 'string') reason = field;
-    else if (typeof (field as { message?: unknown })?.message === 'string') reason = (field as { message: string }).message;
+    else if (typeof (field as { message?: unknown })?.message === 'string')
+      reason = (field as { message: string }).message;
   } catch {
     reason = body.split('\n')[0] ?? '';
   }

@@ -1,7 +1,8 @@
 import { formatDuration } from '../lib/duration';
 import { codeBlock, markdownTable } from '../lib/markdown';
 import type { LedgerLocation } from '../lib/migrations/ledger';
-import type { MigrationSet } from '../lib/migrations/model';
+import { MigrationFailedError, type ExecuteFailure } from '../lib/migrations/executor';
+import type { Migration, MigrationSet } from '../lib/migrations/model';
 import type { RunStatus } from '../lib/telemetry/events';
 import type { MigrateOptions } from './options';
 import type { TargetResult } from './target';
@@ -65,6 +66,7 @@ export function renderMigrateReport(input: ReportInput): string {
 function targetSection(result: TargetResult, options: MigrateOptions): string[] {
   const lines: string[] = [];
   if (result.failure) lines.push(`**${result.status}:** ${result.failure}`, '');
+  if (result.executeFailure) lines.push(...failureSection(result, result.executeFailure));
   for (const note of result.notes) lines.push(`> ${note}`, '');
   if (result.problems.length > 0) {
     lines.push(
@@ -105,8 +107,66 @@ function targetSection(result: TargetResult, options: MigrateOptions): string[] 
       lines.push('', '</details>', '');
     }
   } else if (result.plan.length > result.applied.length && result.status !== 'up-to-date') {
-    const notApplied = result.plan.slice(result.applied.length).map((m) => `\`${m.name}\``);
-    lines.push(`Not applied: ${notApplied.join(', ')}`, '');
+    // Those rolled back or failing are said above; the rest were never started.
+    const told = new Set([...(result.executeFailure?.rolledBack ?? []), result.executeFailure?.migration]);
+    const notApplied = result.plan.slice(result.applied.length).filter((m) => !told.has(m));
+    const label = result.executeFailure ? 'Not attempted' : 'Not applied';
+    if (notApplied.length) lines.push(`${label}: ${notApplied.map((m) => `\`${m.name}\``).join(', ')}`, '');
   }
   return lines;
+}
+
+/** What a failed run left behind: rolled back, committed, and the statement PostgreSQL refused. */
+function failureSection(result: TargetResult, failure: ExecuteFailure): string[] {
+  const names = (migrations: Migration[]) => migrations.map((m) => `\`${m.name}\``).join(', ');
+  const lines: string[] = [];
+  if (failure.rolledBack.length > 0) {
+    lines.push(
+      `**Rolled back:** ${names(failure.rolledBack)} (the transaction was rolled back; ${failure.rolledBack.length === 1 ? 'it is' : 'they are'} not applied and not in the ledger).`,
+      '',
+    );
+  }
+  lines.push(
+    result.applied.length > 0
+      ? `**Committed:** ${names(result.applied.map((a) => a.migration))} stayed applied and ${result.applied.length === 1 ? 'is' : 'are'} in the ledger.`
+      : failure.partial
+        ? '**Committed:** no migration is recorded in the ledger.'
+        : '**Committed:** nothing; the database is as it was before this run.',
+    '',
+  );
+  if (failure.error instanceof MigrationFailedError) lines.push(...failingStatement(failure.error));
+  return lines;
+}
+
+/** Lines of the failing statement shown around the one PostgreSQL points at. */
+const STATEMENT_CONTEXT = 3;
+
+/** The statement as psql shows a failure: file line numbers, and a caret under PostgreSQL's error position. */
+export function failingStatement(error: MigrationFailedError): string[] {
+  const { chunk, postgres } = error;
+  const leading = chunk.sql.match(/^\s*/)?.[0] ?? '';
+  const text = chunk.sql.slice(leading.length).trimEnd();
+  const firstLine = chunk.line;
+  const offset = postgres.position !== undefined ? Math.max(0, postgres.position - 1 - leading.length) : undefined;
+  const before = offset !== undefined ? text.slice(0, offset) : undefined;
+  const sqlLines = text.split('\n');
+  const at = before !== undefined ? before.split('\n').length - 1 : Math.max(0, error.line - firstLine);
+  const column = before !== undefined ? before.length - before.lastIndexOf('\n') - 1 : undefined;
+  const from = Math.max(0, at - STATEMENT_CONTEXT);
+  const to = Math.min(sqlLines.length, at + STATEMENT_CONTEXT + 1);
+  const width = String(firstLine + to).length;
+  const shown: string[] = [];
+  for (let i = from; i < to; i++) {
+    shown.push(`${String(firstLine + i).padStart(width)} | ${sqlLines[i]}`);
+    if (i === at && column !== undefined) {
+      shown.push(`${' '.repeat(width)} | ${sqlLines[i]!.slice(0, column).replace(/[^\t]/g, ' ')}^`);
+    }
+  }
+  const where = postgres.position !== undefined ? `, PostgreSQL's position ${postgres.position}` : '';
+  return [
+    `Failing statement (\`${error.migration.file}:${firstLine + at}\`${where}):`,
+    '',
+    codeBlock(`${from > 0 ? '…\n' : ''}${shown.join('\n')}${to < sqlLines.length ? '\n…' : ''}`),
+    '',
+  ];
 }

@@ -32,6 +32,8 @@ export interface TargetResult {
   failure?: string;
   /** Where a migration failed, for an annotation on its line. */
   failedAt?: { file: string; line?: number };
+  /** The executor's account of a failed batch: what was rolled back, the failing statement. */
+  executeFailure?: ExecuteFailure;
   notes: string[];
 }
 
@@ -202,6 +204,7 @@ function recordFailure(failure: ExecuteFailure, context: TargetContext, result: 
   const cancelled = failure.error instanceof CancelledError;
   result.status = timedOut ? 'timed-out' : cancelled ? 'cancelled' : 'failed';
   result.failure = cancelled ? cancelledMessage(context.signal) : errorMessage(failure.error);
+  result.executeFailure = failure;
   if (failure.error instanceof MigrationFailedError) {
     result.failedAt = { file: failure.error.migration.file, line: failure.error.line };
   }

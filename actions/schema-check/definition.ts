@@ -52,6 +52,11 @@ export const schemaCheckDefinition: CommandDefinition = {
     'lint-enable': {
       description: `Opt-in lint rule ids to turn on, comma or newline separated: ${OPT_IN_RULES.join(', ')}.`,
     },
+    comment: {
+      description:
+        'When to write the sticky pull request comment: always, on-failure (a passing run only updates a comment an earlier failure wrote) or never. The job summary always has the report.',
+      default: 'always',
+    },
     'github-token': {
       description: 'Token used to write the pull request comment.',
       default: '${{ github.token }}',

@@ -14,9 +14,10 @@ import type { Finding } from './findings';
 import { generateFindings, runGenerate, type GenerateResult } from './generate';
 import { lintMigrations, type LintResult } from './lint';
 import { compareWithBase, type ChangeSet } from './order';
-import { renderReport, type SchemaCheckReport } from './report';
+import { commentMode, reportContext, renderReport, suggestionComments, type SchemaCheckReport } from './report';
 
 const FAIL_ON = ['error', 'warning', 'never'] as const;
+const COMMENT = ['always', 'on-failure', 'never'] as const;
 
 interface CheckOptions {
   generate: boolean;
@@ -27,6 +28,7 @@ interface CheckOptions {
   lintEnable: string[];
   databaseUrl?: string;
   transaction: TransactionPolicy;
+  comment: (typeof COMMENT)[number];
 }
 
 export async function run(context: RunContext): Promise<CommandResult> {
@@ -86,6 +88,7 @@ function readOptions(context: RunContext): CheckOptions {
     lintEnable: inputs.list('lint-enable'),
     databaseUrl: inputs.optional('database-url'),
     transaction: readTransactionPolicy(context),
+    comment: inputs.enum('comment', COMMENT),
   };
 }
 
@@ -229,7 +232,10 @@ async function conclude(
   report.durationMs = performance.now() - started;
 
   for (const finding of report.findings) annotate(context, finding);
-  const published = await context.report.publish(renderReport(report, lintFails));
+  const links = reportContext(context, lintFails);
+  const comment = commentMode(options.comment, report.passed);
+  const published = await context.report.publish(renderReport(report, links), { comment });
+  if (comment === true) await context.report.suggest?.(suggestionComments(report, links));
   context.setOutput('result', report.passed ? 'passed' : 'failed');
   context.setOutput(
     'new-migrations',

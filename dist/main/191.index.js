@@ -767,7 +767,7 @@ const VERB = {
 };
 function renderInitReport(repo, files, settings, dryRun) {
     const lines = ['## schema-actions init', '', ...describeRepository(repo), ''];
-    lines.push((0,markdown/* markdownTable */.Q)(['workflow', dryRun ? 'would be' : 'result'], files.map((f) => [`\`${f.path}\``, VERB[f.status][dryRun ? 1 : 0]])), '');
+    lines.push((0,markdown/* markdownTable */.Qj)(['workflow', dryRun ? 'would be' : 'result'], files.map((f) => [`\`${f.path}\``, VERB[f.status][dryRun ? 1 : 0]])), '');
     if (files.every((f) => f.status === 'unchanged')) {
         lines.push('Nothing to change: every workflow is already what init writes.', '');
     }
@@ -797,7 +797,7 @@ function renderSettings(settings) {
     for (const environment of environments) {
         lines.push(environment
             ? `Environment \`${environment}\` (Settings → Environments):`
-            : 'Repository (Settings → Secrets and variables → Actions):', '', (0,markdown/* markdownTable */.Q)(['name', 'kind', 'what', 'used by'], settings
+            : 'Repository (Settings → Secrets and variables → Actions):', '', (0,markdown/* markdownTable */.Qj)(['name', 'kind', 'what', 'used by'], settings
             .filter((s) => s.environment === environment)
             .sort((a, b) => Number(a.optional) - Number(b.optional) || a.kind.localeCompare(b.kind))
             .map((s) => [
@@ -933,30 +933,6 @@ async function run(context) {
         };
     }
     return {};
-}
-
-
-/***/ }),
-
-/***/ 94269:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ codeBlock),
-/* harmony export */   Q: () => (/* binding */ markdownTable)
-/* harmony export */ });
-/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
-function markdownTable(headers, rows) {
-    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    return [
-        `| ${headers.map(escape).join(' | ')} |`,
-        `| ${headers.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
-    ].join('\n');
-}
-function codeBlock(text, language = '') {
-    const fence = text.includes('```') ? '````' : '```';
-    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
 }
 
 

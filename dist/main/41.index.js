@@ -760,7 +760,7 @@ function renderCanaryReport(report) {
         lines.push(latencyChart(url, run.results.filter((r) => r.url === url), config), '');
     if (config.urls.length > MAX_CHARTS)
         lines.push(`_Charts for ${config.urls.length - MAX_CHARTS} more URL(s) omitted._`, '');
-    lines.push('_Line: latency of each probe in ms (0 where no probe ran). Bars: ticks where a probe failed._', '');
+    lines.push(chartLegend(config), '');
     const failures = run.results.filter((r) => !r.ok);
     lines.push(`### Failures (${failures.length})`, '');
     if (failures.length === 0)
@@ -775,11 +775,16 @@ function renderCanaryReport(report) {
             `${r.latencyMs}ms`,
             r.reason ?? '',
         ]);
-        lines.push((0,markdown/* markdownTable */.Q)(['At', 'URL', 'Status', 'Took', 'Reason'], rows));
+        lines.push((0,markdown/* markdownTable */.Qj)(['At', 'URL', 'Status', 'Took', 'Reason'], rows));
         if (failures.length > MAX_FAILURE_ROWS)
             lines.push('', `_${failures.length - MAX_FAILURE_ROWS} more failure(s) omitted._`);
     }
     return `${lines.join('\n')}\n`;
+}
+function chartLegend(config) {
+    const limit = config.thresholds.maxP95Ms;
+    return ('_Short bars: latency of the probes that succeeded, in ms. Full-height bars in the second colour: ticks where a ' +
+        `probe failed or timed out (not a response time). No bar: no probe ran.${limit !== undefined ? ` Line: max-p95-ms (${limit} ms).` : ''}_`);
 }
 function verdictTable(config, run, verdict) {
     const t = config.thresholds;
@@ -810,9 +815,14 @@ function verdictTable(config, run, verdict) {
         ],
         ['Skipped ticks (previous probe still running)', String(verdict.skippedTicks), '', ''],
     ];
-    return (0,markdown/* markdownTable */.Q)(['Check', 'Value', 'Threshold', 'Result'], rows);
+    return (0,markdown/* markdownTable */.Qj)(['Check', 'Value', 'Threshold', 'Result'], rows);
 }
-/** One xychart per URL: latency as a line, failed ticks as full-height bars so they stand out. */
+/**
+ * One xychart per URL. Latency of the probes that succeeded is a bar per tick (the slowest, when ticks are bucketed);
+ * a tick where a probe failed or timed out is a full-height bar of its own series instead of a latency, so a timeout cannot pose
+ * as a slow response; a tick with no probe has no bar. The x-axis is numeric, so Mermaid picks a few readable
+ * ticks however long the watch; max-p95-ms, when set, is a line across.
+ */
 function latencyChart(url, results, config) {
     const planned = Math.max(1, Math.ceil(config.durationMs / config.intervalMs));
     // After fail-fast the rest of the planned window holds no probes; charting it would flatten the story.
@@ -824,23 +834,32 @@ function latencyChart(url, results, config) {
     const failed = new Array(buckets).fill(false);
     for (const r of results) {
         const bucket = Math.min(buckets - 1, Math.floor(Math.round(r.at / config.intervalMs) / perBucket));
-        latency[bucket] = Math.max(latency[bucket], r.latencyMs);
-        if (!r.ok)
+        if (r.ok)
+            latency[bucket] = Math.max(latency[bucket], r.latencyMs);
+        else
             failed[bucket] = true;
     }
-    const top = Math.max(10, ...latency);
-    const labels = Array.from({ length: buckets }, (_, i) => `"${(0,duration/* formatDuration */.a3)(i * perBucket * config.intervalMs)}"`);
+    const limit = config.thresholds.maxP95Ms;
+    const top = Math.ceil(Math.max(10, limit ?? 0, ...latency) * 1.1);
+    const bucketMs = perBucket * config.intervalMs;
+    const minutes = (buckets - 1) * bucketMs >= 10 * 60_000;
+    const unit = minutes ? 60_000 : 1000;
+    const span = round(((buckets - 1) * bucketMs) / unit) || 1;
     const title = (0,secrets/* redactUrl */.BO)(url).replace(/"/g, "'");
     return [
         '```mermaid',
         'xychart-beta',
         `  title "${title}"`,
-        `  x-axis "time since start" [${labels.join(', ')}]`,
-        `  y-axis "latency (ms)" 0 --> ${Math.ceil(top * 1.1)}`,
-        `  bar [${failed.map((f) => (f ? Math.ceil(top * 1.1) : 0)).join(', ')}]`,
-        `  line [${latency.join(', ')}]`,
+        `  x-axis "${minutes ? 'minutes' : 'seconds'} since start" 0 --> ${span}`,
+        `  y-axis "latency (ms)" 0 --> ${top}`,
+        `  bar [${latency.map((v, i) => (failed[i] ? 0 : v)).join(', ')}]`,
+        `  bar [${failed.map((f) => (f ? top : 0)).join(', ')}]`,
+        ...(limit !== undefined ? [`  line [${latency.map(() => limit).join(', ')}]`] : []),
         '```',
     ].join('\n');
+}
+function round(value) {
+    return Math.round(value * 10) / 10;
 }
 
 ;// CONCATENATED MODULE: ./actions/canary-monitor/run.ts
@@ -935,30 +954,6 @@ async function run(context) {
         return { failure: `unhealthy: ${verdict.reasons.join('; ')}${done}` };
     }
     return {};
-}
-
-
-/***/ }),
-
-/***/ 94269:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ codeBlock),
-/* harmony export */   Q: () => (/* binding */ markdownTable)
-/* harmony export */ });
-/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
-function markdownTable(headers, rows) {
-    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    return [
-        `| ${headers.map(escape).join(' | ')} |`,
-        `| ${headers.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
-    ].join('\n');
-}
-function codeBlock(text, language = '') {
-    const fence = text.includes('```') ? '````' : '```';
-    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
 }
 
 

@@ -137,30 +137,6 @@ function connectionError(error, url, inputName) {
 
 /***/ }),
 
-/***/ 94269:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ codeBlock),
-/* harmony export */   Q: () => (/* binding */ markdownTable)
-/* harmony export */ });
-/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
-function markdownTable(headers, rows) {
-    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    return [
-        `| ${headers.map(escape).join(' | ')} |`,
-        `| ${headers.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
-    ].join('\n');
-}
-function codeBlock(text, language = '') {
-    const fence = text.includes('```') ? '````' : '```';
-    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
-}
-
-
-/***/ }),
-
 /***/ 72453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -244,7 +220,7 @@ function outOfOrder(layout, migration, applied) {
 }
 /** The ledger problems as a Markdown table: one row per problem, with what to do about it. */
 function ledgerProblemsTable(problems) {
-    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Q)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
+    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
 }
 
 
@@ -290,14 +266,14 @@ function renderStatusReport(set, ledger, state, next) {
     }
     if (state.pending.length) {
         lines.push('### Pending', '', planSentence(state.pending.length, next), '');
-        lines.push((0,markdown/* markdownTable */.Q)(['migration', 'file', 'created'], state.pending.map((m) => [m.name, m.file, iso(m.createdAt)])), '');
+        lines.push((0,markdown/* markdownTable */.Qj)(['migration', 'file', 'created'], state.pending.map((m) => [m.name, m.file, iso(m.createdAt)])), '');
     }
     lines.push('### Applied', '');
     if (state.applied.length === 0) {
         lines.push('Nothing applied yet.', '');
     }
     else {
-        lines.push((0,markdown/* markdownTable */.Q)(['#', 'migration', 'created (ledger `created_at`)', 'applied at'], state.applied.map(({ row, migration }) => [
+        lines.push((0,markdown/* markdownTable */.Qj)(['#', 'migration', 'created (ledger `created_at`)', 'applied at'], state.applied.map(({ row, migration }) => [
             String(row.id),
             migration?.name ?? row.name ?? '(file missing)',
             row.createdAt === null ? '' : iso(row.createdAt),

@@ -137,30 +137,6 @@ function connectionError(error, url, inputName) {
 
 /***/ }),
 
-/***/ 94269:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ codeBlock),
-/* harmony export */   Q: () => (/* binding */ markdownTable)
-/* harmony export */ });
-/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
-function markdownTable(headers, rows) {
-    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    return [
-        `| ${headers.map(escape).join(' | ')} |`,
-        `| ${headers.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
-    ].join('\n');
-}
-function codeBlock(text, language = '') {
-    const fence = text.includes('```') ? '````' : '```';
-    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
-}
-
-
-/***/ }),
-
 /***/ 72453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -244,7 +220,7 @@ function outOfOrder(layout, migration, applied) {
 }
 /** The ledger problems as a Markdown table: one row per problem, with what to do about it. */
 function ledgerProblemsTable(problems) {
-    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Q)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
+    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
 }
 
 
@@ -1202,6 +1178,7 @@ var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/report.ts
 
 
+
 const ICON = {
     applied: '✅',
     'up-to-date': '✅',
@@ -1221,7 +1198,7 @@ function renderMigrateReport(input) {
         '',
     ];
     if (results.length > 1) {
-        lines.push((0,markdown/* markdownTable */.Q)(['target', 'status', 'applied', 'pending after', 'problem'], results.map((r) => [
+        lines.push((0,markdown/* markdownTable */.Qj)(['target', 'status', 'applied', 'pending after', 'problem'], results.map((r) => [
             r.target.label,
             `${ICON[r.status]} ${r.status}`,
             String(r.applied.length),
@@ -1243,13 +1220,15 @@ function targetSection(result, options) {
     const lines = [];
     if (result.failure)
         lines.push(`**${result.status}:** ${result.failure}`, '');
+    if (result.executeFailure)
+        lines.push(...failureSection(result, result.executeFailure));
     for (const note of result.notes)
         lines.push(`> ${note}`, '');
     if (result.problems.length > 0) {
-        lines.push((0,markdown/* markdownTable */.Q)(['problem', 'migration', 'what to do'], result.problems.map((p) => [p.kind, p.name, p.message])), '');
+        lines.push((0,markdown/* markdownTable */.Qj)(['problem', 'migration', 'what to do'], result.problems.map((p) => [p.kind, p.name, p.message])), '');
     }
     if (result.applied.length > 0) {
-        lines.push((0,markdown/* markdownTable */.Q)(['applied', 'duration', 'hash'], result.applied.map((a) => [
+        lines.push((0,markdown/* markdownTable */.Qj)(['applied', 'duration', 'hash'], result.applied.map((a) => [
             a.migration.name,
             (0,duration/* formatDuration */.a3)(a.durationMs),
             `\`${a.migration.hash.slice(0, 12)}\``,
@@ -1265,7 +1244,7 @@ function targetSection(result, options) {
             const flag = migration.noTransaction && options.transaction === 'each' ? ' (outside a transaction)' : '';
             lines.push(`<details><summary><code>${migration.name}</code>${flag} — ${migration.file}</summary>`, '');
             if (budget > 0) {
-                lines.push((0,markdown/* codeBlock */.D)(migration.sql.slice(0, budget), 'sql'));
+                lines.push((0,markdown/* codeBlock */.DV)(migration.sql.slice(0, budget), 'sql'));
                 budget -= migration.sql.length;
             }
             else {
@@ -1275,10 +1254,61 @@ function targetSection(result, options) {
         }
     }
     else if (result.plan.length > result.applied.length && result.status !== 'up-to-date') {
-        const notApplied = result.plan.slice(result.applied.length).map((m) => `\`${m.name}\``);
-        lines.push(`Not applied: ${notApplied.join(', ')}`, '');
+        // Those rolled back or failing are said above; the rest were never started.
+        const told = new Set([...(result.executeFailure?.rolledBack ?? []), result.executeFailure?.migration]);
+        const notApplied = result.plan.slice(result.applied.length).filter((m) => !told.has(m));
+        const label = result.executeFailure ? 'Not attempted' : 'Not applied';
+        if (notApplied.length)
+            lines.push(`${label}: ${notApplied.map((m) => `\`${m.name}\``).join(', ')}`, '');
     }
     return lines;
+}
+/** What a failed run left behind: rolled back, committed, and the statement PostgreSQL refused. */
+function failureSection(result, failure) {
+    const names = (migrations) => migrations.map((m) => `\`${m.name}\``).join(', ');
+    const lines = [];
+    if (failure.rolledBack.length > 0) {
+        lines.push(`**Rolled back:** ${names(failure.rolledBack)} (the transaction was rolled back; ${failure.rolledBack.length === 1 ? 'it is' : 'they are'} not applied and not in the ledger).`, '');
+    }
+    lines.push(result.applied.length > 0
+        ? `**Committed:** ${names(result.applied.map((a) => a.migration))} stayed applied and ${result.applied.length === 1 ? 'is' : 'are'} in the ledger.`
+        : failure.partial
+            ? '**Committed:** no migration is recorded in the ledger.'
+            : '**Committed:** nothing; the database is as it was before this run.', '');
+    if (failure.error instanceof executor/* MigrationFailedError */.Yv)
+        lines.push(...failingStatement(failure.error));
+    return lines;
+}
+/** Lines of the failing statement shown around the one PostgreSQL points at. */
+const STATEMENT_CONTEXT = 3;
+/** The statement as psql shows a failure: file line numbers, and a caret under PostgreSQL's error position. */
+function failingStatement(error) {
+    const { chunk, postgres } = error;
+    const leading = chunk.sql.match(/^\s*/)?.[0] ?? '';
+    const text = chunk.sql.slice(leading.length).trimEnd();
+    const firstLine = chunk.line;
+    const offset = postgres.position !== undefined ? Math.max(0, postgres.position - 1 - leading.length) : undefined;
+    const before = offset !== undefined ? text.slice(0, offset) : undefined;
+    const sqlLines = text.split('\n');
+    const at = before !== undefined ? before.split('\n').length - 1 : Math.max(0, error.line - firstLine);
+    const column = before !== undefined ? before.length - before.lastIndexOf('\n') - 1 : undefined;
+    const from = Math.max(0, at - STATEMENT_CONTEXT);
+    const to = Math.min(sqlLines.length, at + STATEMENT_CONTEXT + 1);
+    const width = String(firstLine + to).length;
+    const shown = [];
+    for (let i = from; i < to; i++) {
+        shown.push(`${String(firstLine + i).padStart(width)} | ${sqlLines[i]}`);
+        if (i === at && column !== undefined) {
+            shown.push(`${' '.repeat(width)} | ${sqlLines[i].slice(0, column).replace(/[^\t]/g, ' ')}^`);
+        }
+    }
+    const where = postgres.position !== undefined ? `, PostgreSQL's position ${postgres.position}` : '';
+    return [
+        `Failing statement (\`${error.migration.file}:${firstLine + at}\`${where}):`,
+        '',
+        (0,markdown/* codeBlock */.DV)(`${from > 0 ? '…\n' : ''}${shown.join('\n')}${to < sqlLines.length ? '\n…' : ''}`),
+        '',
+    ];
 }
 
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
@@ -1603,6 +1633,7 @@ function recordFailure(failure, context, result) {
     const cancelled = failure.error instanceof errors/* CancelledError */.cc;
     result.status = timedOut ? 'timed-out' : cancelled ? 'cancelled' : 'failed';
     result.failure = cancelled ? cancelledMessage(context.signal) : (0,errors/* errorMessage */.gJ)(failure.error);
+    result.executeFailure = failure;
     if (failure.error instanceof executor/* MigrationFailedError */.Yv) {
         result.failedAt = { file: failure.error.migration.file, line: failure.error.line };
     }

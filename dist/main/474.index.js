@@ -2,30 +2,6 @@ export const id = 474;
 export const ids = [474];
 export const modules = {
 
-/***/ 94269:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ codeBlock),
-/* harmony export */   Q: () => (/* binding */ markdownTable)
-/* harmony export */ });
-/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
-function markdownTable(headers, rows) {
-    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    return [
-        `| ${headers.map(escape).join(' | ')} |`,
-        `| ${headers.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
-    ].join('\n');
-}
-function codeBlock(text, language = '') {
-    const fence = text.includes('```') ? '````' : '```';
-    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
-}
-
-
-/***/ }),
-
 /***/ 65743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -543,7 +519,7 @@ function renderCreateReport(project, outcome) {
         '',
         `${verdict}: \`${outcome.name}\` in project \`${project}\`.`,
         '',
-        (0,markdown/* markdownTable */.Q)(['', ''], rows),
+        (0,markdown/* markdownTable */.Qj)(['', ''], rows),
         '',
     ].join('\n');
 }
@@ -553,7 +529,7 @@ function renderRestoreReport(project, outcome) {
         '',
         `✅ \`${outcome.target}\` in project \`${project}\` now holds the data of \`${outcome.source.name}\` (${outcome.source.id}).`,
         '',
-        (0,markdown/* markdownTable */.Q)(['', ''], [
+        (0,markdown/* markdownTable */.Qj)(['', ''], [
             ['restored branch id', outcome.restoredBranchId],
             ['previous state kept as', `${outcome.preservedAs} (${outcome.preservedBranchId})`],
         ]),
@@ -570,10 +546,10 @@ function renderCleanupReport(project, prefix, outcome) {
         '',
     ];
     if (outcome.deleted.length) {
-        lines.push('### Deleted', '', (0,markdown/* markdownTable */.Q)(['name', 'id', 'created'], outcome.deleted.map((d) => [d.name, d.id, d.created_at])), '');
+        lines.push('### Deleted', '', (0,markdown/* markdownTable */.Qj)(['name', 'id', 'created'], outcome.deleted.map((d) => [d.name, d.id, d.created_at])), '');
     }
     if (outcome.kept.length) {
-        lines.push('### Kept', '', (0,markdown/* markdownTable */.Q)(['name', 'why'], outcome.kept.map((k) => [k.name, k.reason])), '');
+        lines.push('### Kept', '', (0,markdown/* markdownTable */.Qj)(['name', 'why'], outcome.kept.map((k) => [k.name, k.reason])), '');
     }
     return lines.join('\n');
 }

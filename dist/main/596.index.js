@@ -80,8 +80,8 @@ var migrations_ledger = __webpack_require__(96605);
 var verify = __webpack_require__(72453);
 // EXTERNAL MODULE: ./actions/lib/project-inputs.ts
 var project_inputs = __webpack_require__(51573);
-// EXTERNAL MODULE: ./actions/lib/report.ts
-var report = __webpack_require__(74082);
+// EXTERNAL MODULE: ./actions/lib/report.ts + 1 modules
+var report = __webpack_require__(12530);
 // EXTERNAL MODULE: ./actions/lib/catalog/kinds/types.ts
 var types = __webpack_require__(33403);
 ;// CONCATENATED MODULE: ./actions/drift-check/fix.ts
@@ -419,7 +419,7 @@ function renderDriftReport(result) {
             const section = [
                 `#### \`${owner}\``,
                 '',
-                (0,markdown/* markdownTable */.Q)(['object', 'kind', 'change', 'expected', 'actual'], group.map((f) => [
+                (0,markdown/* markdownTable */.Qj)(['object', 'kind', 'change', 'expected', 'actual'], group.map((f) => [
                     `\`${f.object}\``,
                     f.objectType,
                     f.change === 'changed' && f.aspects
@@ -452,7 +452,7 @@ function renderDriftReport(result) {
             sqlBudget -= text.length;
             statements.push(text);
         }
-        lines.push((0,markdown/* codeBlock */.D)(statements.join('\n\n'), 'sql'));
+        lines.push((0,markdown/* codeBlock */.DV)(statements.join('\n\n'), 'sql'));
         lines.push('');
     }
     return lines.join('\n');
@@ -784,7 +784,7 @@ function outOfOrder(layout, migration, applied) {
 }
 /** The ledger problems as a Markdown table: one row per problem, with what to do about it. */
 function ledgerProblemsTable(problems) {
-    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Q)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
+    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
 }
 
 

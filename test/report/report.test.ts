@@ -6,11 +6,17 @@ import { readGitHubEnvironment } from '../../actions/lib/github';
 import { ConsoleLogger } from '../../actions/lib/logger';
 import {
   ActionsReportPublisher,
+  blobUrl,
   commentMarker,
   fitComment,
   GITHUB_COMMENT_LIMIT,
+  jobSummaryUrl,
+  tableSection,
   upsertStickyComment,
+  type Report,
+  type ReportSection,
 } from '../../actions/lib/report';
+import { renderComment } from './render.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github';
 
 const TOKEN = 'ghs_faketoken123456';
@@ -39,7 +45,7 @@ describe('sticky pull request comment', () => {
     await github.close();
   });
 
-  const target = (body: string) => ({
+  const target = (body: Report) => ({
     apiUrl: github.url,
     token: TOKEN,
     owner: 'acme',
@@ -72,14 +78,70 @@ describe('sticky pull request comment', () => {
     expect(github.comments.get(7)).toHaveLength(3);
   });
 
-  it('truncates a report larger than GitHub allows, with a note, and GitHub accepts it', async () => {
-    const huge = `${'x'.repeat(GITHUB_COMMENT_LIMIT)}\nTAIL`;
-    expect(await upsertStickyComment(target(huge))).toBe('created');
+  it('shortens an over-long report by whole sections, diagram first, with a link to the job summary', async () => {
+    const erDiagram = [
+      '```mermaid',
+      'erDiagram',
+      ...Array.from({ length: 3000 }, (_, i) => `  t${i} {\n    int id PK\n  }`),
+      '```',
+    ].join('\n');
+    const rows = Array.from({ length: 400 }, (_, i) => [`\`public.t${i}.id\``, 'added']);
+    const sections: ReportSection[] = [
+      { markdown: '## Schema check ❌ failed: 1 problem' },
+      { markdown: '### Problems\n\n| rule | where |\n| --- | --- |\n| drop-column | `drizzle/0001.sql:1` |' },
+      tableSection('### What changes', ['name', 'change'], rows, 'changes'),
+      { markdown: erDiagram, shrink: 'diagram', short: '_The ER diagram is in the job summary._' },
+    ];
+    const summaryUrl = 'https://github.com/acme/app/actions/runs/1234567890';
+    expect(await upsertStickyComment({ ...target(sections), summaryUrl })).toBe('created');
     const body = github.comments.get(7)![0]!.body;
-    expect(body.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
+    const rendered = await renderComment(body);
     expect(body).toContain(commentMarker('schema-check', 'check'));
-    expect(body).toContain('Report truncated');
-    expect(body).not.toContain('TAIL');
+    expect(rendered.diagrams).toEqual([]);
+    expect(body).toContain('_The ER diagram is in the job summary._');
+    // The table fits once the diagram is gone: it stays whole, and the failing finding is always there.
+    expect(rendered.tables.map((t) => t.rows.length)).toEqual([1, 400]);
+    expect(body).toContain(`[job summary](${summaryUrl})`);
+  });
+
+  it('condenses long tables once dropping diagrams is not enough', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [`\`public.table_${i}.column_${i}\``, 'added', 'x'.repeat(20)]);
+    const sections = [
+      { markdown: '## Report' },
+      tableSection('### What changes', ['name', 'change', 'after'], rows, 'changes'),
+    ];
+    const rendered = await renderComment(fitComment(sections));
+    expect(rendered.tables[0]!.rows).toHaveLength(10);
+    expect(rendered.html).toContain('2990 more changes in the job summary.');
+  });
+
+  it('never cuts inside a code fence or a table, even for a report that is one long string', async () => {
+    const sql = Array.from({ length: 4000 }, (_, i) => `CREATE TABLE t${i} (id int);`).join('\n');
+    const table = [
+      '| a | b |',
+      '| --- | --- |',
+      ...Array.from({ length: 4000 }, (_, i) => `| row ${i} | value |`),
+    ].join('\n');
+    for (const report of [`## Report\n\n\`\`\`sql\n${sql}\n\`\`\`\n\nTAIL`, `## Report\n\n${table}\n\nTAIL`]) {
+      expect(report.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
+      const body = fitComment(report);
+      const rendered = await renderComment(body);
+      expect(body).not.toContain('TAIL');
+      expect(rendered.html).toContain('Shortened to fit');
+      expect(
+        rendered.tokens.filter((t) => t.type === 'code').every((t) => (t as { text: string }).text.endsWith(';')),
+      ).toBe(true);
+    }
+  });
+
+  it('links to the run and to file lines on the server the run is on (GitHub Enterprise too)', () => {
+    const github = { serverUrl: 'https://ghe.example.com', repository: 'acme/app', runId: '42' };
+    expect(jobSummaryUrl(github)).toBe('https://ghe.example.com/acme/app/actions/runs/42');
+    expect(blobUrl(github, 'abc123', 'app/drizzle/0001 x.sql', 7)).toBe(
+      'https://ghe.example.com/acme/app/blob/abc123/app/drizzle/0001%20x.sql#L7',
+    );
+    expect(jobSummaryUrl({ ...github, runId: '' })).toBeUndefined();
+    expect(blobUrl(github, undefined, 'a.sql')).toBeUndefined();
   });
 
   it('leaves a body under the limit untouched', () => {

@@ -42,7 +42,7 @@ describe('schema-actions check (CLI)', () => {
     const result = check(repo.dir);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('## Schema check ✅ passed');
-    expect(result.stdout).toContain('| 0002_posts | `drizzle/0002_posts.sql` |');
+    expect(result.stdout).toContain('| `drizzle/0002_posts.sql` |');
   });
 
   it('exits 1 naming the problem when an uncommitted migration sorts before a committed one', () => {

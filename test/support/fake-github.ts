@@ -1,5 +1,5 @@
-// A fake of the GitHub REST API subset the actions use through @actions/github (octokit): issue comments and
-// issues of one repository. Shapes, validation errors, pagination and auth failures follow api.github.com so
+// A fake of the GitHub REST API subset the actions use through @actions/github (octokit): issue comments, pull
+// request review comments and issues of one repository. Shapes, validation errors, pagination and auth failures follow api.github.com so
 // that code passing here behaves the same against the real API.
 import { json, startFakeServer } from './http.js';
 import type { FakeRequest, FakeResponse, FaultOptions, HangOptions, RecordedRequest, RouteHandler } from './http.js';
@@ -55,6 +55,32 @@ export interface Issue {
   closed_at: string | null;
 }
 
+/** A pull request review comment, as GET /repos/{owner}/{repo}/pulls/comments/{id} returns it. */
+export interface ReviewComment {
+  id: number;
+  node_id: string;
+  pull_request_review_id: number;
+  url: string;
+  html_url: string;
+  pull_request_url: string;
+  diff_hunk: string;
+  path: string;
+  commit_id: string;
+  original_commit_id: string;
+  body: string;
+  user: GitHubUser;
+  author_association: string;
+  created_at: string;
+  updated_at: string;
+  line: number;
+  original_line: number;
+  side: 'LEFT' | 'RIGHT';
+  start_line: number | null;
+  original_start_line: number | null;
+  start_side: 'LEFT' | 'RIGHT' | null;
+  subject_type: 'line';
+}
+
 export interface IssueSeed {
   number?: number;
   title?: string;
@@ -74,6 +100,8 @@ export interface FakeGitHub {
   requests: RecordedRequest[];
   /** Comments per issue or pull request number, oldest first. */
   comments: Map<number, Comment[]>;
+  /** Review comments per pull request number, oldest first. */
+  reviewComments: Map<number, ReviewComment[]>;
   issues: Issue[];
   failNext(status: number, opts?: FaultOptions): void;
   hangNext(opts?: HangOptions): void;
@@ -122,6 +150,11 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     ['GET', `${REPO}/issues/comments/:id`, (req) => withComment(state, req, (c) => json(200, c))],
     ['PATCH', `${REPO}/issues/comments/:id`, (req) => updateComment(state, req)],
     ['DELETE', `${REPO}/issues/comments/:id`, (req) => deleteComment(state, req)],
+    ['GET', `${REPO}/pulls/:number/comments`, (req) => listReviewComments(state, req)],
+    ['POST', `${REPO}/pulls/:number/comments`, (req) => createReviewComment(state, req)],
+    ['GET', `${REPO}/pulls/comments/:id`, (req) => withReviewComment(state, req, (c) => json(200, c))],
+    ['PATCH', `${REPO}/pulls/comments/:id`, (req) => updateReviewComment(state, req)],
+    ['DELETE', `${REPO}/pulls/comments/:id`, (req) => deleteReviewComment(state, req)],
     ['GET', `${REPO}/issues`, (req) => listIssues(state, req)],
     ['POST', `${REPO}/issues`, (req) => createIssue(state, req)],
     ['GET', `${REPO}/issues/:number`, (req) => withIssue(state, req, (i) => json(200, i))],
@@ -133,6 +166,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     url: server.url,
     requests: server.requests,
     comments: state.comments,
+    reviewComments: state.reviewComments,
     issues: state.issues,
     failNext: (status, faultOpts) => server.failNext(status, faultOpts),
     hangNext: (hangOpts) => server.hangNext(hangOpts),
@@ -149,10 +183,13 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
 /** The repository's data and id allocation. Ids, numbers and timestamps only ever grow, as on GitHub. */
 class RepoState {
   readonly comments = new Map<number, Comment[]>();
+  readonly reviewComments = new Map<number, ReviewComment[]>();
   readonly issues: Issue[] = [];
   private readonly labels = new Map<string, Label>();
   // Comment ids and issue ids live in different ranges so that code mixing up id and number fails loudly.
   private nextCommentId = 1_000_001;
+  private nextReviewCommentId = 2_000_001;
+  private nextReviewId = 3_000_001;
   private nextIssueId = 5_000_001;
   private nextLabelId = 9_000_001;
   private clock = Date.parse('2025-01-01T00:00:00Z');
@@ -185,6 +222,49 @@ class RepoState {
     const issue = this.findIssue(issueNumber);
     if (issue) issue.comments = list.length;
     return comment;
+  }
+
+  addReviewComment(pullNumber: number, input: ReviewCommentInput, user: GitHubUser): ReviewComment {
+    const id = this.nextReviewCommentId++;
+    const at = this.now();
+    const pull = `https://api.github.com/repos/${this.repository}/pulls/${pullNumber}`;
+    const comment: ReviewComment = {
+      id,
+      node_id: nodeId('PRRC_', id),
+      // Each comment posted on its own comes with its own single-comment review, as on GitHub.
+      pull_request_review_id: this.nextReviewId++,
+      url: `https://api.github.com/repos/${this.repository}/pulls/comments/${id}`,
+      html_url: `${WEB}/${this.repository}/pull/${pullNumber}#discussion_r${id}`,
+      pull_request_url: pull,
+      diff_hunk: `@@ -0,0 +1,${input.line} @@`,
+      path: input.path,
+      commit_id: input.commit_id,
+      original_commit_id: input.commit_id,
+      body: input.body,
+      user,
+      author_association: user.type === 'Bot' ? 'NONE' : 'MEMBER',
+      created_at: at,
+      updated_at: at,
+      line: input.line,
+      original_line: input.line,
+      side: input.side ?? 'RIGHT',
+      start_line: input.start_line ?? null,
+      original_start_line: input.start_line ?? null,
+      start_side: input.start_line ? (input.start_side ?? input.side ?? 'RIGHT') : null,
+      subject_type: 'line',
+    };
+    const list = this.reviewComments.get(pullNumber) ?? [];
+    list.push(comment);
+    this.reviewComments.set(pullNumber, list);
+    return comment;
+  }
+
+  findReviewComment(id: number): { list: ReviewComment[]; index: number } | undefined {
+    for (const list of this.reviewComments.values()) {
+      const index = list.findIndex((c) => c.id === id);
+      if (index >= 0) return { list, index };
+    }
+    return undefined;
   }
 
   addIssue(seed: IssueSeed): Issue {
@@ -283,6 +363,77 @@ function withComment(state: RepoState, req: FakeRequest, then: (c: Comment) => F
   const found = state.findComment(Number(req.params.id));
   const comment = found?.list[found.index];
   return comment ? then(comment) : notFound();
+}
+
+// ---- pull request review comments ----
+
+interface ReviewCommentInput {
+  body: string;
+  commit_id: string;
+  path: string;
+  line: number;
+  side?: 'LEFT' | 'RIGHT';
+  start_line?: number;
+  start_side?: 'LEFT' | 'RIGHT';
+}
+
+function listReviewComments(state: RepoState, req: FakeRequest): FakeResponse {
+  return paginate(req, state.reviewComments.get(Number(req.params.number)) ?? []);
+}
+
+/** GitHub's checks on a new review comment: body, commit_id, path and line required; start_line before line. */
+function createReviewComment(state: RepoState, req: FakeRequest): FakeResponse {
+  const invalid = validateBody(req.body, 'PullRequestReviewComment', true);
+  if (invalid) return invalid;
+  const input = (req.body ?? {}) as Partial<Record<keyof ReviewCommentInput, unknown>>;
+  for (const field of ['commit_id', 'path'] as const) {
+    if (typeof input[field] !== 'string' || input[field] === '') {
+      return validationFailed('PullRequestReviewComment', { field, code: 'missing_field' });
+    }
+  }
+  if (!Number.isInteger(input.line) || (input.line as number) < 1) {
+    return validationFailed('PullRequestReviewComment', { field: 'line', code: 'missing_field' });
+  }
+  for (const field of ['side', 'start_side'] as const) {
+    if (input[field] !== undefined && input[field] !== 'LEFT' && input[field] !== 'RIGHT') {
+      return validationFailed('PullRequestReviewComment', { field, code: 'invalid', value: input[field] });
+    }
+  }
+  if (
+    input.start_line !== undefined &&
+    (!Number.isInteger(input.start_line) || (input.start_line as number) >= (input.line as number))
+  ) {
+    return unprocessable('pull_request_review_thread.start_line must precede the end line.');
+  }
+  return json(201, state.addReviewComment(Number(req.params.number), input as unknown as ReviewCommentInput, BOT));
+}
+
+function updateReviewComment(state: RepoState, req: FakeRequest): FakeResponse {
+  return withReviewComment(state, req, (comment) => {
+    const invalid = validateBody(req.body, 'PullRequestReviewComment', true);
+    if (invalid) return invalid;
+    comment.body = (req.body as { body: string }).body;
+    comment.updated_at = state.now();
+    return json(200, comment);
+  });
+}
+
+function deleteReviewComment(state: RepoState, req: FakeRequest): FakeResponse {
+  const found = state.findReviewComment(Number(req.params.id));
+  if (!found) return notFound();
+  found.list.splice(found.index, 1);
+  return { status: 204 };
+}
+
+function withReviewComment(state: RepoState, req: FakeRequest, then: (c: ReviewComment) => FakeResponse): FakeResponse {
+  const found = state.findReviewComment(Number(req.params.id));
+  const comment = found?.list[found.index];
+  return comment ? then(comment) : notFound();
+}
+
+/** A 422 whose message GitHub puts in `errors` as plain strings (how it reports review-thread problems). */
+function unprocessable(message: string): FakeResponse {
+  return json(422, { message: 'Unprocessable Entity', errors: [message], documentation_url: DOCS, status: '422' });
 }
 
 // ---- issues ----

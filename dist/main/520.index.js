@@ -1,5 +1,5 @@
-export const id = 722;
-export const ids = [722];
+export const id = 520;
+export const ids = [520];
 export const modules = {
 
 /***/ 92195:
@@ -2233,30 +2233,6 @@ function connectionError(error, url, inputName) {
             }
             return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to ${where}: ${e.message ?? String(error)}; check ${inputName}`);
     }
-}
-
-
-/***/ }),
-
-/***/ 94269:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ codeBlock),
-/* harmony export */   Q: () => (/* binding */ markdownTable)
-/* harmony export */ });
-/** A GitHub-flavoured Markdown table; cell text is escaped so a `|` or newline cannot break the layout. */
-function markdownTable(headers, rows) {
-    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    return [
-        `| ${headers.map(escape).join(' | ')} |`,
-        `| ${headers.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
-    ].join('\n');
-}
-function codeBlock(text, language = '') {
-    const fence = text.includes('```') ? '````' : '```';
-    return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
 }
 
 

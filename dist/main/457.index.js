@@ -1,8 +1,8 @@
-export const id = 271;
-export const ids = [271];
+export const id = 457;
+export const ids = [457];
 export const modules = {
 
-/***/ 36271:
+/***/ 31457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1657,8 +1657,14 @@ function iso(ms) {
 var duration = __webpack_require__(41428);
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
 var markdown = __webpack_require__(94269);
+// EXTERNAL MODULE: ./actions/lib/report.ts + 1 modules
+var lib_report = __webpack_require__(12530);
 ;// CONCATENATED MODULE: ./actions/schema-check/changes.ts
 
+/** Past about this many tables Mermaid shrinks an ER diagram below reading size (and nears its 50,000 limit). */
+const MAX_DIAGRAM_TABLES = 15;
+/** Columns drawn per table; keys and changed columns always are. */
+const MAX_DIAGRAM_COLUMNS = 20;
 /** Tables touched by the differences: added, removed, or with a changed column, constraint, index, policy… */
 function changedTables(differences) {
     const tables = new Set();
@@ -1670,69 +1676,260 @@ function changedTables(differences) {
     }
     return [...tables].sort();
 }
-function renderChangesTable(differences) {
-    return (0,markdown/* markdownTable */.Q)(['change', 'object', 'name', 'before', 'after'], differences.map((d) => [d.change, d.objectType, `\`${d.object}\``, clip(d.from), clip(d.to)]));
+function changesTable(differences) {
+    return [
+        ['change', 'object', 'name', 'before', 'after'],
+        differences.map((d) => [d.change, d.objectType, (0,markdown/* inlineCode */.ti)(d.object), clip(d.from), clip(d.to)]),
+    ];
 }
 function clip(text, max = 160) {
     if (!text)
         return '';
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
-function entityName(qualified) {
-    const name = qualified.startsWith('public.') ? qualified.slice('public.'.length) : qualified;
-    return name.replace(/[^A-Za-z0-9_]/g, '_');
+/** `users` for public tables, `auth.users` elsewhere: how a reader names them. */
+function displayName(qualified) {
+    return qualified.startsWith('public.') ? qualified.slice('public.'.length) : qualified;
 }
-function attributeType(type) {
-    return type.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_|_$/g, '') || 'unknown';
+/** Mermaid's entity and attribute names are words: letters, digits and `_`, not starting with a digit. */
+function word(text) {
+    const safe = text.replace(/[^A-Za-z0-9_]/g, '_');
+    return /^[0-9]/.test(safe) ? `_${safe}` : safe || '_';
+}
+const TYPE_ALIASES = [
+    [/^timestamp(\(\d+\))? with time zone/, 'timestamptz$1'],
+    [/^timestamp(\(\d+\))? without time zone/, 'timestamp$1'],
+    [/^time(\(\d+\))? with time zone/, 'timetz$1'],
+    [/^time(\(\d+\))? without time zone/, 'time$1'],
+    [/^character varying/, 'varchar'],
+    [/^character/, 'char'],
+    [/^double precision/, 'float8'],
+    [/^bit varying/, 'varbit'],
+    [/^public\./, ''],
+];
+/**
+ * PostgreSQL's short name for a type (`timestamptz`, `varchar(255)`, enum `role` rather than `public.role`): a
+ * Mermaid attribute type cannot hold spaces, and the short names are the ones people write.
+ */
+function readableType(type) {
+    let short = type;
+    for (const [pattern, alias] of TYPE_ALIASES)
+        short = short.replace(pattern, alias);
+    return (short
+        .replace(/"/g, '')
+        .replace(/\s+/g, '-')
+        .replace(/[^A-Za-z0-9_\-[\](),.]/g, '_') || 'unknown');
 }
 function findTable(catalog, qualified) {
     return catalog.tables.find((t) => `${t.schema}.${t.name}` === qualified);
 }
 const REFERENCES = /FOREIGN KEY \(([^)]*)\) REFERENCES ([^\s(]+)\s*\(/i;
+function foreignKeys(qualified, table) {
+    return table.constraints.flatMap((constraint) => {
+        const match = constraint.kind === 'foreign-key' ? constraint.definition.match(REFERENCES) : null;
+        if (!match)
+            return [];
+        const target = match[2].replace(/"/g, '');
+        return [
+            {
+                name: constraint.name,
+                from: qualified,
+                to: target.includes('.') ? target : `public.${target}`,
+                columns: match[1].split(',').map((n) => n.trim().replace(/"/g, '')),
+            },
+        ];
+    });
+}
+function primaryKey(table) {
+    return new Set(table.constraints
+        .filter((c) => c.kind === 'primary-key')
+        .flatMap((c) => (c.definition.match(/\(([^)]*)\)/)?.[1] ?? '').split(',').map((n) => n.trim().replace(/"/g, ''))));
+}
+/** What happened to each changed table and column, as the diagram labels it. */
+class ChangeMarks {
+    tables = new Map();
+    columns = new Map();
+    counts = new Map();
+    constructor(differences) {
+        for (const d of differences) {
+            if (d.objectType === 'table')
+                this.tables.set(d.object, d.change);
+            if (d.objectType === 'column') {
+                this.columns.set(d.object, d.change === 'changed' && d.aspects?.length ? `changed ${d.aspects.join(', ')}` : d.change);
+            }
+            const table = d.objectType === 'table' ? d.object : d.table;
+            if (table)
+                this.counts.set(table, (this.counts.get(table) ?? 0) + 1);
+        }
+    }
+    table(qualified) {
+        return this.tables.get(qualified);
+    }
+    column(qualified, column) {
+        return this.columns.get(`${qualified}.${column}`);
+    }
+    /**
+     * Most changed and most joined first: with more changed tables than fit, the diagram shows those, so a new
+     * schema is drawn around its hub tables rather than the first ones in the alphabet.
+     */
+    rank(tables, catalog) {
+        const degree = new Map();
+        for (const table of catalog.tables) {
+            for (const fk of foreignKeys(`${table.schema}.${table.name}`, table)) {
+                degree.set(fk.from, (degree.get(fk.from) ?? 0) + 1);
+                degree.set(fk.to, (degree.get(fk.to) ?? 0) + 1);
+            }
+        }
+        const score = (q) => (this.counts.get(q) ?? 0) + (degree.get(q) ?? 0);
+        return [...tables].sort((a, b) => score(b) - score(a) || a.localeCompare(b));
+    }
+}
 /**
- * A Mermaid ER diagram of the changed tables as they are after the change (removed tables as they were), each
- * column marked with what happened to it, and the foreign keys between them.
+ * The ER diagram of the changed tables (a fenced Mermaid block, with the tables it leaves out listed after it):
+ * at most MAX_DIAGRAM_TABLES, the most changed first, then unchanged tables their foreign keys join as stubs;
+ * each table and column marked with what happened to it. Empty when no table changed.
  */
 function renderErDiagram(before, after, differences) {
-    const tables = changedTables(differences);
-    if (tables.length === 0)
+    const marks = new ChangeMarks(differences);
+    const changed = marks
+        .rank(changedTables(differences), after)
+        .filter((q) => findTable(after, q) ?? findTable(before, q));
+    if (changed.length === 0)
         return '';
-    const columnChange = new Map();
-    for (const d of differences)
-        if (d.objectType === 'column')
-            columnChange.set(d.object, d.change);
-    const lines = ['erDiagram'];
-    const relations = [];
-    for (const qualified of tables) {
-        const table = findTable(after, qualified) ?? findTable(before, qualified);
-        if (!table)
-            continue;
-        const tableChange = differences.find((d) => d.objectType === 'table' && d.object === qualified)?.change;
-        const primary = new Set(table.constraints
-            .filter((c) => c.kind === 'primary-key')
-            .flatMap((c) => (c.definition.match(/\(([^)]*)\)/)?.[1] ?? '').split(',').map((n) => n.trim().replace(/"/g, ''))));
-        const foreign = new Set();
-        for (const constraint of table.constraints.filter((c) => c.kind === 'foreign-key')) {
-            const match = constraint.definition.match(REFERENCES);
-            if (!match)
-                continue;
-            match[1].split(',').forEach((n) => foreign.add(n.trim().replace(/"/g, '')));
-            const target = match[2].replace(/"/g, '');
-            const targetQualified = target.includes('.') ? target : `public.${target}`;
-            relations.push(`  ${entityName(targetQualified)} ||--o{ ${entityName(qualified)} : "${constraint.name}"`);
-        }
-        const removedColumns = (findTable(before, qualified)?.columns ?? []).filter((c) => columnChange.get(`${qualified}.${c.name}`) === 'removed');
-        lines.push(`  ${entityName(qualified)} {`);
-        for (const column of [...table.columns, ...(table === findTable(after, qualified) ? removedColumns : [])]) {
-            const keys = [primary.has(column.name) && 'PK', foreign.has(column.name) && 'FK'].filter(Boolean).join(',');
-            const change = tableChange ?? columnChange.get(`${qualified}.${column.name}`);
-            const comment = change ? ` "${change}"` : '';
-            lines.push(`    ${attributeType(column.type)} ${column.name.replace(/[^A-Za-z0-9_]/g, '_')}${keys ? ` ${keys}` : ''}${comment}`);
-        }
-        lines.push('  }');
+    const drawn = chooseTables(before, after, changed);
+    const lines = ['erDiagram', ...drawn.flatMap((t) => entityLines(t, before, after, marks)), ...relationLines(drawn)];
+    const left = changed.filter((q) => !drawn.some((t) => t.qualified === q));
+    const rest = left.length
+        ? `\n\n${left.length} more changed table(s), not drawn: ${left.map((q) => (0,markdown/* inlineCode */.ti)(displayName(q))).join(', ')}.`
+        : '';
+    return `${(0,markdown/* codeBlock */.DV)(lines.join('\n'), 'mermaid')}${rest}`;
+}
+function chooseTables(before, after, changed) {
+    const drawn = changed.slice(0, MAX_DIAGRAM_TABLES).map((qualified) => ({
+        qualified,
+        table: (findTable(after, qualified) ?? findTable(before, qualified)),
+        stub: false,
+    }));
+    const isDrawn = (q) => drawn.some((t) => t.qualified === q);
+    const neighbours = new Set();
+    for (const t of drawn)
+        for (const fk of foreignKeys(t.qualified, t.table))
+            neighbours.add(fk.to);
+    for (const table of after.tables) {
+        const qualified = `${table.schema}.${table.name}`;
+        if (foreignKeys(qualified, table).some((fk) => isDrawn(fk.to)))
+            neighbours.add(qualified);
     }
-    lines.push(...new Set(relations));
-    return lines.join('\n');
+    for (const qualified of [...neighbours].sort()) {
+        if (drawn.length >= MAX_DIAGRAM_TABLES)
+            break;
+        const table = findTable(after, qualified);
+        if (table && !isDrawn(qualified))
+            drawn.push({ qualified, table, stub: true });
+    }
+    return drawn;
+}
+function entityLines(t, before, after, marks) {
+    const name = displayName(t.qualified);
+    const tableMark = marks.table(t.qualified);
+    const label = tableMark ? `${name} (${tableMark})` : t.stub ? `${name} (unchanged)` : name;
+    const head = `  ${word(name)}["${label}"]`;
+    if (t.stub)
+        return [head];
+    const primary = primaryKey(t.table);
+    const foreign = new Set(foreignKeys(t.qualified, t.table).flatMap((fk) => fk.columns));
+    const removed = findTable(after, t.qualified) === t.table
+        ? (findTable(before, t.qualified)?.columns ?? []).filter((c) => marks.column(t.qualified, c.name) === 'removed')
+        : [];
+    const columns = [...t.table.columns, ...removed];
+    const important = (c) => primary.has(c.name) || foreign.has(c.name) || !!marks.column(t.qualified, c.name);
+    let room = MAX_DIAGRAM_COLUMNS - columns.filter(important).length;
+    const shown = columns.filter((c) => important(c) || room-- > 0);
+    const lines = shown.map((column) => {
+        const keys = [primary.has(column.name) && 'PK', foreign.has(column.name) && 'FK'].filter(Boolean).join(',');
+        const change = tableMark ? undefined : marks.column(t.qualified, column.name);
+        return `    ${readableType(column.type)} ${word(column.name)}${keys ? ` ${keys}` : ''}${change ? ` "${change}"` : ''}`;
+    });
+    if (shown.length < columns.length)
+        lines.push(`    more columns "${columns.length - shown.length} not drawn"`);
+    return [`${head} {`, ...lines, '  }'];
+}
+function relationLines(drawn) {
+    const isDrawn = (q) => drawn.some((t) => t.qualified === q);
+    const relations = drawn
+        .filter((t) => !t.stub)
+        .flatMap((t) => foreignKeys(t.qualified, t.table))
+        .concat(drawn.filter((t) => t.stub).flatMap((t) => foreignKeys(t.qualified, t.table)))
+        .filter((fk) => isDrawn(fk.from) && isDrawn(fk.to))
+        .map((fk) => `  ${word(displayName(fk.to))} ||--o{ ${word(displayName(fk.from))} : "${fk.name.replace(/"/g, "'")}"`);
+    return [...new Set(relations)];
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./actions/schema-check/suggestions.ts
+
+const NO_TRANSACTION = '-- schema-actions:no-transaction';
+/** A suggestion replacing more lines than this (to put the marker on line 1) is too much to review at a glance. */
+const MAX_SPAN = 30;
+const CREATE_INDEX = /\bCREATE\s+(UNIQUE\s+)?INDEX\b(?!\s+CONCURRENTLY)/i;
+/** `… ADD CONSTRAINT "name" …;` with the whole statement on the line, then Drizzle's breakpoint or nothing. */
+const ADD_CONSTRAINT = /^(ALTER TABLE\s+(.+?)\s+ADD CONSTRAINT\s+("[^"]+"|\S+)\s.*?)\s*;(\s*-->\s*statement-breakpoint)?\s*$/i;
+/**
+ * The mechanical fixes of lint findings, as suggestions on their lines: CONCURRENTLY plus the no-transaction
+ * marker for an index, NOT VALID (and the VALIDATE to run later) for a constraint. A statement spread over several
+ * lines gets none: the fix is then not mechanical enough to apply blindly.
+ */
+function lintSuggestions(findings, migrations) {
+    return findings.flatMap((finding) => {
+        const migration = migrations.find((m) => m.name === finding.migration && m.file === finding.file);
+        if (finding.check !== 'lint' || !migration || !finding.line)
+            return [];
+        const lines = migration.sql.split('\n');
+        const text = lines[finding.line - 1];
+        if (text === undefined)
+            return [];
+        const made = suggest(finding.rule, text, finding.line, lines);
+        if (!made)
+            return [];
+        return [
+            {
+                file: migration.file,
+                line: finding.line,
+                rule: finding.rule,
+                key: (0,external_node_crypto_.createHash)('sha256')
+                    .update(`${migration.file}\0${finding.rule}\0${text.trim()}`)
+                    .digest('hex')
+                    .slice(0, 16),
+                ...made,
+            },
+        ];
+    });
+}
+function suggest(rule, text, line, lines) {
+    if (rule === 'create-index-without-concurrently' && CREATE_INDEX.test(text)) {
+        const concurrent = text.replace(CREATE_INDEX, (match) => `${match} CONCURRENTLY`);
+        const marked = lines[0]?.trim() === NO_TRANSACTION;
+        // The marker must be the file's first line, so without it the suggestion spans from line 1 to the index.
+        if (!marked && line > MAX_SPAN)
+            return undefined;
+        return {
+            ...(marked || line === 1 ? {} : { startLine: 1 }),
+            replacement: marked ? concurrent : [NO_TRANSACTION, ...lines.slice(0, line - 1), concurrent].join('\n'),
+            explanation: 'Build the index without blocking writes. `CONCURRENTLY` cannot run in a transaction, so the file is marked to run outside one (needs `transaction: each`).',
+        };
+    }
+    if (rule === 'add-foreign-key-without-not-valid' || rule === 'add-check-without-not-valid') {
+        const match = text.match(ADD_CONSTRAINT);
+        if (!match || /\bNOT\s+VALID\b/i.test(text))
+            return undefined;
+        const [, statement, table, name, breakpoint = ''] = match;
+        return {
+            replacement: `${statement} NOT VALID;${breakpoint}`,
+            explanation: `Add the constraint without checking existing rows under lock, then check them in a later migration (a weaker lock, writes continue): \`ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};\``,
+        };
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./actions/schema-check/report.ts
@@ -1740,60 +1937,93 @@ function renderErDiagram(before, after, differences) {
 
 
 
+
+
 const ICON = { passed: '✅', failed: '❌', warning: '⚠️', skipped: '⏭️' };
-function stateOf(findings, check, lintFails) {
+function stateOf(findings, check, fails) {
     const mine = findings.filter((f) => f.check === check);
-    const failing = lintFails ? mine.filter(lintFails) : mine.filter((f) => f.severity === 'error');
-    if (failing.length)
+    if (mine.some(fails))
         return 'failed';
     return mine.length ? 'warning' : 'passed';
-}
-function where(f) {
-    if (!f.file)
-        return '';
-    return f.line ? `\`${f.file}:${f.line}\`` : `\`${f.file}\``;
 }
 function ms(value) {
     return (0,duration/* formatDuration */.a3)(value);
 }
-function renderReport(r, lintFails) {
-    const count = r.added.length;
+/** Links to the head commit's lines, naming files as the repository does. */
+function reportContext(context, lintFails) {
+    const sha = context.github.pullRequest?.headSha ?? context.github.sha;
+    const path = (file) => context.logger.repositoryPath(file);
+    return {
+        lintFails,
+        repositoryPath: path,
+        link: context.mode === 'action' ? (file, line) => (0,lib_report/* blobUrl */.b0)(context.github, sha, path(file), line) : undefined,
+    };
+}
+/** The `comment` input as the publisher takes it. */
+function commentMode(input, passed) {
+    if (input === 'never')
+        return false;
+    return input === 'always' || !passed ? true : 'update';
+}
+function renderReport(r, context) {
+    const fails = (f) => (f.check === 'lint' ? context.lintFails(f) : f.severity === 'error');
+    const failing = r.findings.filter(fails);
     const sections = [
-        [
-            `## Schema check ${r.passed ? '✅ passed' : '❌ failed'}`,
-            '',
-            `${count} new migration${count === 1 ? '' : 's'} in \`${r.set.displayDir}\` (${r.set.layout} layout) compared with \`${r.base.sha.slice(0, 12)}\` (${r.base.source}); ${ms(r.durationMs)}.`,
-            '',
-        ],
-        problemsSection(r.findings, lintFails),
-        [(0,markdown/* markdownTable */.Q)(['check', 'result'], checkRows(r, lintFails)), ''],
+        verdictSection(r, failing.length),
+        findingsSection('Problems', failing, context),
+        findingsSection('Warnings', r.findings.filter((f) => !fails(f)), context),
+        { markdown: (0,markdown/* markdownTable */.Qj)(['check', 'result'], checkRows(r, fails)) },
         generateSection(r),
         newMigrationsSection(r),
-        lintSection(dataOf(r.lint)),
-        changesSection(r.changes),
+        ignoredSection(dataOf(r.lint), context),
+        ...changesSections(r.changes),
         notesSection(r),
     ];
-    return sections.flat().join('\n');
+    return sections.filter((s) => !!s);
 }
-/** Every finding that fails the check, errors first, lint included: what a reviewer must read first. */
-function problemsSection(findings, lintFails) {
-    const fails = (f) => (f.check === 'lint' ? lintFails(f) : f.severity === 'error');
-    const shown = findings
-        .filter((f) => fails(f) || f.check !== 'lint')
-        .sort((a, b) => Number(fails(b)) - Number(fails(a)));
-    if (!shown.length)
-        return [];
-    return [
-        '### Problems',
-        '',
-        (0,markdown/* markdownTable */.Q)(['severity', 'rule', 'where', 'what', 'fix'], shown.map((f) => [fails(f) ? 'error' : f.severity, f.rule, where(f), f.message, f.alternative ?? ''])),
-        '',
-    ];
+function verdictSection(r, problems) {
+    const count = r.added.length;
+    const verdict = r.passed ? '✅ passed' : `❌ failed: ${problems} problem${problems === 1 ? '' : 's'}`;
+    return {
+        markdown: [
+            `## Schema check ${verdict}`,
+            '',
+            `${count} new migration${count === 1 ? '' : 's'} in \`${r.set.displayDir}\` (${r.set.layout} layout) compared with \`${r.base.sha.slice(0, 12)}\` (${r.base.source}); ${ms(r.durationMs)}.`,
+        ].join('\n'),
+    };
 }
-function checkRows(r, lintFails) {
+const SEVERITY_ORDER = { error: 0, warning: 1 };
+/** Findings sorted by severity, each once, with a link to its line and its fix. */
+function findingsSection(title, findings, context) {
+    if (!findings.length)
+        return undefined;
+    const sorted = [...findings].sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 2) - (SEVERITY_ORDER[b.severity] ?? 2));
+    const rows = sorted.map((f) => [
+        `${title === 'Problems' ? ICON.failed : ICON.warning} ${f.rule}`,
+        where(f, context),
+        messageOf(f),
+        f.alternative ?? '',
+    ]);
+    const section = (0,lib_report/* tableSection */.Yc)(`### ${title}`, ['', 'where', 'problem', 'fix'], rows, title.toLowerCase());
+    // What fails the check stays on the pull request whatever the length; warnings may be condensed.
+    return title === 'Problems' ? { markdown: section.markdown } : section;
+}
+function where(f, context) {
+    if (!f.file)
+        return '';
+    const path = context.repositoryPath?.(f.file) ?? f.file;
+    const text = (0,markdown/* inlineCode */.ti)(f.line ? `${path}:${f.line}` : path);
+    return (0,markdown/* markdownLink */.iQ)(text, context.link?.(f.file, f.line));
+}
+/** Lint prefixes its messages with the migration's name, which the `where` column already shows. */
+function messageOf(f) {
+    const prefix = f.migration ? `${f.migration}: ` : '';
+    return prefix && f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message;
+}
+function checkRows(r, fails) {
     const row = (label, check, ok) => [
-        `${ICON[stateOf(r.findings, check, check === 'lint' ? lintFails : undefined)]} ${label}`,
-        summarise(r.findings, check, ok),
+        `${ICON[stateOf(r.findings, check, fails)]} ${label}`,
+        summarise(r.findings, check, ok, fails),
     ];
     const skippedRow = (label, reason) => [`${ICON.skipped} ${label}`, reason];
     const embedded = dataOf(r.embedded);
@@ -1812,7 +2042,7 @@ function checkRows(r, lintFails) {
         ...(database ? [applyRow('Apply on database-url', database)] : []),
         lint
             ? [
-                `${ICON[stateOf(r.findings, 'lint', lintFails)]} Lint`,
+                `${ICON[stateOf(r.findings, 'lint', fails)]} Lint`,
                 `${lint.statements} statement(s): ${lint.findings.filter((f) => f.severity === 'error').length} error(s), ${lint.findings.filter((f) => f.severity !== 'error').length} warning(s), ${lint.suppressed.length} ignored by comment; fail-on: ${r.failOn}`,
             ]
             : skippedRow('Lint', r.lint.status === 'skipped' ? r.lint.reason : ''),
@@ -1823,7 +2053,7 @@ function checkRows(r, lintFails) {
 }
 function applyRow(label, outcome, bootMs) {
     if (outcome.failure)
-        return [`${ICON.failed} ${label}`, outcome.failure.message];
+        return [`${ICON.failed} ${label}`, 'failed: see Problems'];
     const total = outcome.timings.reduce((sum, t) => sum + t.durationMs, 0);
     const boot = bootMs !== undefined ? `ready in ${ms(bootMs)}; ` : '';
     return [
@@ -1834,80 +2064,90 @@ function applyRow(label, outcome, bootMs) {
 function generateSection(r) {
     const generate = dataOf(r.generate);
     if (!generate)
-        return [];
+        return undefined;
     const out = [];
-    if (generate.changed.length) {
-        out.push('### What `generate` wrote (not committed)', '');
-        out.push(`\`${generate.command}\` changed these files; the work tree was restored afterwards. Commit them:`, '');
-        for (const file of generate.changed)
-            out.push(`- \`${file.file}\` (${file.change})`);
-        out.push('');
-        for (const file of generate.changed.filter((f) => f.sql !== undefined)) {
-            out.push(`<details open><summary><code>${file.file}</code></summary>`, '', (0,markdown/* codeBlock */.D)(file.sql, 'sql'), '', '</details>', '');
+    const written = generate.changed.filter((f) => f.sql !== undefined);
+    if (written.length) {
+        out.push('### SQL from `generate`, not committed', '');
+        for (const file of written) {
+            out.push(`<details open><summary><code>${file.file}</code> (${file.change})</summary>`, '', (0,markdown/* codeBlock */.DV)(file.sql, 'sql'), '', '</details>', '');
         }
     }
     if (r.findings.some((f) => f.rule === 'generate-failed' || f.rule === 'generate-needs-answer')) {
-        out.push('<details><summary>generate output</summary>', '', (0,markdown/* codeBlock */.D)(generate.output.slice(-4000)), '', '</details>', '');
+        out.push('<details><summary>generate output</summary>', '', (0,markdown/* codeBlock */.DV)(generate.output.slice(-4000)), '', '</details>');
     }
-    return out;
+    if (!out.length)
+        return undefined;
+    return {
+        markdown: out.join('\n'),
+        shrink: 'detail',
+        short: '_The SQL from `generate` is in the job summary._',
+    };
 }
 function newMigrationsSection(r) {
     if (!r.added.length)
-        return [];
+        return undefined;
     const embedded = new Map(dataOf(r.embedded)?.outcome.timings.map((t) => [t.migration.name, t.durationMs]));
     const database = dataOf(r.database);
     const onDatabase = new Map(database?.timings.map((t) => [t.migration.name, t.durationMs]));
     const time = (timings, name) => (timings.has(name) ? ms(timings.get(name)) : '—');
-    return [
-        '### New migrations',
-        '',
-        (0,markdown/* markdownTable */.Q)(['migration', 'file', 'embedded apply', ...(database ? ['database-url apply'] : [])], r.added.map((m) => [
-            m.name,
-            `\`${m.file}\``,
-            time(embedded, m.name),
-            ...(database ? [time(onDatabase, m.name)] : []),
-        ])),
-        '',
-    ];
+    return (0,lib_report/* tableSection */.Yc)('### New migrations', ['file', 'embedded apply', ...(database ? ['database-url apply'] : [])], r.added.map((m) => [(0,markdown/* inlineCode */.ti)(m.file), time(embedded, m.name), ...(database ? [time(onDatabase, m.name)] : [])]), 'migrations');
 }
-function lintSection(lint) {
-    if (!lint || (!lint.findings.length && !lint.suppressed.length))
-        return [];
-    const out = ['### Lint', ''];
-    if (lint.findings.length) {
-        out.push((0,markdown/* markdownTable */.Q)(['severity', 'rule', 'where', 'finding', 'safe alternative'], lint.findings.map((f) => [f.severity, f.rule, where(f), f.message, f.alternative ?? ''])), '');
-    }
-    if (lint.suppressed.length) {
-        out.push('Ignored by `-- schema-check:ignore` comments:', '');
-        out.push((0,markdown/* markdownTable */.Q)(['rule', 'where', 'reason'], lint.suppressed.map((s) => [s.rule, `\`${s.file}:${s.line}\``, s.reason])), '');
-    }
-    return out;
+function ignoredSection(lint, context) {
+    if (!lint?.suppressed.length)
+        return undefined;
+    return (0,lib_report/* tableSection */.Yc)('Ignored by `-- schema-check:ignore` comments:', ['rule', 'where', 'reason'], lint.suppressed.map((s) => [
+        s.rule,
+        (0,markdown/* markdownLink */.iQ)((0,markdown/* inlineCode */.ti)(`${context.repositoryPath?.(s.file) ?? s.file}:${s.line}`), context.link?.(s.file, s.line)),
+        s.reason,
+    ]), 'ignored findings');
 }
-function changesSection(phase) {
+function changesSections(phase) {
     const changes = dataOf(phase);
     if (!changes)
         return [];
     if (changes.differences.length === 0) {
-        return ['### What changes', '', 'No structural change to tables, columns, indexes, constraints or enums.', ''];
+        return [
+            { markdown: '### What changes\n\nNo structural change to tables, columns, indexes, constraints or enums.' },
+        ];
     }
     const diagram = renderErDiagram(changes.before, changes.after, changes.differences);
     return [
-        '### What changes',
-        '',
-        renderChangesTable(changes.differences),
-        '',
-        ...(diagram ? [(0,markdown/* codeBlock */.D)(diagram, 'mermaid'), ''] : []),
+        (0,lib_report/* tableSection */.Yc)('### What changes', ...changesTable(changes.differences), 'changes'),
+        ...(diagram
+            ? [
+                {
+                    markdown: diagram,
+                    shrink: 'diagram',
+                    short: '_The ER diagram of the changed tables is in the job summary._',
+                },
+            ]
+            : []),
     ];
 }
 function notesSection(r) {
     const outcomes = [dataOf(r.embedded)?.outcome, dataOf(r.database)].filter((o) => !!o);
-    return outcomes.flatMap((o) => o.notes.flatMap((note) => [`> ${o.target}: ${note}`, '']));
+    const notes = outcomes.flatMap((o) => o.notes.map((note) => `> ${o.target}: ${note}`));
+    return notes.length ? { markdown: notes.join('\n>\n') } : undefined;
 }
-function summarise(findings, check, ok) {
+/** The check row's result: what it proved, or how many findings it has (they are listed above, once). */
+function summarise(findings, check, ok, fails) {
     const mine = findings.filter((f) => f.check === check);
     if (!mine.length)
         return ok;
-    return mine.map((f) => f.message).join('<br>');
+    const failing = mine.filter(fails).length;
+    const parts = [failing && `${failing} problem(s)`, mine.length - failing && `${mine.length - failing} warning(s)`];
+    return `${parts.filter(Boolean).join(', ')}: see above`;
+}
+/** The lint fixes GitHub can apply, as review comments with a `suggestion` block on their lines. */
+function suggestionComments(r, context) {
+    return lintSuggestions(dataOf(r.lint)?.findings ?? [], r.added).map((s) => ({
+        path: context.repositoryPath?.(s.file) ?? s.file,
+        ...(s.startLine !== undefined ? { startLine: s.startLine } : {}),
+        line: s.line,
+        key: s.key,
+        body: [`**schema-check: ${s.rule}** — ${s.explanation}`, '', (0,markdown/* codeBlock */.DV)(s.replacement, 'suggestion')].join('\n'),
+    }));
 }
 
 ;// CONCATENATED MODULE: ./actions/schema-check/run.ts
@@ -1927,6 +2167,7 @@ function summarise(findings, check, ok) {
 
 
 const FAIL_ON = ['error', 'warning', 'never'];
+const COMMENT = ['always', 'on-failure', 'never'];
 async function run(context) {
     const started = performance.now();
     const options = readOptions(context);
@@ -1981,6 +2222,7 @@ function readOptions(context) {
         lintEnable: inputs.list('lint-enable'),
         databaseUrl: inputs.optional('database-url'),
         transaction: (0,project_inputs/* readTransactionPolicy */.$N)(context),
+        comment: inputs.enum('comment', COMMENT),
     };
 }
 async function readProject(context) {
@@ -2088,7 +2330,11 @@ async function conclude(context, report, options, started) {
     report.durationMs = performance.now() - started;
     for (const finding of report.findings)
         annotate(context, finding);
-    const published = await context.report.publish(renderReport(report, lintFails));
+    const links = reportContext(context, lintFails);
+    const comment = commentMode(options.comment, report.passed);
+    const published = await context.report.publish(renderReport(report, links), { comment });
+    if (comment === true)
+        await context.report.suggest?.(suggestionComments(report, links));
     context.setOutput('result', report.passed ? 'passed' : 'failed');
     context.setOutput('new-migrations', report.added.map((m) => m.name));
     context.setOutput('findings', report.findings.map((f) => ({ ...f, file: f.file && context.logger.repositoryPath(f.file) })));
