@@ -874,21 +874,52 @@ function round(value) {
 
 
 async function run(context) {
-    const { logger } = context;
-    const config = readCanaryConfig(context.inputs, logger, context.baseDir);
-    const vercel = config.vercel;
-    const api = vercel && new VercelApi({ token: vercel.token, apiUrl: vercel.apiUrl, teamId: vercel.teamId });
-    let deployment;
-    if (vercel && api) {
-        deployment = await logger.group('Prepare the Vercel deployment', async () => {
-            const ready = await prepareDeployment(vercel, api, logger);
-            logger.info(`Deployment ${ready.id} is READY at https://${ready.url}`);
-            return ready;
-        });
-        context.setOutput('deployment-url', `https://${deployment.url}`);
-        if (config.urls.length === 0)
-            config.urls = [`https://${deployment.url}`];
+    const config = readCanaryConfig(context.inputs, context.logger, context.baseDir);
+    const vercel = await prepareVercel(context, config);
+    const result = await probe(context, config);
+    const verdict = decideVerdict(result, config.thresholds);
+    context.logger.info(`Verdict: ${verdict.healthy ? 'healthy' : 'unhealthy'} — ${verdict.samples} samples, ${verdict.errors} errors ` +
+        `(${percent(verdict.errorRate)}), p50 ${verdict.p50Ms ?? '—'}ms, p95 ${verdict.p95Ms ?? '—'}ms`);
+    const cancelled = context.signal.aborted;
+    const { decision, decisionError } = await decide(context, verdict, vercel);
+    context.setOutput('healthy', verdict.healthy && !cancelled);
+    context.setOutput('decision', decision.decision);
+    context.setOutput('samples', verdict.samples);
+    context.setOutput('errors', verdict.errors);
+    context.setOutput('error-rate', Number(verdict.errorRate.toFixed(4)));
+    context.setOutput('p50-ms', verdict.p50Ms ?? '');
+    context.setOutput('p95-ms', verdict.p95Ms ?? '');
+    const published = await context.report.publish(renderCanaryReport({ config, run: result, verdict, deployment: vercel?.deployment, decision, decisionError }), { comment: false });
+    context.setOutput('report', published.path);
+    if (cancelled)
+        return { failure: `${decision.detail} (${verdict.samples} probe(s) ran)` };
+    if (decisionError)
+        return { failure: `the Vercel step failed: ${decisionError}` };
+    if (!verdict.healthy && config.failOnUnhealthy) {
+        const done = decision.decision === 'rolled-back' ? `; ${decision.detail}` : '';
+        return { failure: `unhealthy: ${verdict.reasons.join('; ')}${done}` };
     }
+    return {};
+}
+/** With Vercel inputs: the deployment to watch, created from deploy-dir or looked up, and READY. */
+async function prepareVercel(context, config) {
+    const { logger } = context;
+    const settings = config.vercel;
+    if (!settings)
+        return undefined;
+    const api = new VercelApi({ token: settings.token, apiUrl: settings.apiUrl, teamId: settings.teamId });
+    const deployment = await logger.group('Prepare the Vercel deployment', async () => {
+        const ready = await prepareDeployment(settings, api, logger);
+        logger.info(`Deployment ${ready.id} is READY at https://${ready.url}`);
+        return ready;
+    });
+    context.setOutput('deployment-url', `https://${deployment.url}`);
+    if (config.urls.length === 0)
+        config.urls = [`https://${deployment.url}`];
+    return { settings, api, deployment };
+}
+async function probe(context, config) {
+    const { logger } = context;
     const result = await logger.group('Probe', async () => {
         logger.info(`Probing ${config.urls.map(secrets/* redactUrl */.BO).join(', ')} every ${(0,duration/* formatDuration */.a3)(config.intervalMs)} ` +
             `for ${(0,duration/* formatDuration */.a3)(config.durationMs)}`);
@@ -914,46 +945,30 @@ async function run(context) {
     if (result.failFast) {
         logger.error(`Stopped early: ${result.failFast.consecutive} consecutive failed probes of ${(0,secrets/* redactUrl */.BO)(result.failFast.url)}`);
     }
-    const verdict = decideVerdict(result, config.thresholds);
-    logger.info(`Verdict: ${verdict.healthy ? 'healthy' : 'unhealthy'} — ${verdict.samples} samples, ${verdict.errors} errors ` +
-        `(${percent(verdict.errorRate)}), p50 ${verdict.p50Ms ?? '—'}ms, p95 ${verdict.p95Ms ?? '—'}ms`);
-    const cancelled = context.signal.aborted;
-    let decision = cancelled
-        ? { decision: 'none', detail: `${(0,errors/* cancellation */.WN)(context.signal).message}: nothing was promoted or rolled back` }
-        : { decision: 'none', detail: 'no Vercel inputs: nothing changed' };
-    let decisionError;
-    // A cancelled canary has not seen enough to vouch for the deployment: it never promotes.
-    if (vercel && api && deployment && !cancelled) {
-        const watched = deployment;
-        try {
-            decision = await logger.group('Decide on Vercel', () => applyDecision(verdict.healthy, vercel, api, watched, logger));
-            logger.info(decision.detail);
-        }
-        catch (error) {
-            // The verdict is still worth reporting, so a Vercel failure here ends in the report, not a bare exception.
-            decisionError = (0,errors/* errorMessage */.gJ)(error);
-            decision = { decision: 'none', detail: decisionError };
-            logger.error(decisionError);
-        }
+    return result;
+}
+/**
+ * Promotes or rolls back on Vercel as the verdict says. A cancelled canary has not seen enough to vouch for the
+ * deployment: it never promotes (nor rolls back). A Vercel failure here ends in the report, not a bare exception.
+ */
+async function decide(context, verdict, vercel) {
+    const { logger } = context;
+    if (context.signal.aborted) {
+        const detail = `${(0,errors/* cancellation */.WN)(context.signal).message}: nothing was promoted or rolled back`;
+        return { decision: { decision: 'none', detail } };
     }
-    context.setOutput('healthy', verdict.healthy && !cancelled);
-    context.setOutput('decision', decision.decision);
-    context.setOutput('samples', verdict.samples);
-    context.setOutput('errors', verdict.errors);
-    context.setOutput('error-rate', Number(verdict.errorRate.toFixed(4)));
-    context.setOutput('p50-ms', verdict.p50Ms ?? '');
-    context.setOutput('p95-ms', verdict.p95Ms ?? '');
-    const published = await context.report.publish(renderCanaryReport({ config, run: result, verdict, deployment, decision, decisionError }), { comment: false });
-    context.setOutput('report', published.path);
-    if (cancelled)
-        return { failure: `${decision.detail} (${verdict.samples} probe(s) ran)` };
-    if (decisionError)
-        return { failure: `the Vercel step failed: ${decisionError}` };
-    if (!verdict.healthy && config.failOnUnhealthy) {
-        const done = decision.decision === 'rolled-back' ? `; ${decision.detail}` : '';
-        return { failure: `unhealthy: ${verdict.reasons.join('; ')}${done}` };
+    if (!vercel)
+        return { decision: { decision: 'none', detail: 'no Vercel inputs: nothing changed' } };
+    try {
+        const decision = await logger.group('Decide on Vercel', () => applyDecision(verdict.healthy, vercel.settings, vercel.api, vercel.deployment, logger));
+        logger.info(decision.detail);
+        return { decision };
     }
-    return {};
+    catch (error) {
+        const decisionError = (0,errors/* errorMessage */.gJ)(error);
+        logger.error(decisionError);
+        return { decision: { decision: 'none', detail: decisionError }, decisionError };
+    }
 }
 
 

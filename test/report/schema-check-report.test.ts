@@ -89,7 +89,7 @@ describe('schema-check report', () => {
       `[\`drizzle/0001_risky.sql:5\`](https://github.com/acme/app/blob/${pr.headSha}/drizzle/0001_risky.sql#L5)`,
     );
     expect(what).not.toContain('0001_risky');
-    expect(fix).toMatch(/later migration/);
+    expect(fix).toMatch(/later deploy/);
     // The warning (index without CONCURRENTLY) is under Warnings, not repeated anywhere else.
     const text = visibleText(html);
     expect(text.match(/drop-column/g)).toHaveLength(1);
