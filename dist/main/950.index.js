@@ -784,7 +784,7 @@ function explain(error, unavailable) {
 /* harmony export */   fc: () => (/* binding */ openEmbedded),
 /* harmony export */   nS: () => (/* binding */ resolveEmbeddedExtensions)
 /* harmony export */ });
-/* unused harmony exports loadPGliteModule, PGliteClient, embeddedExtensionNames, PREINITIALISED_DATA_DIR */
+/* unused harmony exports loadPGliteModule, PGliteClient, EXTENSION_PACKAGES, embeddedExtensionNames, PREINITIALISED_DATA_DIR */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -811,14 +811,11 @@ function pgliteDistDir() {
     const vendored = vendoredDir();
     if (vendored)
         return vendored;
-    // From sources: the installed package, found by walking up from this file as Node's resolution would.
-    for (let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));; dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir)) {
-        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'node_modules', '@electric-sql', 'pglite', 'dist');
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(candidate))
-            return candidate;
-        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) === dir)
-            throw new Error('@electric-sql/pglite is not installed');
-    }
+    // From sources: the installed package.
+    const installed = installedPackageFile('@electric-sql/pglite', 'dist');
+    if (!installed)
+        throw new Error('@electric-sql/pglite is not installed');
+    return installed;
 }
 /**
  * Loads PGlite. The bundle carries PGlite's own files once, in dist/pglite/, next to dist/main/; loading them at run
@@ -852,11 +849,45 @@ class PGliteClient {
 }
 /** Extensions compiled into PGlite itself: CREATE EXTENSION works without loading anything. */
 const BUILT_IN_EXTENSIONS = new Set(['plpgsql']);
+/**
+ * Extensions PGlite's authors publish as packages of their own rather than in @electric-sql/pglite/contrib. Each
+ * package's dist/ holds an index.js exporting the extension and the .tar.gz it loads from beside itself; the build
+ * vendors both into dist/pglite/extensions/<extension>/ so the bundle loads them at run time like the contrib ones.
+ * Not here: @electric-sql/pglite-postgis, whose newest release (0.2.8, built for PGlite 0.5.8) fails to load in this
+ * PGlite (its script cannot load plpgsql.so), so postgis stays "not available in PGlite".
+ */
+const EXTENSION_PACKAGES = {
+    vector: { package: '@electric-sql/pglite-pgvector' },
+};
 /** The file stem PGlite uses for an extension's module in contrib/ (`uuid-ossp` → `uuid_ossp`). */
 function contribStem(extension) {
     return extension.toLowerCase().replace(/-/g, '_');
 }
-/** Names of the PostgreSQL extensions this PGlite can load (contrib modules plus built-ins). */
+/** Where an extension's module is: PGlite's contrib/, or a package of its own (vendored, else installed). */
+function extensionModule(name) {
+    const packaged = EXTENSION_PACKAGES[name];
+    if (!packaged) {
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(pgliteDistDir(), 'contrib', `${contribStem(name)}.js`);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? file : undefined;
+    }
+    const vendored = vendoredDir();
+    const candidates = [
+        ...(vendored ? [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(vendored, 'extensions', name, 'index.js')] : []),
+        installedPackageFile(packaged.package, 'dist', 'index.js'),
+    ];
+    return candidates.find((file) => !!file && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file));
+}
+/** A file of an installed package, found by walking up from this file as Node's resolution would. */
+function installedPackageFile(pkg, ...path) {
+    for (let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));; dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir)) {
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'node_modules', ...pkg.split('/'), ...path);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(candidate))
+            return candidate;
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) === dir)
+            return undefined;
+    }
+}
+/** Names of the PostgreSQL extensions this PGlite can load (contrib modules, extension packages, built-ins). */
 function embeddedExtensionNames() {
     const contrib = join(pgliteDistDir(), 'contrib');
     const stems = existsSync(contrib)
@@ -864,22 +895,20 @@ function embeddedExtensionNames() {
             .filter((f) => f.endsWith('.js'))
             .map((f) => f.slice(0, -3))
         : [];
-    return [...BUILT_IN_EXTENSIONS, ...stems].sort();
+    const packaged = Object.keys(EXTENSION_PACKAGES).filter((name) => extensionModule(name));
+    return [...BUILT_IN_EXTENSIONS, ...stems, ...packaged].sort();
 }
 /** Finds PGlite's module for each extension a migration creates; PGlite needs them when it boots, not later. */
 async function resolveEmbeddedExtensions(names) {
     const extensions = {};
     const unavailable = [];
-    const contrib = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(pgliteDistDir(), 'contrib');
     for (const name of new Set([...names].map((n) => n.toLowerCase()))) {
         if (BUILT_IN_EXTENSIONS.has(name))
             continue;
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(contrib, `${contribStem(name)}.js`);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
-            unavailable.push(name);
-            continue;
-        }
-        const module = (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(file).href));
+        const file = extensionModule(name);
+        const module = file
+            ? (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(file).href))
+            : {};
         const extension = Object.values(module).find((value) => !!value && typeof value === 'object' && 'setup' in value);
         if (extension)
             extensions[contribStem(name)] = extension;
