@@ -4,7 +4,7 @@ import { flattenCatalog, objectKey } from '../lib/catalog/flatten';
 import { introspect } from '../lib/catalog/introspect';
 import type { Catalog, IntrospectOptions } from '../lib/catalog/model';
 import { reconcileViewSpelling } from '../lib/catalog/reconcile';
-import { replayMigrations } from '../lib/catalog/replay';
+import { replayMigrations, type Unreplayed } from '../lib/catalog/replay';
 import type { CommandResult, RunContext } from '../lib/command';
 import type { SqlClient } from '../lib/db/client';
 import type { PGliteClient } from '../lib/db/pglite';
@@ -45,7 +45,11 @@ export async function run(context: RunContext): Promise<CommandResult> {
   const live = await readLive(context, options, project, introspectOptions);
   const replayable = live.state.applied.map((a) => a.migration).filter((m): m is Migration => m !== undefined);
   const expected = await replayExpected(context, project, replayable, introspectOptions);
-  const findings = await context.logger.group('Compare', () => compare(context, options, expected, live.catalog));
+  // What the embedded PostgreSQL could not replay (an extension PGlite lacks) is named and left out; the rest is compared.
+  const ignore = [...options.ignore, ...expected.unreplayed.flatMap((u) => u.objects)];
+  const findings = await context.logger.group('Compare', () =>
+    compare(context, { ...options, ignore }, expected, live.catalog),
+  );
 
   const result: DriftResult = {
     environment: options.environment,
@@ -129,13 +133,24 @@ async function replayExpected(
   project: Project,
   migrations: Migration[],
   introspectOptions: IntrospectOptions,
-): Promise<{ catalog: Catalog; version: string; embedded: PGliteClient }> {
-  const embedded = await context.logger.group(
+): Promise<{ catalog: Catalog; version: string; embedded: PGliteClient; unreplayed: Unreplayed[] }> {
+  const { client: embedded, unreplayed } = await context.logger.group(
     `Replay ${migrations.length} applied migration(s) into embedded PostgreSQL`,
     async () => replayMigrations(migrations, { ledger: project.ledger, layout: project.set.layout }),
   );
+  for (const u of unreplayed) {
+    context.logger.warning(
+      `not replayed on embedded PostgreSQL (PGlite lacks the extension): ${u.migration.name} line ${u.line}: ${u.statement} (${u.reason}); not compared: ${u.objects.join(', ') || 'nothing it creates could be named'}`,
+      { file: u.migration.file, line: u.line, title: 'drift-check: not replayed' },
+    );
+  }
   try {
-    return { catalog: await introspect(embedded, introspectOptions), version: await serverVersion(embedded), embedded };
+    return {
+      catalog: await introspect(embedded, introspectOptions),
+      version: await serverVersion(embedded),
+      embedded,
+      unreplayed,
+    };
   } catch (error) {
     await embedded.close();
     throw error;

@@ -729,6 +729,7 @@ function mapOutsideQuotes(text, outside, inside = (s) => s) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ replayMigrations)
 /* harmony export */ });
+/* unused harmony export objectsCreatedBy */
 /* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92314);
 /* harmony import */ var _db_pglite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82212);
 /* harmony import */ var _migrations_executor__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8109);
@@ -738,25 +739,100 @@ function mapOutsideQuotes(text, outside, inside = (s) => s) {
 
 
 const MISSING_ROLE = /role "([^"]+)" does not exist/;
+/** A folder that needs more skips than this is not one an absent extension explains. */
+const MAX_UNREPLAYED = 100;
 /**
  * Builds the schema that exactly these migrations produce, in an embedded PostgreSQL (PGlite), through the same
  * executor as a deploy (one transaction per migration, so one that needs a fix is retried alone). PGlite loads
  * extensions only at start-up, so the ones the migrations create are loaded first; roles the migrations grant to or
  * create policies for exist on the server, not in the files, so a missing one is created and the migration retried.
+ * When PGlite lacks an extension (postgis), each statement that fails is skipped and named, so the rest is compared.
  */
 async function replayMigrations(migrations, options) {
     const { extensions, unavailable } = await (0,_db_pglite__WEBPACK_IMPORTED_MODULE_0__/* .resolveEmbeddedExtensions */ .nS)((0,_migrations_extensions__WEBPACK_IMPORTED_MODULE_2__/* .extensionsCreatedBy */ .u)(migrations.map((m) => m.sql)));
     const client = await (0,_db_pglite__WEBPACK_IMPORTED_MODULE_0__/* .openEmbedded */ .fc)({ extensions });
+    const unreplayed = [];
     try {
-        const result = await (0,_migrations_executor__WEBPACK_IMPORTED_MODULE_1__/* .execute */ .g7)(client, { location: options.ledger, layout: options.layout, exists: false }, (0,_migrations_executor__WEBPACK_IMPORTED_MODULE_1__/* .plan */ .et)(migrations, 'each').batches ?? [], { recover: (_step, error) => createMissingRole(client, error) });
-        if (result.failure)
-            throw explain(result.failure.error, unavailable);
-        return client;
+        let pending = migrations;
+        let ledgerExists = false;
+        for (;;) {
+            const result = await (0,_migrations_executor__WEBPACK_IMPORTED_MODULE_1__/* .execute */ .g7)(client, { location: options.ledger, layout: options.layout, exists: ledgerExists }, (0,_migrations_executor__WEBPACK_IMPORTED_MODULE_1__/* .plan */ .et)(pending, 'each').batches ?? [], { recover: (_step, error) => createMissingRole(client, error) });
+            ledgerExists ||= result.committed.length > 0;
+            if (!result.failure)
+                return { client, unavailable, unreplayed };
+            const { error } = result.failure;
+            if (!unavailable.length || !(error instanceof _migrations_executor__WEBPACK_IMPORTED_MODULE_1__/* .MigrationFailedError */ .Yv) || unreplayed.length >= MAX_UNREPLAYED)
+                throw explain(error, unavailable);
+            unreplayed.push(describeUnreplayed(error));
+            // The failing migration was rolled back: replay it again without that statement, then the rest.
+            const failed = error.migration;
+            const without = { ...failed, chunks: failed.chunks.filter((c) => c !== error.chunk) };
+            pending = [without, ...pending.slice(pending.indexOf(failed) + 1)];
+        }
     }
     catch (error) {
         await client.close();
         throw error;
     }
+}
+function describeUnreplayed(error) {
+    const text = error.chunk.sql
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('--'));
+    const first = text[0] ?? '';
+    return {
+        migration: error.migration,
+        line: error.line,
+        statement: first.length > 120 ? `${first.slice(0, 117)}...` : first,
+        reason: error.postgres.message,
+        objects: objectsCreatedBy(error.chunk.sql),
+    };
+}
+const NAME = String.raw `(?:"[^"]+"|[\w$]+)`;
+const QUALIFIED = String.raw `(${NAME}(?:\s*\.\s*${NAME})?)`;
+const CREATES = [
+    {
+        pattern: new RegExp(String.raw `create\s+extension\s+(?:if\s+not\s+exists\s+)?(${NAME})`, 'gi'),
+        objects: (m) => [unquote(m[1])],
+    },
+    {
+        pattern: new RegExp(String.raw `create\s+(?:unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?${QUALIFIED}`, 'gi'),
+        // A serial column's sequence is named after the table.
+        objects: (m) => [qualify(m[1]), `${qualify(m[1])}_*_seq`],
+    },
+    {
+        pattern: new RegExp(String.raw `create\s+(?:or\s+replace\s+)?(?:materialized\s+)?view\s+(?:if\s+not\s+exists\s+)?${QUALIFIED}`, 'gi'),
+        objects: (m) => [qualify(m[1])],
+    },
+    {
+        pattern: new RegExp(String.raw `create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(${NAME})\s+on\s+(?:only\s+)?${QUALIFIED}`, 'gi'),
+        objects: (m) => [`${schemaOf(m[2])}.${unquote(m[1])}`],
+    },
+    {
+        pattern: new RegExp(String.raw `alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?${QUALIFIED}\s+add\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?(${NAME})`, 'gi'),
+        objects: (m) => (/^constraint$/i.test(m[2]) ? [`${qualify(m[1])}.*`] : [`${qualify(m[1])}.${unquote(m[2])}`]),
+    },
+    {
+        pattern: new RegExp(String.raw `create\s+(?:or\s+replace\s+)?trigger\s+(${NAME})\s+[\s\S]*?\bon\s+${QUALIFIED}`, 'gi'),
+        objects: (m) => [`${qualify(m[2])}.${unquote(m[1])}`],
+    },
+];
+/** What a statement creates, as drift-check names objects; a best effort that only narrows the comparison. */
+function objectsCreatedBy(sql) {
+    const bare = sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
+    const names = CREATES.flatMap(({ pattern, objects }) => [...bare.matchAll(pattern)].flatMap(objects));
+    return [...new Set(names)];
+}
+function unquote(name) {
+    return name.startsWith('"') ? name.slice(1, -1) : name.toLowerCase();
+}
+function qualify(name) {
+    const parts = name.split(/\s*\.\s*(?=(?:[^"]*"[^"]*")*[^"]*$)/).map(unquote);
+    return parts.length > 1 ? parts.join('.') : `public.${parts[0]}`;
+}
+function schemaOf(table) {
+    return qualify(table).split('.')[0];
 }
 async function createMissingRole(client, error) {
     const role = MISSING_ROLE.exec(error.postgres.message)?.[1];
