@@ -59,7 +59,7 @@ describe.skipIf(!available)('an extension PGlite lacks', () => {
     expect(finding!.message).toContain('applied on database-url only');
 
     const broken = pullRequestRepo(files.base, {
-      'drizzle/0001_ids.sql': AUTOINC.replace('"ids_n_seq")', '"no_such_seq")'),
+      'drizzle/0001_ids.sql': AUTOINC.replace('PROCEDURE autoinc(', 'PROCEDURE autoinc_typo('),
       ...Object.fromEntries(Object.entries(files.head).filter(([p]) => p.endsWith('_journal.json'))),
     });
     const db2 = await createTestDatabase('ext_check_broken');
