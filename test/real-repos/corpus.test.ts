@@ -44,7 +44,7 @@ function quirkyDokploy(added: number) {
   };
   for (const file of readdirSync(DOKPLOY))
     if (file.endsWith('.sql')) files[`drizzle/${file}`] = readFileSync(join(DOKPLOY, file), 'utf8');
-  const withJournal = (list: JournalEntry[]) => ({
+  const withJournal = (list: JournalEntry[]): Record<string, string> => ({
     ...files,
     'drizzle/meta/_journal.json': JSON.stringify({ ...journal, entries: list }, null, 2),
   });

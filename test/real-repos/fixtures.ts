@@ -12,6 +12,8 @@ export interface RealShape {
   change: Entry[];
   /** The integrity warning the base's quirk gives, if any. */
   inherited?: string;
+  /** Extensions the PostgreSQL server must have (.ci/run installs pgvector). */
+  needs?: string[];
 }
 
 const BP = '\n--> statement-breakpoint\n';
@@ -103,6 +105,7 @@ export const SHAPES: RealShape[] = [
   },
   {
     name: 'pgvector with HNSW and IVFFlat indexes',
+    needs: ['vector'],
     base: [
       {
         tag: '0000_vector',
