@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { commands } from '../actions/commands';
+import { EXTENSION_PACKAGES } from '../actions/lib/db/pglite';
 import { generate } from './generate';
 import { writeThirdPartyNotices } from './notices';
 import { SOURCE_HASH_FILE, sourceHash } from './source-hash';
@@ -85,7 +86,21 @@ function vendorPGlite(): void {
     if (wanted(file)) cpSync(join(from, 'contrib', file), join(to, 'contrib', file));
   }
   cpSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'LICENSE'), join(to, 'LICENSE'));
+  vendorExtensionPackages(to, wanted);
   preinitialisePGliteDataDir(to);
+}
+
+/** Each extension PGlite publishes as a package (pgvector): its module and the archive it loads from beside it. */
+function vendorExtensionPackages(to: string, wanted: (file: string) => boolean): void {
+  for (const [name, { package: pkg }] of Object.entries(EXTENSION_PACKAGES)) {
+    const from = join(root, 'node_modules', ...pkg.split('/'));
+    const into = join(to, 'extensions', name);
+    mkdirSync(into, { recursive: true });
+    for (const file of readdirSync(join(from, 'dist'))) {
+      if (wanted(file)) cpSync(join(from, 'dist', file), join(into, file));
+    }
+    cpSync(join(from, 'LICENSE'), join(into, 'LICENSE'));
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 } from '../actions/lib/definition';
 import { markdownTable } from '../actions/lib/markdown';
 import { lintRulesMarkdown } from '../actions/schema-check/lint/readme';
+import { quirksTableRows } from '../actions/schema-check/integrity';
 
 const root = join(import.meta.dirname, '..');
 const HEADER = (source: string) => `# Generated from ${source} by npm run build; edit that, not this file.\n`;
@@ -138,16 +139,22 @@ export function readmeReference(definitions: CommandDefinition[]): string {
   return sections.join('\n\n');
 }
 
-const START = '<!-- generated:reference:start (npm run build) -->';
-const END = '<!-- generated:reference:end -->';
-const LINT_START = '<!-- generated:lint-rules:start (npm run build) -->';
-const LINT_END = '<!-- generated:lint-rules:end -->';
+/** Replaces what is between `<!-- generated:NAME:start (npm run build) -->` and `<!-- generated:NAME:end -->`. */
+function replaceBetween(text: string, name: string, content: string): string {
+  const START = `<!-- generated:${name}:start (npm run build) -->`;
+  const END = `<!-- generated:${name}:end -->`;
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (start === -1 || end === -1) throw new Error(`README.md needs the markers ${START} and ${END}`);
+  return `${text.slice(0, start + START.length)}\n\n${content}\n\n${text.slice(end)}`;
+}
 
-function replaceBetween(text: string, content: string, startMarker = START, endMarker = END): string {
-  const start = text.indexOf(startMarker);
-  const end = text.indexOf(endMarker);
-  if (start === -1 || end === -1) throw new Error(`README.md needs the markers ${startMarker} and ${endMarker}`);
-  return `${text.slice(0, start + startMarker.length)}\n\n${content}\n\n${text.slice(end)}`;
+/** The journal and folder quirks table, from the one in actions/schema-check/integrity.ts. */
+export function readmeQuirks(): string {
+  return markdownTable(
+    ['finding', 'shape', 'drizzle-orm 0.x', 'drizzle-orm 1.x', 'added by the change', 'already in the base commit'],
+    quirksTableRows(),
+  );
 }
 
 export function generate(): void {
@@ -161,7 +168,9 @@ export function generate(): void {
   if (existsSync(readme)) {
     const text = readFileSync(readme, 'utf8');
     const content = definitions.length ? readmeReference(definitions) : '_No actions are registered yet._';
-    const updated = replaceBetween(replaceBetween(text, content), lintRulesMarkdown(), LINT_START, LINT_END);
+    let updated = replaceBetween(text, 'reference', content);
+    updated = replaceBetween(updated, 'lint-rules', lintRulesMarkdown());
+    updated = replaceBetween(updated, 'quirks', readmeQuirks());
     if (updated !== text) writeFileSync(readme, updated);
   }
 }

@@ -1,4 +1,5 @@
 import { introspect, type Catalog } from '../lib/catalog';
+import { createRoles, rolesMentioned } from '../lib/catalog/roles';
 import { openEmbedded, resolveEmbeddedExtensions } from '../lib/db/pglite';
 import { extensionsCreatedBy } from '../lib/migrations/extensions';
 import type { Logger } from '../lib/logger';
@@ -17,7 +18,7 @@ export interface EmbeddedApply {
 
 /**
  * Applies the change on a fresh embedded PostgreSQL (PGlite) with the extensions the migrations create. Skipped,
- * with a finding, when PGlite lacks one of them: an error unless database-url can decide instead.
+ * with a warning, when PGlite lacks one of them.
  */
 export async function applyOnEmbedded(
   change: ChangeToApply,
@@ -40,6 +41,9 @@ export async function applyOnEmbedded(
   logger.info(`PGlite ready in ${Math.round(bootMs)} ms${loaded.length ? ` with ${loaded.join(', ')}` : ''}`);
   const ledgerTable = `${change.ledger.schema}.${change.ledger.table}`;
   try {
+    // Roles that policies and grants name (Supabase's authenticated, anon…) exist on every real server before any
+    // migration runs; the fresh embedded one has only postgres.
+    await createRoles(client, rolesMentioned(migrations.map((m) => m.sql)));
     let before: Catalog | undefined;
     const outcome = await applyChange(client, change, 'embedded', {
       beforeNew: async (c) => {
@@ -56,6 +60,10 @@ export async function applyOnEmbedded(
   }
 }
 
+/**
+ * Never a silent pass, never a failure the user cannot fix: with database-url the apply there decides; without it
+ * the migrations are reported as not verified, with the fix, and every other check still runs.
+ */
 function unavailableFinding(
   unavailable: string[],
   migrations: ChangeToApply['base'],
@@ -69,13 +77,17 @@ function unavailableFinding(
           .join(', ') || 'seed-sql'
       })`,
   );
-  const message = `The embedded PostgreSQL (PGlite) does not ship the extension${unavailable.length > 1 ? 's' : ''} ${users.join(', ')}, so the migrations were not applied on it.`;
+  const plural = unavailable.length > 1 ? 's' : '';
+  const message = hasDatabaseUrl
+    ? `Not verified on embedded PostgreSQL: extension${plural} ${users.join(', ')}, which PGlite does not ship; the migrations are applied on database-url only.`
+    : `Not verified on embedded PostgreSQL: extension${plural} ${users.join(', ')}, which PGlite does not ship, so the migrations were not applied anywhere; the other checks ran.`;
   return {
     check: 'apply',
     rule: 'extension-unavailable',
-    severity: hasDatabaseUrl ? 'warning' : 'error',
-    message: hasDatabaseUrl ? `${message} They are applied on database-url only.` : message,
-    alternative:
-      'Give database-url (a PostgreSQL service container with the extension installed) so the migrations can be applied there.',
+    severity: 'warning',
+    message,
+    alternative: hasDatabaseUrl
+      ? undefined
+      : `Give database-url: a PostgreSQL service container whose image has ${unavailable.join(', ')} (workflows-templates/schema-check.yml shows one, e.g. postgis/postgis for postgis).`,
   };
 }

@@ -5,6 +5,7 @@ import type { CommandResult, RunContext } from '../lib/command';
 import { connectPostgres } from '../lib/db/postgres';
 import { cancellation, ConfigurationError } from '../lib/errors';
 import { plan, type TransactionPolicy } from '../lib/migrations/executor';
+import type { IntegrityProblem } from '../lib/migrations/model';
 import { dataOf, done, skipped, type Phase } from '../lib/phase';
 import { loadProject, readTransactionPolicy, type Project } from '../lib/project-inputs';
 import { applyChange, refusalFinding, type ApplyOutcome, type ChangeToApply, type SeedSql } from './apply';
@@ -12,6 +13,7 @@ import { loadBaseMigrations, resolveBaseRef, type BaseRef } from './base';
 import { applyOnEmbedded } from './embedded';
 import type { Finding } from './findings';
 import { generateFindings, runGenerate, type GenerateResult } from './generate';
+import { integrityFindings } from './integrity';
 import { lintMigrations, type LintResult } from './lint';
 import { compareWithBase, type ChangeSet } from './order';
 import { commentMode, reportContext, renderReport, suggestionComments, type SchemaCheckReport } from './report';
@@ -36,7 +38,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
   const options = readOptions(context);
   const project = await readProject(context);
   const seed = readSeed(context.inputs.optional('seed-sql'), project.projectRoot);
-  const { base, change } = await compareWithBaseCommit(context, project);
+  const { base, change, inherited } = await compareWithBaseCommit(context, project);
   const toApply: ChangeToApply = {
     layout: project.set.layout,
     ledger: project.ledger,
@@ -65,7 +67,13 @@ export async function run(context: RunContext): Promise<CommandResult> {
     set: project.set,
     base,
     added: change.added,
-    findings: collectFindings(project, change, options, { generate, embedded: embedded.findings, database, lint }),
+    findings: collectFindings(project, change, options, {
+      inherited,
+      generate,
+      embedded: embedded.findings,
+      database,
+      lint,
+    }),
     failOn: options.failOn,
     generate,
     embedded: embedded.phase,
@@ -104,7 +112,7 @@ async function readProject(context: RunContext): Promise<Project> {
 async function compareWithBaseCommit(
   context: RunContext,
   project: Project,
-): Promise<{ base: BaseRef & { sha: string }; change: ChangeSet }> {
+): Promise<{ base: BaseRef & { sha: string }; change: ChangeSet; inherited?: IntegrityProblem[] }> {
   const { logger } = context;
   const baseRef = resolveBaseRef(context);
   const base = await logger.group(`Compare with the base (${baseRef.ref})`, async () => {
@@ -114,7 +122,7 @@ async function compareWithBaseCommit(
   });
   const change = compareWithBase(project.set, base.set);
   logger.info(`new migrations: ${change.added.map((m) => m.name).join(', ') || 'none'}`);
-  return { base: { ...baseRef, sha: base.sha }, change };
+  return { base: { ...baseRef, sha: base.sha }, change, inherited: base.set?.problems };
 }
 
 async function generatePhase(context: RunContext, project: Project, timeoutMs: number): Promise<GenerateResult> {
@@ -190,20 +198,15 @@ function collectFindings(
   change: ChangeSet,
   options: CheckOptions,
   phases: {
+    /** The base commit's folder problems: deployed history, judged apart from what the change adds. */
+    inherited?: IntegrityProblem[];
     generate: Phase<GenerateResult>;
     embedded: Finding[];
     database: Phase<ApplyOutcome>;
     lint: Phase<LintResult>;
   },
 ): Finding[] {
-  const integrity = project.set.problems.map((p): Finding => ({
-    check: 'integrity',
-    rule: p.code,
-    severity: p.severity,
-    message: p.message,
-    file: p.file,
-    line: p.line,
-  }));
+  const integrity = integrityFindings(project.set.problems, phases.inherited);
   const refusal = plan(change.added, options.transaction).refusal;
   const databaseFailure = dataOf(phases.database)?.failure;
   const generated = dataOf(phases.generate);

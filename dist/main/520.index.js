@@ -1768,6 +1768,7 @@ function mapOutsideQuotes(text, outside, inside = (s) => s) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ replayMigrations)
 /* harmony export */ });
+/* unused harmony export objectsCreatedBy */
 /* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92314);
 /* harmony import */ var _db_pglite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82212);
 /* harmony import */ var _migrations_executor__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8109);
@@ -1779,27 +1780,102 @@ function mapOutsideQuotes(text, outside, inside = (s) => s) {
 
 
 const MISSING_ROLE = /role "([^"]+)" does not exist/;
+/** A folder that needs more skips than this is not one an absent extension explains. */
+const MAX_UNREPLAYED = 100;
 /**
  * Builds the schema that exactly these migrations produce, in an embedded PostgreSQL (PGlite), through the same
  * executor as a deploy (one transaction per migration, so one that needs a fix is retried alone). PGlite loads
  * extensions only at start-up, so the ones the migrations create are loaded first; roles the migrations grant to or
  * create policies for exist on the server, not in the files, so a missing one is created and the migration retried.
+ * When PGlite lacks an extension (postgis), each statement that fails is skipped and named, so the rest is compared.
  */
 async function replayMigrations(migrations, options) {
     const { extensions, unavailable } = await (0,_db_pglite__WEBPACK_IMPORTED_MODULE_0__/* .resolveEmbeddedExtensions */ .nS)((0,_migrations_extensions__WEBPACK_IMPORTED_MODULE_3__/* .extensionsCreatedBy */ .u)(migrations.map((m) => m.sql)));
     const client = await (0,_db_pglite__WEBPACK_IMPORTED_MODULE_0__/* .openEmbedded */ .fc)({ extensions });
+    const unreplayed = [];
     try {
-        // On a real server the roles exist before any migration runs; the retry below catches names the scan misses.
+        // On a real server the roles exist before any migration runs; the recovery below catches names the scan misses.
         await (0,_roles__WEBPACK_IMPORTED_MODULE_2__/* .createRoles */ .Q)(client, (0,_roles__WEBPACK_IMPORTED_MODULE_2__/* .rolesMentioned */ .d)(migrations.map((m) => m.sql)));
-        const result = await (0,_migrations_executor__WEBPACK_IMPORTED_MODULE_1__/* .execute */ .g7)(client, { location: options.ledger, layout: options.layout, exists: false }, (0,_migrations_executor__WEBPACK_IMPORTED_MODULE_1__/* .plan */ .et)(migrations, 'each').batches ?? [], { recover: (_step, error) => createMissingRole(client, error) });
-        if (result.failure)
-            throw explain(result.failure.error, unavailable);
-        return client;
+        let pending = migrations;
+        let ledgerExists = false;
+        for (;;) {
+            const result = await (0,_migrations_executor__WEBPACK_IMPORTED_MODULE_1__/* .execute */ .g7)(client, { location: options.ledger, layout: options.layout, exists: ledgerExists }, (0,_migrations_executor__WEBPACK_IMPORTED_MODULE_1__/* .plan */ .et)(pending, 'each').batches ?? [], { recover: (_step, error) => createMissingRole(client, error) });
+            ledgerExists ||= result.committed.length > 0;
+            if (!result.failure)
+                return { client, unavailable, unreplayed };
+            const { error } = result.failure;
+            if (!unavailable.length || !(error instanceof _migrations_executor__WEBPACK_IMPORTED_MODULE_1__/* .MigrationFailedError */ .Yv) || unreplayed.length >= MAX_UNREPLAYED)
+                throw explain(error, unavailable);
+            unreplayed.push(describeUnreplayed(error));
+            // The failing migration was rolled back: replay it again without that statement, then the rest.
+            const failed = error.migration;
+            const without = { ...failed, chunks: failed.chunks.filter((c) => c !== error.chunk) };
+            pending = [without, ...pending.slice(pending.indexOf(failed) + 1)];
+        }
     }
     catch (error) {
         await client.close();
         throw error;
     }
+}
+function describeUnreplayed(error) {
+    const text = error.chunk.sql
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('--'));
+    const first = text[0] ?? '';
+    return {
+        migration: error.migration,
+        line: error.line,
+        statement: first.length > 120 ? `${first.slice(0, 117)}...` : first,
+        reason: error.postgres.message,
+        objects: objectsCreatedBy(error.chunk.sql),
+    };
+}
+const NAME = String.raw `(?:"[^"]+"|[\w$]+)`;
+const QUALIFIED = String.raw `(${NAME}(?:\s*\.\s*${NAME})?)`;
+const CREATES = [
+    {
+        pattern: new RegExp(String.raw `create\s+extension\s+(?:if\s+not\s+exists\s+)?(${NAME})`, 'gi'),
+        objects: (m) => [unquote(m[1])],
+    },
+    {
+        pattern: new RegExp(String.raw `create\s+(?:unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?${QUALIFIED}`, 'gi'),
+        // A serial column's sequence is named after the table.
+        objects: (m) => [qualify(m[1]), `${qualify(m[1])}_*_seq`],
+    },
+    {
+        pattern: new RegExp(String.raw `create\s+(?:or\s+replace\s+)?(?:materialized\s+)?view\s+(?:if\s+not\s+exists\s+)?${QUALIFIED}`, 'gi'),
+        objects: (m) => [qualify(m[1])],
+    },
+    {
+        pattern: new RegExp(String.raw `create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(${NAME})\s+on\s+(?:only\s+)?${QUALIFIED}`, 'gi'),
+        objects: (m) => [`${schemaOf(m[2])}.${unquote(m[1])}`],
+    },
+    {
+        pattern: new RegExp(String.raw `alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?${QUALIFIED}\s+add\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?(${NAME})`, 'gi'),
+        objects: (m) => (/^constraint$/i.test(m[2]) ? [`${qualify(m[1])}.*`] : [`${qualify(m[1])}.${unquote(m[2])}`]),
+    },
+    {
+        pattern: new RegExp(String.raw `create\s+(?:or\s+replace\s+)?trigger\s+(${NAME})\s+[\s\S]*?\bon\s+${QUALIFIED}`, 'gi'),
+        objects: (m) => [`${qualify(m[2])}.${unquote(m[1])}`],
+    },
+];
+/** What a statement creates, as drift-check names objects; a best effort that only narrows the comparison. */
+function objectsCreatedBy(sql) {
+    const bare = sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
+    const names = CREATES.flatMap(({ pattern, objects }) => [...bare.matchAll(pattern)].flatMap(objects));
+    return [...new Set(names)];
+}
+function unquote(name) {
+    return name.startsWith('"') ? name.slice(1, -1) : name.toLowerCase();
+}
+function qualify(name) {
+    const parts = name.split(/\s*\.\s*(?=(?:[^"]*"[^"]*")*[^"]*$)/).map(unquote);
+    return parts.length > 1 ? parts.join('.') : `public.${parts[0]}`;
+}
+function schemaOf(table) {
+    return qualify(table).split('.')[0];
 }
 async function createMissingRole(client, error) {
     const role = MISSING_ROLE.exec(error.postgres.message)?.[1];
@@ -1974,7 +2050,7 @@ function withoutPre15PublicCreate(g) {
 /* harmony export */   fc: () => (/* binding */ openEmbedded),
 /* harmony export */   nS: () => (/* binding */ resolveEmbeddedExtensions)
 /* harmony export */ });
-/* unused harmony exports loadPGliteModule, PGliteClient, embeddedExtensionNames, PREINITIALISED_DATA_DIR */
+/* unused harmony exports loadPGliteModule, PGliteClient, EXTENSION_PACKAGES, embeddedExtensionNames, PREINITIALISED_DATA_DIR */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -2001,14 +2077,11 @@ function pgliteDistDir() {
     const vendored = vendoredDir();
     if (vendored)
         return vendored;
-    // From sources: the installed package, found by walking up from this file as Node's resolution would.
-    for (let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));; dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir)) {
-        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'node_modules', '@electric-sql', 'pglite', 'dist');
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(candidate))
-            return candidate;
-        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) === dir)
-            throw new Error('@electric-sql/pglite is not installed');
-    }
+    // From sources: the installed package.
+    const installed = installedPackageFile('@electric-sql/pglite', 'dist');
+    if (!installed)
+        throw new Error('@electric-sql/pglite is not installed');
+    return installed;
 }
 /**
  * Loads PGlite. The bundle carries PGlite's own files once, in dist/pglite/, next to dist/main/; loading them at run
@@ -2042,11 +2115,45 @@ class PGliteClient {
 }
 /** Extensions compiled into PGlite itself: CREATE EXTENSION works without loading anything. */
 const BUILT_IN_EXTENSIONS = new Set(['plpgsql']);
+/**
+ * Extensions PGlite's authors publish as packages of their own rather than in @electric-sql/pglite/contrib. Each
+ * package's dist/ holds an index.js exporting the extension and the .tar.gz it loads from beside itself; the build
+ * vendors both into dist/pglite/extensions/<extension>/ so the bundle loads them at run time like the contrib ones.
+ * Not here: @electric-sql/pglite-postgis, whose newest release (0.2.8, built for PGlite 0.5.8) fails to load in this
+ * PGlite (its script cannot load plpgsql.so), so postgis stays "not available in PGlite".
+ */
+const EXTENSION_PACKAGES = {
+    vector: { package: '@electric-sql/pglite-pgvector' },
+};
 /** The file stem PGlite uses for an extension's module in contrib/ (`uuid-ossp` → `uuid_ossp`). */
 function contribStem(extension) {
     return extension.toLowerCase().replace(/-/g, '_');
 }
-/** Names of the PostgreSQL extensions this PGlite can load (contrib modules plus built-ins). */
+/** Where an extension's module is: PGlite's contrib/, or a package of its own (vendored, else installed). */
+function extensionModule(name) {
+    const packaged = EXTENSION_PACKAGES[name];
+    if (!packaged) {
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(pgliteDistDir(), 'contrib', `${contribStem(name)}.js`);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? file : undefined;
+    }
+    const vendored = vendoredDir();
+    const candidates = [
+        ...(vendored ? [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(vendored, 'extensions', name, 'index.js')] : []),
+        installedPackageFile(packaged.package, 'dist', 'index.js'),
+    ];
+    return candidates.find((file) => !!file && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file));
+}
+/** A file of an installed package, found by walking up from this file as Node's resolution would. */
+function installedPackageFile(pkg, ...path) {
+    for (let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));; dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir)) {
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'node_modules', ...pkg.split('/'), ...path);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(candidate))
+            return candidate;
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) === dir)
+            return undefined;
+    }
+}
+/** Names of the PostgreSQL extensions this PGlite can load (contrib modules, extension packages, built-ins). */
 function embeddedExtensionNames() {
     const contrib = join(pgliteDistDir(), 'contrib');
     const stems = existsSync(contrib)
@@ -2054,22 +2161,20 @@ function embeddedExtensionNames() {
             .filter((f) => f.endsWith('.js'))
             .map((f) => f.slice(0, -3))
         : [];
-    return [...BUILT_IN_EXTENSIONS, ...stems].sort();
+    const packaged = Object.keys(EXTENSION_PACKAGES).filter((name) => extensionModule(name));
+    return [...BUILT_IN_EXTENSIONS, ...stems, ...packaged].sort();
 }
 /** Finds PGlite's module for each extension a migration creates; PGlite needs them when it boots, not later. */
 async function resolveEmbeddedExtensions(names) {
     const extensions = {};
     const unavailable = [];
-    const contrib = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(pgliteDistDir(), 'contrib');
     for (const name of new Set([...names].map((n) => n.toLowerCase()))) {
         if (BUILT_IN_EXTENSIONS.has(name))
             continue;
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(contrib, `${contribStem(name)}.js`);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
-            unavailable.push(name);
-            continue;
-        }
-        const module = (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(file).href));
+        const file = extensionModule(name);
+        const module = file
+            ? (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(file).href))
+            : {};
         const extension = Object.values(module).find((value) => !!value && typeof value === 'object' && 'setup' in value);
         if (extension)
             extensions[contribStem(name)] = extension;

@@ -12,6 +12,7 @@ import {
   type Difference,
 } from '../../actions/lib/catalog';
 import type { PGliteClient } from '../../actions/lib/db/pglite';
+import { splitChunks } from '../../actions/lib/migrations/chunks';
 import { normaliseView } from '../../actions/lib/catalog/normalise';
 import { loadMigrationFolder } from '../../actions/lib/migrations/folder';
 import type { Migration, MigrationSet } from '../../actions/lib/migrations/model';
@@ -30,7 +31,7 @@ interface Expected {
 }
 
 async function replay(set: MigrationSet): Promise<Expected> {
-  const embedded = await replayMigrations(set.migrations, { ledger: LEDGER, layout: set.layout });
+  const { client: embedded } = await replayMigrations(set.migrations, { ledger: LEDGER, layout: set.layout });
   return { catalog: await introspect(embedded, introspectOptions(set)), embedded };
 }
 
@@ -562,7 +563,7 @@ function migration(name: string, sql: string): Migration {
 
 describe('replaying migrations into PGlite', () => {
   it('creates roles that policies and grants name, which live on the server rather than in the files', async () => {
-    const embedded = await replayMigrations(
+    const { client: embedded } = await replayMigrations(
       [
         migration(
           '0000_roles',
@@ -581,14 +582,33 @@ describe('replaying migrations into PGlite', () => {
     }
   });
 
-  it('says so when a migration needs an extension PGlite does not ship', async () => {
-    await expect(
-      replayMigrations([migration('0000_geo', 'CREATE EXTENSION IF NOT EXISTS "postgis";')], {
-        ledger: LEDGER,
-        layout: 'journal',
-      }),
-    ).rejects.toThrow(
-      /migration 0000_geo failed at drizzle\/0000_geo.sql:1: .*PGlite\) does not ship the extension "postgis"/,
-    );
+  it('skips and names what needs an extension PGlite does not ship, and replays the rest', async () => {
+    const text = [
+      'CREATE EXTENSION IF NOT EXISTS "postgis";',
+      'CREATE TABLE "places" ("id" serial PRIMARY KEY, "at" geometry(Point, 4326));',
+      'CREATE TABLE "notes" ("id" int);',
+      'CREATE INDEX "places_at" ON "places" USING gist ("at");',
+      'ALTER TABLE "notes" ADD COLUMN "where" geography;',
+    ].join('\n--> statement-breakpoint\n');
+    const geo = { ...migration('0000_geo', text), chunks: splitChunks(text) };
+    const { client, unavailable, unreplayed } = await replayMigrations([geo], { ledger: LEDGER, layout: 'journal' });
+    try {
+      expect(unavailable).toEqual(['postgis']);
+      expect(unreplayed.map((u) => [u.line, u.objects])).toEqual([
+        [1, ['postgis']],
+        [3, ['public.places', 'public.places_*_seq']],
+        [7, ['public.places_at']],
+        [9, ['public.notes.where']],
+      ]);
+      expect(unreplayed[1]!.statement).toBe(
+        'CREATE TABLE "places" ("id" serial PRIMARY KEY, "at" geometry(Point, 4326));',
+      );
+      const catalog = await introspect(client, { schemas: ['public'] });
+      expect(catalog.tables.map((t) => t.name)).toEqual(['notes']);
+      const ledger = await client.query<{ hash: string }>('SELECT hash FROM drizzle.__drizzle_migrations');
+      expect(ledger.map((r) => r.hash)).toEqual([geo.hash]);
+    } finally {
+      await client.close();
+    }
   });
 });

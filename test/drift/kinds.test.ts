@@ -33,7 +33,7 @@ beforeAll(async () => {
   if (!available) return;
   db = await createTestDatabase('drift_object_kinds');
   await migrate(db.url, set);
-  embedded = await replayMigrations(set.migrations, { ledger: LEDGER, layout: set.layout });
+  ({ client: embedded } = await replayMigrations(set.migrations, { ledger: LEDGER, layout: set.layout }));
   expected = await introspect(embedded, options);
 }, 60_000);
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { quoteIdent } from '../db/client';
 import { openEmbedded, resolveEmbeddedExtensions, type PGliteClient } from '../db/pglite';
-import { execute, plan, type MigrationFailedError } from '../migrations/executor';
+import { execute, MigrationFailedError, plan } from '../migrations/executor';
 import { extensionsCreatedBy } from '../migrations/extensions';
 import type { LedgerLocation } from '../migrations/ledger';
 import type { Layout, Migration } from '../migrations/model';
@@ -12,33 +12,145 @@ export interface ReplayOptions {
 }
 
 const MISSING_ROLE = /role "([^"]+)" does not exist/;
+/** A folder that needs more skips than this is not one an absent extension explains. */
+const MAX_UNREPLAYED = 100;
+
+/** A statement of an applied migration that the embedded PostgreSQL could not run, and what it would create. */
+export interface Unreplayed {
+  migration: Migration;
+  line: number;
+  /** The statement's first line, to name it in the report. */
+  statement: string;
+  reason: string;
+  /** Qualified names (drift-check's ignore patterns) of what the statement creates: not compared. */
+  objects: string[];
+}
+
+export interface Replay {
+  client: PGliteClient;
+  /** Extensions the migrations create that PGlite does not ship. */
+  unavailable: string[];
+  /** Statements skipped because of them; empty when every statement replayed. */
+  unreplayed: Unreplayed[];
+}
 
 /**
  * Builds the schema that exactly these migrations produce, in an embedded PostgreSQL (PGlite), through the same
  * executor as a deploy (one transaction per migration, so one that needs a fix is retried alone). PGlite loads
  * extensions only at start-up, so the ones the migrations create are loaded first; roles the migrations grant to or
  * create policies for exist on the server, not in the files, so a missing one is created and the migration retried.
+ * When PGlite lacks an extension (postgis), each statement that fails is skipped and named, so the rest is compared.
  */
-export async function replayMigrations(migrations: Migration[], options: ReplayOptions): Promise<PGliteClient> {
+export async function replayMigrations(migrations: Migration[], options: ReplayOptions): Promise<Replay> {
   const { extensions, unavailable } = await resolveEmbeddedExtensions(
     extensionsCreatedBy(migrations.map((m) => m.sql)),
   );
   const client = await openEmbedded({ extensions });
+  const unreplayed: Unreplayed[] = [];
   try {
-    // On a real server the roles exist before any migration runs; the retry below catches names the scan misses.
+    // On a real server the roles exist before any migration runs; the recovery below catches names the scan misses.
     await createRoles(client, rolesMentioned(migrations.map((m) => m.sql)));
-    const result = await execute(
-      client,
-      { location: options.ledger, layout: options.layout, exists: false },
-      plan(migrations, 'each').batches ?? [],
-      { recover: (_step, error) => createMissingRole(client, error) },
-    );
-    if (result.failure) throw explain(result.failure.error, unavailable);
-    return client;
+    let pending = migrations;
+    let ledgerExists = false;
+    for (;;) {
+      const result = await execute(
+        client,
+        { location: options.ledger, layout: options.layout, exists: ledgerExists },
+        plan(pending, 'each').batches ?? [],
+        { recover: (_step, error) => createMissingRole(client, error) },
+      );
+      ledgerExists ||= result.committed.length > 0;
+      if (!result.failure) return { client, unavailable, unreplayed };
+      const { error } = result.failure;
+      if (!unavailable.length || !(error instanceof MigrationFailedError) || unreplayed.length >= MAX_UNREPLAYED)
+        throw explain(error, unavailable);
+      unreplayed.push(describeUnreplayed(error));
+      // The failing migration was rolled back: replay it again without that statement, then the rest.
+      const failed = error.migration;
+      const without: Migration = { ...failed, chunks: failed.chunks.filter((c) => c !== error.chunk) };
+      pending = [without, ...pending.slice(pending.indexOf(failed) + 1)];
+    }
   } catch (error) {
     await client.close();
     throw error;
   }
+}
+
+function describeUnreplayed(error: MigrationFailedError): Unreplayed {
+  const text = error.chunk.sql
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('--'));
+  const first = text[0] ?? '';
+  return {
+    migration: error.migration,
+    line: error.line,
+    statement: first.length > 120 ? `${first.slice(0, 117)}...` : first,
+    reason: error.postgres.message,
+    objects: objectsCreatedBy(error.chunk.sql),
+  };
+}
+
+const NAME = String.raw`(?:"[^"]+"|[\w$]+)`;
+const QUALIFIED = String.raw`(${NAME}(?:\s*\.\s*${NAME})?)`;
+const CREATES: { pattern: RegExp; objects: (m: RegExpMatchArray) => string[] }[] = [
+  {
+    pattern: new RegExp(String.raw`create\s+extension\s+(?:if\s+not\s+exists\s+)?(${NAME})`, 'gi'),
+    objects: (m) => [unquote(m[1]!)],
+  },
+  {
+    pattern: new RegExp(String.raw`create\s+(?:unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?${QUALIFIED}`, 'gi'),
+    // A serial column's sequence is named after the table.
+    objects: (m) => [qualify(m[1]!), `${qualify(m[1]!)}_*_seq`],
+  },
+  {
+    pattern: new RegExp(
+      String.raw`create\s+(?:or\s+replace\s+)?(?:materialized\s+)?view\s+(?:if\s+not\s+exists\s+)?${QUALIFIED}`,
+      'gi',
+    ),
+    objects: (m) => [qualify(m[1]!)],
+  },
+  {
+    pattern: new RegExp(
+      String.raw`create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(${NAME})\s+on\s+(?:only\s+)?${QUALIFIED}`,
+      'gi',
+    ),
+    objects: (m) => [`${schemaOf(m[2]!)}.${unquote(m[1]!)}`],
+  },
+  {
+    pattern: new RegExp(
+      String.raw`alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?${QUALIFIED}\s+add\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?(${NAME})`,
+      'gi',
+    ),
+    objects: (m) => (/^constraint$/i.test(m[2]!) ? [`${qualify(m[1]!)}.*`] : [`${qualify(m[1]!)}.${unquote(m[2]!)}`]),
+  },
+  {
+    pattern: new RegExp(
+      String.raw`create\s+(?:or\s+replace\s+)?trigger\s+(${NAME})\s+[\s\S]*?\bon\s+${QUALIFIED}`,
+      'gi',
+    ),
+    objects: (m) => [`${qualify(m[2]!)}.${unquote(m[1]!)}`],
+  },
+];
+
+/** What a statement creates, as drift-check names objects; a best effort that only narrows the comparison. */
+export function objectsCreatedBy(sql: string): string[] {
+  const bare = sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  const names = CREATES.flatMap(({ pattern, objects }) => [...bare.matchAll(pattern)].flatMap(objects));
+  return [...new Set(names)];
+}
+
+function unquote(name: string): string {
+  return name.startsWith('"') ? name.slice(1, -1) : name.toLowerCase();
+}
+
+function qualify(name: string): string {
+  const parts = name.split(/\s*\.\s*(?=(?:[^"]*"[^"]*")*[^"]*$)/).map(unquote);
+  return parts.length > 1 ? parts.join('.') : `public.${parts[0]}`;
+}
+
+function schemaOf(table: string): string {
+  return qualify(table).split('.')[0]!;
 }
 
 async function createMissingRole(client: PGliteClient, error: MigrationFailedError): Promise<boolean> {

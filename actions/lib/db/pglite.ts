@@ -21,12 +21,10 @@ function vendoredDir(): string | undefined {
 function pgliteDistDir(): string {
   const vendored = vendoredDir();
   if (vendored) return vendored;
-  // From sources: the installed package, found by walking up from this file as Node's resolution would.
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', '@electric-sql', 'pglite', 'dist');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error('@electric-sql/pglite is not installed');
-  }
+  // From sources: the installed package.
+  const installed = installedPackageFile('@electric-sql/pglite', 'dist');
+  if (!installed) throw new Error('@electric-sql/pglite is not installed');
+  return installed;
 }
 
 /**
@@ -63,12 +61,47 @@ export class PGliteClient implements SqlClient {
 /** Extensions compiled into PGlite itself: CREATE EXTENSION works without loading anything. */
 const BUILT_IN_EXTENSIONS = new Set(['plpgsql']);
 
+/**
+ * Extensions PGlite's authors publish as packages of their own rather than in @electric-sql/pglite/contrib. Each
+ * package's dist/ holds an index.js exporting the extension and the .tar.gz it loads from beside itself; the build
+ * vendors both into dist/pglite/extensions/<extension>/ so the bundle loads them at run time like the contrib ones.
+ * Not here: @electric-sql/pglite-postgis, whose newest release (0.2.8, built for PGlite 0.5.8) fails to load in this
+ * PGlite (its script cannot load plpgsql.so), so postgis stays "not available in PGlite".
+ */
+export const EXTENSION_PACKAGES: Readonly<Record<string, { package: string }>> = {
+  vector: { package: '@electric-sql/pglite-pgvector' },
+};
+
 /** The file stem PGlite uses for an extension's module in contrib/ (`uuid-ossp` → `uuid_ossp`). */
 function contribStem(extension: string): string {
   return extension.toLowerCase().replace(/-/g, '_');
 }
 
-/** Names of the PostgreSQL extensions this PGlite can load (contrib modules plus built-ins). */
+/** Where an extension's module is: PGlite's contrib/, or a package of its own (vendored, else installed). */
+function extensionModule(name: string): string | undefined {
+  const packaged = EXTENSION_PACKAGES[name];
+  if (!packaged) {
+    const file = join(pgliteDistDir(), 'contrib', `${contribStem(name)}.js`);
+    return existsSync(file) ? file : undefined;
+  }
+  const vendored = vendoredDir();
+  const candidates = [
+    ...(vendored ? [join(vendored, 'extensions', name, 'index.js')] : []),
+    installedPackageFile(packaged.package, 'dist', 'index.js'),
+  ];
+  return candidates.find((file): file is string => !!file && existsSync(file));
+}
+
+/** A file of an installed package, found by walking up from this file as Node's resolution would. */
+function installedPackageFile(pkg: string, ...path: string[]): string | undefined {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', ...pkg.split('/'), ...path);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Names of the PostgreSQL extensions this PGlite can load (contrib modules, extension packages, built-ins). */
 export function embeddedExtensionNames(): string[] {
   const contrib = join(pgliteDistDir(), 'contrib');
   const stems = existsSync(contrib)
@@ -76,7 +109,8 @@ export function embeddedExtensionNames(): string[] {
         .filter((f) => f.endsWith('.js'))
         .map((f) => f.slice(0, -3))
     : [];
-  return [...BUILT_IN_EXTENSIONS, ...stems].sort();
+  const packaged = Object.keys(EXTENSION_PACKAGES).filter((name) => extensionModule(name));
+  return [...BUILT_IN_EXTENSIONS, ...stems, ...packaged].sort();
 }
 
 export interface ResolvedExtensions {
@@ -90,15 +124,12 @@ export interface ResolvedExtensions {
 export async function resolveEmbeddedExtensions(names: Iterable<string>): Promise<ResolvedExtensions> {
   const extensions: Record<string, Extension> = {};
   const unavailable: string[] = [];
-  const contrib = join(pgliteDistDir(), 'contrib');
   for (const name of new Set([...names].map((n) => n.toLowerCase()))) {
     if (BUILT_IN_EXTENSIONS.has(name)) continue;
-    const file = join(contrib, `${contribStem(name)}.js`);
-    if (!existsSync(file)) {
-      unavailable.push(name);
-      continue;
-    }
-    const module = (await import(/* webpackIgnore: true */ pathToFileURL(file).href)) as Record<string, unknown>;
+    const file = extensionModule(name);
+    const module = file
+      ? ((await import(/* webpackIgnore: true */ pathToFileURL(file).href)) as Record<string, unknown>)
+      : {};
     const extension = Object.values(module).find(
       (value): value is Extension => !!value && typeof value === 'object' && 'setup' in value,
     );

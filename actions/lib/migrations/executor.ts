@@ -1,7 +1,7 @@
 import { postgresErrorFields, type PostgresErrorFields, type SqlClient } from '../db/client';
 import { preciseNow } from '../time';
 import { lineOfPosition } from './chunks';
-import { ensureLedger, ledgerInsert, type LedgerLocation } from './ledger';
+import { ensureLedger, ledgerInsert, readLedger, type LedgerLocation } from './ledger';
 import type { Chunk, Layout, Migration } from './model';
 
 /**
@@ -157,22 +157,42 @@ class Execution {
         return undefined;
       }
       const { error, step } = outcome.failure;
+      // A migration that ran COMMIT itself left the rest of the batch in autocommit: rerunning it would repeat
+      // what is already committed, so it is not retried, and the ledger says what stayed.
+      const escaped = batch.transactional && escapedBefore(batch, step);
       const retry =
-        step && error instanceof MigrationFailedError && attempt < MAX_RECOVERIES && this.hooks.recover
+        step && !escaped && error instanceof MigrationFailedError && attempt < MAX_RECOVERIES && this.hooks.recover
           ? await this.hooks.recover(step, error).catch(() => false)
           : false;
       if (retry) {
         resumeAt = batch.transactional ? 0 : (step?.index ?? 0);
         continue;
       }
+      const kept = escaped ? await this.recorded(batch, outcome.timings) : [];
+      if (kept.length) {
+        this.committed.push(...kept);
+        this.hooks.committed?.(kept);
+      }
+      const failed = step?.migration ?? outcome.failure.migration;
       return {
         error,
-        migration: step?.migration ?? outcome.failure.migration,
+        migration: failed,
         startedAt: outcome.failure.startedAt,
-        partial: !batch.transactional,
-        rolledBack: batch.transactional ? batch.migrations : [],
+        partial: !batch.transactional || escaped,
+        rolledBack: batch.transactional
+          ? batch.migrations.filter((m) => !kept.some((k) => k.migration === m) && !(escaped && m === failed))
+          : [],
       };
     }
+  }
+
+  /** The batch's migrations whose ledger rows are in the database after a failure, as drizzle-orm left them. */
+  private async recorded(batch: Batch, finished: MigrationTiming[]): Promise<MigrationTiming[]> {
+    const rows = await readLedger(this.client, this.ledger.location).catch(() => undefined);
+    if (!rows) return [];
+    if (rows.exists) this.ledger.exists = true;
+    const hashes = new Set(rows.rows.map((r) => r.hash));
+    return finished.filter((t) => hashes.has(t.migration.hash) && batch.migrations.includes(t.migration));
   }
 
   private async inTransaction(batch: Batch): Promise<BatchOutcome> {
@@ -252,6 +272,36 @@ class Execution {
     this.hooks.checkpoint?.();
     return fn();
   }
+}
+
+/**
+ * Whether a statement that ends or starts a transaction (COMMIT, BEGIN, …) ran in the batch before the failing step,
+ * e.g. a `COMMIT;` before a CREATE INDEX CONCURRENTLY. drizzle-orm sends such a file as it is: PostgreSQL commits
+ * Drizzle's transaction there and runs what follows in autocommit (Drizzle's own COMMIT then only warns); so do we.
+ */
+function escapedBefore(batch: Batch, failing: StatementStep | undefined): boolean {
+  for (const migration of batch.migrations) {
+    for (const [index, chunk] of migration.chunks.entries()) {
+      const isFailing = failing && failing.migration === migration && failing.index === index;
+      if (isFailing) return false;
+      if (controlsTransaction(chunk.sql)) return true;
+    }
+    if (failing?.migration === migration) return false;
+  }
+  // The failure came after every chunk (a ledger row, the final COMMIT).
+  return batch.migrations.some((m) => m.chunks.some((c) => controlsTransaction(c.sql)));
+}
+
+const TRANSACTION_CONTROL = /(?:^|;)\s*(?:commit|end|begin|start\s+transaction|rollback|abort)\b/i;
+
+/** A statement of the chunk, outside comments, strings and dollar-quoted bodies (DO $$ BEGIN … END $$), is one. */
+export function controlsTransaction(sql: string): boolean {
+  const bare = sql
+    .replace(/\$([A-Za-z_][A-Za-z0-9_]*)?\$[\s\S]*?\$\1\$/g, "''")
+    .replace(/'(?:[^']|'')*'/g, "''")
+    .replace(/--[^\n]*/g, '')
+    .replace(/\/\*[\s\S]*?\*\//g, '');
+  return bare.split(';').some((statement) => TRANSACTION_CONTROL.test(statement.trim()));
 }
 
 interface Cursor {

@@ -99,15 +99,18 @@ export function journalProblems(dir: string, projectRoot: string, journal: Journ
   const problems: IntegrityProblem[] = [];
   const journalFile = relative(projectRoot, join(dir, JOURNAL_PATH));
   journal.entries.forEach((entry, position) => {
-    if (entry.idx !== position) {
+    const previous = journal.entries[position - 1];
+    // One problem where the numbering breaks, not one per later entry: a deleted entry is one gap, and entries
+    // drizzle-kit appends after it (numbered on from the last idx) add nothing to it.
+    const expectedIdx = previous ? previous.idx + 1 : 0;
+    if (entry.idx !== expectedIdx) {
       problems.push({
         code: 'journal-index-gap',
         severity: 'error',
         file: journalFile,
-        message: `journal entry "${entry.tag}" has idx ${entry.idx} but is entry ${position}: indexes must run 0, 1, 2… without gaps; regenerate the journal with drizzle-kit`,
+        message: `journal entry "${entry.tag}" has idx ${entry.idx} where ${expectedIdx} was expected${previous ? ` after "${previous.tag}"` : ''}: an entry was deleted or edited by hand; restore it from git, or regenerate the journal with drizzle-kit`,
       });
     }
-    const previous = journal.entries[position - 1];
     if (previous && entry.when <= previous.when) {
       problems.push({
         code: 'journal-when-not-increasing',

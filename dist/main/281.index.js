@@ -1,8 +1,8 @@
-export const id = 457;
-export const ids = [457];
+export const id = 281;
+export const ids = [281];
 export const modules = {
 
-/***/ 31457:
+/***/ 81281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -342,9 +342,10 @@ function migrationsCreating(extension, migrations) {
 
 
 
+
 /**
  * Applies the change on a fresh embedded PostgreSQL (PGlite) with the extensions the migrations create. Skipped,
- * with a finding, when PGlite lacks one of them: an error unless database-url can decide instead.
+ * with a warning, when PGlite lacks one of them.
  */
 async function applyOnEmbedded(change, logger, hasDatabaseUrl) {
     const migrations = [...change.base, ...change.added];
@@ -363,6 +364,9 @@ async function applyOnEmbedded(change, logger, hasDatabaseUrl) {
     logger.info(`PGlite ready in ${Math.round(bootMs)} ms${loaded.length ? ` with ${loaded.join(', ')}` : ''}`);
     const ledgerTable = `${change.ledger.schema}.${change.ledger.table}`;
     try {
+        // Roles that policies and grants name (Supabase's authenticated, anon…) exist on every real server before any
+        // migration runs; the fresh embedded one has only postgres.
+        await (0,roles/* createRoles */.Q)(client, (0,roles/* rolesMentioned */.d)(migrations.map((m) => m.sql)));
         let before;
         const outcome = await applyChange(client, change, 'embedded', {
             beforeNew: async (c) => {
@@ -377,17 +381,26 @@ async function applyOnEmbedded(change, logger, hasDatabaseUrl) {
         await client.close();
     }
 }
+/**
+ * Never a silent pass, never a failure the user cannot fix: with database-url the apply there decides; without it
+ * the migrations are reported as not verified, with the fix, and every other check still runs.
+ */
 function unavailableFinding(unavailable, migrations, hasDatabaseUrl) {
     const users = unavailable.map((name) => `${name} (${migrationsCreating(name, migrations)
         .map((m) => m.name)
         .join(', ') || 'seed-sql'})`);
-    const message = `The embedded PostgreSQL (PGlite) does not ship the extension${unavailable.length > 1 ? 's' : ''} ${users.join(', ')}, so the migrations were not applied on it.`;
+    const plural = unavailable.length > 1 ? 's' : '';
+    const message = hasDatabaseUrl
+        ? `Not verified on embedded PostgreSQL: extension${plural} ${users.join(', ')}, which PGlite does not ship; the migrations are applied on database-url only.`
+        : `Not verified on embedded PostgreSQL: extension${plural} ${users.join(', ')}, which PGlite does not ship, so the migrations were not applied anywhere; the other checks ran.`;
     return {
         check: 'apply',
         rule: 'extension-unavailable',
-        severity: hasDatabaseUrl ? 'warning' : 'error',
-        message: hasDatabaseUrl ? `${message} They are applied on database-url only.` : message,
-        alternative: 'Give database-url (a PostgreSQL service container with the extension installed) so the migrations can be applied there.',
+        severity: 'warning',
+        message,
+        alternative: hasDatabaseUrl
+            ? undefined
+            : `Give database-url: a PostgreSQL service container whose image has ${unavailable.join(', ')} (workflows-templates/schema-check.yml shows one, e.g. postgis/postgis for postgis).`,
     };
 }
 
@@ -584,6 +597,153 @@ function lastLines(output, count = 5) {
         .split('\n')
         .filter((l) => l.trim() !== '');
     return lines.slice(-count).join(' / ') || '(no output)';
+}
+
+;// CONCATENATED MODULE: ./actions/schema-check/integrity.ts
+const JOURNAL_ONLY = 'refuses the journal layout until `drizzle-kit up` converts it to folders';
+const FOLDER_QUIRKS = [
+    {
+        code: 'journal-index-gap',
+        shape: 'journal `idx` skips a number (an entry was deleted) or does not start at 0',
+        drizzle0: 'never reads `idx`: runs the listed entries in journal order',
+        drizzle1: JOURNAL_ONLY,
+        introduced: 'error',
+        inherited: 'warning',
+        inheritedNote: 'drizzle-orm never reads idx (it runs the journal entries in the order they are listed), so this gap changes nothing for deployed databases',
+    },
+    {
+        code: 'journal-when-not-increasing',
+        shape: 'an entry’s `when` is not after the entry before it',
+        drizzle0: 'runs a pending entry only if its `when` is after the newest `created_at` in the ledger: on a fresh database every entry runs; where the later entry is already applied, this one is skipped for good',
+        drizzle1: JOURNAL_ONLY,
+        introduced: 'error',
+        inherited: 'warning',
+        inheritedNote: 'this entry sorts before an applied one; Drizzle applied it because it was pending together with (or before) the entry it sorts behind, and a fresh database runs every entry in journal order, so deployed databases have it; never rewrite deployed history to fix it',
+    },
+    {
+        code: 'duplicate-migration-number',
+        shape: 'two migrations share a number (journal tag prefix) or a timestamp (1.x folder)',
+        drizzle0: 'runs both: the number in a tag is never read',
+        drizzle1: 'runs both, in folder-name order',
+        introduced: 'error',
+        inherited: 'warning',
+        inheritedNote: 'drizzle-orm runs both migrations (it never reads the number), so deployed databases have both; only drizzle-kit generate may have diffed one of them against a stale snapshot',
+    },
+    {
+        code: 'sql-file-not-in-journal',
+        shape: 'a `.sql` file in the folder that the journal does not list',
+        drizzle0: 'never runs it',
+        drizzle1: JOURNAL_ONLY,
+        introduced: 'warning',
+        inherited: 'warning',
+        inheritedNote: 'this .sql file is not in the journal, so Drizzle never runs it',
+    },
+    {
+        code: 'migration-folder-without-sql',
+        shape: 'a 1.x `<timestamp>_<name>/` folder without `migration.sql`',
+        drizzle0: 'not applicable (journal layout)',
+        drizzle1: 'skips the folder',
+        introduced: 'warning',
+        inherited: 'warning',
+        inheritedNote: 'drizzle-orm 1.x skips a folder without migration.sql, so it was never applied',
+    },
+    {
+        code: 'snapshot-prevId-collision',
+        shape: 'two snapshots follow the same parent snapshot (two branches generated migrations)',
+        drizzle0: 'never reads snapshots',
+        drizzle1: 'never reads snapshots',
+        introduced: 'error',
+        inherited: 'warning',
+        inheritedNote: 'drizzle-orm never reads snapshots: the migrations ran as written; only drizzle-kit generate diffs against the newest snapshot',
+    },
+    {
+        code: 'snapshot-id-collision',
+        shape: 'two snapshots have the same id (one was copied)',
+        drizzle0: 'never reads snapshots',
+        drizzle1: 'never reads snapshots',
+        introduced: 'error',
+        inherited: 'warning',
+        inheritedNote: 'drizzle-orm never reads snapshots: the migrations ran as written; only drizzle-kit generate diffs against the newest snapshot',
+    },
+    {
+        code: 'snapshot-unreadable',
+        shape: 'a snapshot that is not valid drizzle-kit JSON',
+        drizzle0: 'never reads snapshots',
+        drizzle1: 'never reads snapshots',
+        introduced: 'warning',
+        inherited: 'warning',
+        inheritedNote: 'drizzle-orm never reads snapshots; drizzle-kit generate needs the newest one to be readable',
+    },
+];
+const QUIRKS = new Map(FOLDER_QUIRKS.map((q) => [q.code, q]));
+/** How many entries one finding lists before "and N more". */
+const LISTED = 5;
+/**
+ * Folder-integrity findings that judge the change, not the past: a problem the base commit already has is deployed
+ * history, reported once per class as a warning saying how Drizzle treats it; a problem the pull request adds keeps
+ * its severity. Either way each class is one finding listing its entries, never one finding per entry.
+ */
+function integrityFindings(current, base) {
+    const inBase = new Set((base ?? []).map(identity));
+    const introduced = current.filter((p) => !inBase.has(identity(p)));
+    const inherited = current.filter((p) => inBase.has(identity(p)));
+    return [...byClass(introduced).map((g) => introducedFinding(g)), ...byClass(inherited).map(inheritedFinding)];
+}
+/** Same class, same words: journal.ts and v1.ts name the entries in the message, relative to the project root. */
+function identity(problem) {
+    return `${problem.code}\n${problem.message}`;
+}
+function byClass(problems) {
+    const groups = new Map();
+    for (const problem of problems)
+        groups.set(problem.code, [...(groups.get(problem.code) ?? []), problem]);
+    return [...groups.values()];
+}
+function introducedFinding(group) {
+    const [first] = group;
+    const severity = QUIRKS.get(first.code)?.introduced ?? first.severity;
+    if (group.length === 1)
+        return { ...asFinding(first), severity };
+    return {
+        ...asFinding(first),
+        severity: group.some((p) => p.severity === 'error') ? severity : 'warning',
+        message: `${group.length} problems of this kind: ${bounded(group.map((p) => p.message))}`,
+    };
+}
+function inheritedFinding(group) {
+    const [first] = group;
+    const quirk = QUIRKS.get(first.code);
+    const note = quirk?.inheritedNote ?? 'the base commit already has it, so this change did not cause it';
+    return {
+        ...asFinding(first),
+        severity: quirk?.inherited ?? 'warning',
+        message: `Already in the base commit (${group.length === 1 ? 'one entry' : `${group.length} entries`}), not caused by this change: ${note}.\n${bounded(group.map(entryOf))}`,
+        alternative: 'Nothing to fix in this pull request; do not rewrite migrations that are deployed.',
+    };
+}
+function asFinding(problem) {
+    return {
+        check: 'integrity',
+        rule: problem.code,
+        severity: problem.severity,
+        message: problem.message,
+        file: problem.file,
+        line: problem.line,
+    };
+}
+/** The entry a message is about, without the advice to regenerate that does not apply to deployed history. */
+function entryOf(problem) {
+    return problem.message.split(/: |; /)[0];
+}
+/** The first few messages, then "and N more", so a folder with hundreds of entries gives a readable finding. */
+function bounded(messages) {
+    const shown = messages.slice(0, LISTED).map((m) => `• ${m}`);
+    const rest = messages.length - shown.length;
+    return [...shown, ...(rest > 0 ? [`and ${rest} more`] : [])].join('\n');
+}
+/** The quirks table as Markdown, for the README (scripts/generate.ts). */
+function quirksTableRows() {
+    return FOLDER_QUIRKS.map((q) => [`\`${q.code}\``, q.shape, q.drizzle0, q.drizzle1, q.introduced, q.inherited]);
 }
 
 ;// CONCATENATED MODULE: ./actions/schema-check/lint/sql-tree.ts
@@ -2166,6 +2326,7 @@ function suggestionComments(r, context) {
 
 
 
+
 const FAIL_ON = ['error', 'warning', 'never'];
 const COMMENT = ['always', 'on-failure', 'never'];
 async function run(context) {
@@ -2173,7 +2334,7 @@ async function run(context) {
     const options = readOptions(context);
     const project = await readProject(context);
     const seed = readSeed(context.inputs.optional('seed-sql'), project.projectRoot);
-    const { base, change } = await compareWithBaseCommit(context, project);
+    const { base, change, inherited } = await compareWithBaseCommit(context, project);
     const toApply = {
         layout: project.set.layout,
         ledger: project.ledger,
@@ -2200,7 +2361,13 @@ async function run(context) {
         set: project.set,
         base,
         added: change.added,
-        findings: collectFindings(project, change, options, { generate, embedded: embedded.findings, database, lint }),
+        findings: collectFindings(project, change, options, {
+            inherited,
+            generate,
+            embedded: embedded.findings,
+            database,
+            lint,
+        }),
         failOn: options.failOn,
         generate,
         embedded: embedded.phase,
@@ -2243,7 +2410,7 @@ async function compareWithBaseCommit(context, project) {
     });
     const change = compareWithBase(project.set, base.set);
     logger.info(`new migrations: ${change.added.map((m) => m.name).join(', ') || 'none'}`);
-    return { base: { ...baseRef, sha: base.sha }, change };
+    return { base: { ...baseRef, sha: base.sha }, change, inherited: base.set?.problems };
 }
 async function generatePhase(context, project, timeoutMs) {
     const { inputs, logger } = context;
@@ -2301,14 +2468,7 @@ function whatChanges(before, after) {
 }
 /** Every finding of every phase, in the order the report lists the checks. */
 function collectFindings(project, change, options, phases) {
-    const integrity = project.set.problems.map((p) => ({
-        check: 'integrity',
-        rule: p.code,
-        severity: p.severity,
-        message: p.message,
-        file: p.file,
-        line: p.line,
-    }));
+    const integrity = integrityFindings(project.set.problems, phases.inherited);
     const refusal = (0,executor/* plan */.et)(change.added, options.transaction).refusal;
     const databaseFailure = dataOf(phases.database)?.failure;
     const generated = dataOf(phases.generate);
