@@ -167,9 +167,20 @@ function condition(raw: string | boolean | undefined, scope: Scope): boolean {
   return usesStatus ? value : value && !scope.failed;
 }
 
-/** The expression subset the templates use: paths, !, ==/!= with string literals, status functions. */
+/** The expression subset the templates use: paths, !, ==/!= with string literals, ||/&&, status functions. */
 function evaluate(expr: string, scope: Scope): unknown {
   const e = expr.trim();
+  // As on GitHub, || yields the first truthy operand and && the first falsy one (else the last); no parentheses.
+  for (const operator of ['||', '&&'] as const) {
+    const operands = e.split(operator);
+    if (operands.length === 1) continue;
+    let value: unknown;
+    for (const operand of operands) {
+      value = evaluate(operand, scope);
+      if (Boolean(value) === (operator === '||')) return value;
+    }
+    return value;
+  }
   const comparison = /^(.+?)\s*(==|!=)\s*(.+)$/.exec(e);
   if (comparison) {
     const left = stringify(evaluate(comparison[1]!, scope));

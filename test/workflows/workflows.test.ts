@@ -16,6 +16,7 @@ const TEMPLATES = [
   'drift-watch',
   'snapshot-cleanup',
   'rollback',
+  'preview',
 ];
 
 function workflowFiles(): string[] {
