@@ -11,6 +11,7 @@ export interface PreviewOutcome {
   id: string;
   name: string;
   created: boolean;
+  createdAt: string;
   parentName: string;
   expiresAt?: string;
   databaseUrl: string;
@@ -56,6 +57,7 @@ export async function getOrCreatePreview(
     id: branch.id,
     name: branch.name,
     created,
+    createdAt: branch.created_at,
     parentName: branches.find((b) => b.id === branch.parent_id)?.name ?? parent.name,
     expiresAt: branch.expires_at,
     databaseUrl,

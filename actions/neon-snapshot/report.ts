@@ -87,10 +87,9 @@ export interface PreviewExtras {
 }
 
 export function renderPreviewReport(project: string, outcome: PreviewOutcome, extras: PreviewExtras): string {
-  const verdict = outcome.created ? '✅ created' : '♻️ reused';
   const rows: string[][] = [
     ['branch', `[\`${outcome.name}\`](${outcome.consoleUrl}) (${outcome.id})`],
-    ['parent', outcome.parentName],
+    ['copy of', `\`${outcome.parentName}\`, taken ${outcome.createdAt}`],
     ['expires', outcome.expiresAt ?? 'never'],
     ['connection', redactUrl(outcome.databaseUrl)],
     ['pooled connection', redactUrl(outcome.pooledUrl)],
@@ -99,7 +98,8 @@ export function renderPreviewReport(project: string, outcome: PreviewOutcome, ex
   const lines = [
     '## Preview database',
     '',
-    `${verdict}: branch \`${outcome.name}\` of \`${outcome.parentName}\` in project \`${project}\`, with a copy of its data.`,
+    // Said of the branch, not of this run: the comment is written again at the end of the job, by a run that reuses it.
+    `🌿 This pull request has its own Neon branch in project \`${project}\`, holding a copy of \`${outcome.parentName}\`'s data.`,
     '',
     markdownTable(['', ''], rows),
     '',

@@ -295,6 +295,7 @@ async function getOrCreatePreview(neon, settings, logger) {
         id: branch.id,
         name: branch.name,
         created,
+        createdAt: branch.created_at,
         parentName: branches.find((b) => b.id === branch.parent_id)?.name ?? parent.name,
         expiresAt: branch.expires_at,
         databaseUrl,
@@ -694,10 +695,9 @@ function renderCleanupReport(project, prefix, outcome) {
     return lines.join('\n');
 }
 function renderPreviewReport(project, outcome, extras) {
-    const verdict = outcome.created ? '✅ created' : '♻️ reused';
     const rows = [
         ['branch', `[\`${outcome.name}\`](${outcome.consoleUrl}) (${outcome.id})`],
-        ['parent', outcome.parentName],
+        ['copy of', `\`${outcome.parentName}\`, taken ${outcome.createdAt}`],
         ['expires', outcome.expiresAt ?? 'never'],
         ['connection', (0,secrets/* redactUrl */.BO)(outcome.databaseUrl)],
         ['pooled connection', (0,secrets/* redactUrl */.BO)(outcome.pooledUrl)],
@@ -707,7 +707,8 @@ function renderPreviewReport(project, outcome, extras) {
     const lines = [
         '## Preview database',
         '',
-        `${verdict}: branch \`${outcome.name}\` of \`${outcome.parentName}\` in project \`${project}\`, with a copy of its data.`,
+        // Said of the branch, not of this run: the comment is written again at the end of the job, by a run that reuses it.
+        `🌿 This pull request has its own Neon branch in project \`${project}\`, holding a copy of \`${outcome.parentName}\`'s data.`,
         '',
         (0,markdown/* markdownTable */.Q)(['', ''], rows),
         '',

@@ -221,7 +221,7 @@ describe.skipIf(!pg)('preview lifecycle (preview.yml)', () => {
 
     expect(comments()).toHaveLength(1);
     const body = comments()[0]!;
-    expect(body).toContain('♻️ reused');
+    expect(body).toContain(`taken ${before.created_at}`); // the same branch as on the first push
     expect(rehearsal(body, '0003_priority_bigint')).toBe('—'); // already on the branch: not applied again
     expect(rehearsal(body, '0004_task_notes')).toMatch(/^\d/);
   });
