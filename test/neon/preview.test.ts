@@ -299,6 +299,43 @@ describe.skipIf(!pg)('neon-snapshot mode: reset', () => {
   });
 });
 
+describe.skipIf(!pg)('neon-snapshot preview, delete and reset: Neon faults', () => {
+  let fake: FakeNeon;
+  beforeAll(async () => {
+    fake = await production();
+  });
+
+  it.each(['preview', 'delete', 'reset'])(
+    'mode %s: a wrong key, a missing project and a Neon that keeps failing each end with one line',
+    async (mode) => {
+      const key = await neonSnapshot(fake, { mode, 'api-key': 'napi_wrong_key_for_faults' });
+      expectOneLine(key, /^neon-snapshot: Neon rejected the API key \(HTTP 401: authentication required\)/);
+      expect(key.logs).not.toContain('napi_wrong_key_for_faults');
+      expectOneLine(
+        await neonSnapshot(fake, { mode, 'project-id': 'no-such-project' }),
+        /^neon-snapshot: Neon project "no-such-project" was not found \(HTTP 404\): check project-id/,
+      );
+      // A fake of its own: the fault outlasts the run.
+      const down = await startFakeNeon();
+      fakes.push(down);
+      down.failNext(503, { method: 'GET', path: /\/branches$/, times: 1_000 });
+      expectOneLine(
+        await neonSnapshot(down, { mode, 'wait-timeout': '2s' }),
+        /^neon-snapshot: list branches: Neon answered HTTP 503.*\(gave up after \d+ attempt\(s\)\)$/,
+      );
+    },
+  );
+
+  it('a failed delete operation ends with one line naming it', async () => {
+    expectSuccess(await neonSnapshot(fake, { mode: 'preview' }, pullRequest(5)));
+    fake.failNextOperation('timeline deletion failed: pageserver returned 500');
+    expectOneLine(
+      await neonSnapshot(fake, { mode: 'delete' }, pullRequest(5)),
+      /^neon-snapshot: delete branch "preview\/pr-5": Neon operation \w+ \(.*\) failed: timeline deletion failed/,
+    );
+  });
+});
+
 describe.skipIf(!pg)('neon-snapshot preview modes: secrets', () => {
   it('never show the API key or a branch password in logs, outputs (but the masked URLs), summaries or debug', () => {
     expect(runs.length).toBeGreaterThan(20);
