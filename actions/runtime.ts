@@ -68,14 +68,13 @@ export async function runAction(name: string): Promise<number> {
   const github = readGitHubEnvironment();
   const logger = new ActionsLogger(github.workspace);
   const inputs = new Inputs(command.definition, actionInputSource(), logger);
-  const token = 'github-token' in command.definition.inputs ? inputs.optional('github-token') : undefined;
   const context: RunContext = {
     definition: command.definition,
     mode: 'action',
     inputs,
     logger,
     setOutput: (output, value) => core.setOutput(output, serialise(value)),
-    report: new ActionsReportPublisher(name, github, token, logger),
+    report: new ActionsReportPublisher(name, github, commentToken(command, inputs), logger),
     github,
     env: process.env,
     baseDir: github.workspace,
@@ -84,6 +83,16 @@ export async function runAction(name: string): Promise<number> {
   const code = await execute(command, context);
   if (code !== 0) process.exitCode = code;
   return code;
+}
+
+/**
+ * The token for the pull request comment. `github-token: ''` turns the comment off: the declared default is the
+ * runner's `${{ github.token }}` expression, which only the runner evaluates, never a token.
+ */
+function commentToken(command: Command, inputs: Inputs): string | undefined {
+  if (!('github-token' in command.definition.inputs)) return undefined;
+  const token = inputs.optional('github-token');
+  return token?.startsWith('${{') ? undefined : token;
 }
 
 /** The root action (`uses: org/schema-actions@v1`): its `command` input picks one of the actions. */

@@ -2,6 +2,7 @@ import { ConfigurationError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { redactUrl } from '../lib/secrets';
 import { resolveBranch } from './branches';
+import type { Branch } from '@neondatabase/api-client';
 import type { NeonProject } from './neon';
 import type { SnapshotSettings } from './settings';
 
@@ -48,26 +49,39 @@ export async function createSnapshot(
     };
   }
 
-  const existing = branches.find((b) => b.name === settings.name);
-  if (existing) {
-    logger.info(`Branch "${existing.name}" (${existing.id}) already exists: reusing it`);
-    if (existing.parent_id !== parent.id) {
-      logger.warning(`"${existing.name}" is not a child of "${parent.name}"; it was reused as it is`);
-    }
-  }
-  const branch = existing ?? (await neon.createBranch(parent, settings.name, settings.expiresAt));
-  if (!existing) logger.info(`Created branch "${branch.name}" (${branch.id}) from "${parent.name}"`);
+  const { branch, created } = await getOrCreateBranch(neon, branches, parent, settings, logger);
   const databaseUrl = await neon.connectionUri(branch, settings.databaseName, settings.roleName);
   logger.info(`Connection: ${redactUrl(databaseUrl)}`);
   return {
     kind: 'branch',
     id: branch.id,
     name: branch.name,
-    created: !existing,
+    created,
     parentName: parent.name,
     parentLsn: branch.parent_lsn,
     parentTimestamp: branch.parent_timestamp,
     expiresAt: branch.expires_at,
     databaseUrl,
   };
+}
+
+/** The branch named `settings.name`, reused when it exists (whatever its parent), else made a child of `parent`. */
+export async function getOrCreateBranch(
+  neon: NeonProject,
+  branches: Branch[],
+  parent: Branch,
+  settings: Pick<SnapshotSettings, 'name' | 'expiresAt'>,
+  logger: Logger,
+): Promise<{ branch: Branch; created: boolean }> {
+  const existing = branches.find((b) => b.name === settings.name);
+  if (!existing) {
+    const branch = await neon.createBranch(parent, settings.name, settings.expiresAt);
+    logger.info(`Created branch "${branch.name}" (${branch.id}) from "${parent.name}"`);
+    return { branch, created: true };
+  }
+  logger.info(`Branch "${existing.name}" (${existing.id}) already exists: reusing it`);
+  if (existing.parent_id !== parent.id) {
+    logger.warning(`"${existing.name}" is not a child of "${parent.name}"; it was reused as it is`);
+  }
+  return { branch: existing, created: false };
 }

@@ -7,7 +7,7 @@ export const neonSnapshotDefinition: CommandDefinition = {
   cliName: 'snapshot',
   title: 'Neon snapshot',
   description:
-    'Branches (or snapshots) a Neon database before a risky deploy, restores it to roll back, and cleans up old ones.',
+    'Branches (or snapshots) a Neon database before a risky deploy, restores it to roll back, and cleans up old ones; gives each pull request its own preview branch, resets it and deletes it.',
   isAction: true,
   inputs: {
     'api-key': { description: 'Neon API key with access to the project.', required: true, secret: true },
@@ -16,7 +16,11 @@ export const neonSnapshotDefinition: CommandDefinition = {
       description: 'Base URL of the Neon API (override only for tests or proxies).',
       default: NEON_API_HOST,
     },
-    mode: { description: 'What to do: `create`, `restore` or `cleanup`.', default: 'create' },
+    mode: {
+      description:
+        "What to do: `create`, `restore` or `cleanup` (snapshots); `preview` (get or create the pull request's branch, with a read-write compute), `delete` (remove it) or `reset` (bring it back to its parent's current state).",
+      default: 'create',
+    },
     method: {
       description:
         "`branch` makes a child branch; `snapshot` uses Neon's snapshot API (root branches only, no compute, no `database-url`).",
@@ -24,11 +28,11 @@ export const neonSnapshotDefinition: CommandDefinition = {
     },
     branch: {
       description:
-        "The protected branch (name or id) to snapshot from or restore into. Defaults to the project's default branch.",
+        "The protected branch (name or id) to snapshot from or restore into; in preview mode, the parent of a new preview branch. Defaults to the project's default branch.",
     },
     name: {
       description:
-        'Name of the snapshot to create. Defaults to `<prefix><environment>/<UTC timestamp>-<short sha>`. Re-running with an existing name reuses it.',
+        'Name of the snapshot to create. Defaults to `<prefix><environment>/<UTC timestamp>-<short sha>`. Re-running with an existing name reuses it. In preview, delete and reset modes: the branch, by default `<prefix>pr-<pull request number>`.',
     },
     environment: { description: 'Environment name used in the default snapshot name (e.g. `production`).' },
     'expires-in': {
@@ -42,9 +46,12 @@ export const neonSnapshotDefinition: CommandDefinition = {
     },
     'preserve-as': {
       description:
-        'Restore mode: name under which the pre-restore state is kept. Defaults to `<branch>_old_<UTC timestamp>`.',
+        'Restore mode: name under which the pre-restore state is kept. Defaults to `<branch>_old_<UTC timestamp>`. Reset mode: keep the state before the reset under this name (empty: not kept).',
     },
-    prefix: { description: 'Names of snapshots made by this action start with this.', default: 'snapshot/' },
+    prefix: {
+      description:
+        'Names of snapshots made by this action start with this: `snapshot/` by default, `preview/` in preview, delete and reset modes. Delete mode refuses a branch outside it.',
+    },
     keep: { description: 'Cleanup mode: how many of the newest snapshots under `prefix` to keep.', default: '5' },
     'older-than': {
       description: 'Cleanup mode: delete only snapshots older than this (e.g. `7d`). Empty: any age.',
@@ -60,6 +67,18 @@ export const neonSnapshotDefinition: CommandDefinition = {
       description: "Database for `database-url`. Defaults to the branch's first database.",
     },
     'role-name': { description: "Role for `database-url`. Defaults to the database's owner." },
+    'deployment-url': {
+      description: 'Preview mode: URL of the app deployed on the preview branch, linked from the comment.',
+    },
+    reports: {
+      description:
+        "Preview mode: paths of Markdown reports of earlier steps (e.g. schema-check's and migrate-with-telemetry's `report` output) to include in the pull request comment, one per line.",
+    },
+    'github-token': {
+      description: 'Preview mode: token used to write the one pull request comment about the preview.',
+      default: '${{ github.token }}',
+      secret: true,
+    },
   },
   outputs: {
     'branch-id': { description: 'Id of the snapshot branch (or snapshot) created or reused.' },
@@ -67,10 +86,19 @@ export const neonSnapshotDefinition: CommandDefinition = {
     created: { description: '`true` when this run created the snapshot, `false` when one of that name existed.' },
     'parent-lsn': { description: 'LSN of the parent branch the snapshot was taken at.' },
     'parent-timestamp': { description: 'Time on the parent branch the snapshot was taken at.' },
-    'database-url': { description: 'Connection URL of the snapshot branch (masked in logs).' },
+    'database-url': { description: 'Connection URL of the snapshot (or preview) branch (masked in logs).' },
+    'database-url-pooled': {
+      description:
+        "Preview mode: the branch's pooled connection URL (Neon's connection pooler, for serverless apps; masked).",
+    },
     'restored-branch-id': { description: 'Restore mode: id of the branch that now holds the restored data.' },
-    'preserved-branch-id': { description: 'Restore mode: id of the branch keeping the pre-restore state.' },
-    deleted: { description: 'Cleanup mode: JSON array of the deleted snapshots, `{id, name, created_at}`.' },
+    'preserved-branch-id': {
+      description: 'Restore and reset modes: id of the branch keeping the previous state (empty when none was kept).',
+    },
+    deleted: {
+      description:
+        'Cleanup and delete modes: JSON array of the deleted snapshots or branches, `{id, name, created_at}` (empty when already gone).',
+    },
     report: { description: 'Path of the Markdown report.' },
   },
 };

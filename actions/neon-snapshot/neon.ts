@@ -1,4 +1,11 @@
-import { createApiClient, type Api, type Branch, type Operation, type Snapshot } from '@neondatabase/api-client';
+import {
+  createApiClient,
+  type Api,
+  type Branch,
+  type Endpoint,
+  type Operation,
+  type Snapshot,
+} from '@neondatabase/api-client';
 import { formatDuration } from '../lib/duration';
 import { ConfigurationError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
@@ -118,24 +125,58 @@ export class NeonProject {
     return this.branch(response.branch.id);
   }
 
-  async deleteBranch(branch: Branch): Promise<void> {
-    const response = await this.call(`delete branch "${branch.name}"`, () =>
-      this.api.deleteProjectBranch({ projectId: this.id, branchId: branch.id }),
-    );
+  /** Deletes the branch; false when it was already gone (HTTP 404: deleted meanwhile, or by a retried call). */
+  async deleteBranch(branch: Branch): Promise<boolean> {
+    let response;
+    try {
+      response = await this.call(`delete branch "${branch.name}"`, () =>
+        this.api.deleteProjectBranch({ projectId: this.id, branchId: branch.id }),
+      );
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return false;
+      throw error;
+    }
     await this.waitFor(response.operations, `delete branch "${branch.name}"`);
+    return true;
   }
 
-  /** Neon's branch restore: `target` gets `source`'s head; its previous state stays as `preserveAs`. */
-  async restoreBranch(target: Branch, source: Branch, preserveAs: string): Promise<void> {
+  /** Gives the branch a read-write compute when it has none (a branch made elsewhere without one), and waits. */
+  async ensureReadWriteEndpoint(branch: Branch): Promise<void> {
+    if (await this.readWriteEndpoint(branch)) return;
+    this.logger.info(`Branch "${branch.name}" has no read-write compute: adding one`);
+    const response = await this.call(
+      `add a compute to "${branch.name}"`,
+      () =>
+        this.api.createProjectEndpoint(this.id, { endpoint: { branch_id: branch.id, type: 'read_write' as never } }),
+      async () => {
+        const made = await this.readWriteEndpoint(branch);
+        return made ? { endpoint: made, operations: [] } : undefined;
+      },
+    );
+    await this.waitFor(response.operations, `add a compute to "${branch.name}"`);
+  }
+
+  private async readWriteEndpoint(branch: Branch): Promise<Endpoint | undefined> {
+    const { endpoints } = await this.call('list the branch computes', () =>
+      this.api.listProjectBranchEndpoints(this.id, branch.id),
+    );
+    return endpoints.find((e) => e.type === ('read_write' as never));
+  }
+
+  /** Neon's branch restore: `target` gets `source`'s head; its previous state stays as `preserveAs` when given. */
+  async restoreBranch(target: Branch, source: Branch, preserveAs: string | undefined): Promise<void> {
     const response = await this.call(
       `restore "${target.name}" from "${source.name}"`,
       () =>
         this.api.restoreProjectBranch(this.id, target.id, {
           source_branch_id: source.id,
-          preserve_under_name: preserveAs,
+          ...(preserveAs ? { preserve_under_name: preserveAs } : {}),
         }),
-      async () =>
-        (await this.branches()).some((b) => b.name === preserveAs) ? { branch: target, operations: [] } : undefined,
+      // Without a preserved branch there is nothing to see a half-answered restore by: retrying it is harmless.
+      preserveAs
+        ? async () =>
+            (await this.branches()).some((b) => b.name === preserveAs) ? { branch: target, operations: [] } : undefined
+        : undefined,
     );
     await this.waitFor(response.operations, `restore "${target.name}"`);
   }
@@ -189,8 +230,11 @@ export class NeonProject {
     return restored.branch.id;
   }
 
-  /** A connection URL for the branch; its password and the URL itself are masked before returning. */
-  async connectionUri(branch: Branch, databaseName?: string, roleName?: string): Promise<string> {
+  /**
+   * A connection URL for the branch (through Neon's connection pooler when `pooled`); its password and the URL
+   * itself are masked before returning.
+   */
+  async connectionUri(branch: Branch, databaseName?: string, roleName?: string, pooled = false): Promise<string> {
     let database = databaseName;
     let role = roleName;
     if (!database || !role) {
@@ -207,7 +251,13 @@ export class NeonProject {
       role ??= chosen.owner_name;
     }
     const { uri } = await this.call('read the connection URI', () =>
-      this.api.getConnectionUri({ projectId: this.id, branch_id: branch.id, database_name: database, role_name: role }),
+      this.api.getConnectionUri({
+        projectId: this.id,
+        branch_id: branch.id,
+        database_name: database,
+        role_name: role,
+        ...(pooled ? { pooled: true } : {}),
+      }),
     );
     this.maskUri(uri);
     return uri;

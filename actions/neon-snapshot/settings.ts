@@ -2,7 +2,12 @@ import type { GitHubEnvironment } from '../lib/github';
 import { ConfigurationError } from '../lib/errors';
 import type { Inputs } from '../lib/inputs';
 
-export type Mode = 'create' | 'restore' | 'cleanup';
+export const MODES = ['create', 'restore', 'cleanup', 'preview', 'delete', 'reset'] as const;
+export type Mode = (typeof MODES)[number];
+/** Modes that act on one pull request's branch, named `<prefix>pr-<number>` by default. */
+const PREVIEW_MODES: readonly Mode[] = ['preview', 'delete', 'reset'];
+export const SNAPSHOT_PREFIX = 'snapshot/';
+export const PREVIEW_PREFIX = 'preview/';
 export type Method = 'branch' | 'snapshot';
 
 export interface SnapshotSettings {
@@ -23,6 +28,10 @@ export interface SnapshotSettings {
   waitTimeoutMs: number;
   databaseName?: string;
   roleName?: string;
+  /** Preview mode: the app deployed on the branch, linked from the comment. */
+  deploymentUrl?: string;
+  /** Preview mode: Markdown reports of other steps (schema-check, migrate) included in the comment. */
+  reports: string[];
 }
 
 /** Neon wants RFC 3339 timestamps; whole seconds keep names and expiries readable. */
@@ -45,17 +54,21 @@ export function readSettings(inputs: Inputs, github: GitHubEnvironment, now: Dat
       `input "api-host" must be a URL like https://console.neon.tech/api/v2, not "${apiHost}"`,
     );
   }
-  const prefix = inputs.string('prefix');
-  const environment = inputs.optional('environment');
-  const shortSha = github.sha ? `-${github.sha.slice(0, 7)}` : '';
-  const defaultName = `${prefix}${environment ? `${environment}/` : ''}${compactTimestamp(now)}${shortSha}`;
-  const name = inputs.optional('name') ?? defaultName;
+  const mode = inputs.enum('mode', MODES);
+  const perPullRequest = PREVIEW_MODES.includes(mode);
+  const prefix = inputs.optional('prefix') ?? (perPullRequest ? PREVIEW_PREFIX : SNAPSHOT_PREFIX);
+  const name = inputs.optional('name') ?? (perPullRequest ? pullRequestName(prefix, github, mode) : snapshotName());
   const expiresIn = inputs.optionalDuration('expires-in');
+  function snapshotName(): string {
+    const environment = inputs.optional('environment');
+    const shortSha = github.sha ? `-${github.sha.slice(0, 7)}` : '';
+    return `${prefix}${environment ? `${environment}/` : ''}${compactTimestamp(now)}${shortSha}`;
+  }
   return {
     apiKey,
     apiHost,
     projectId: inputs.required('project-id'),
-    mode: inputs.enum('mode', ['create', 'restore', 'cleanup'] as const),
+    mode,
     method: inputs.enum('method', ['branch', 'snapshot'] as const),
     branch: inputs.optional('branch'),
     name,
@@ -68,5 +81,18 @@ export function readSettings(inputs: Inputs, github: GitHubEnvironment, now: Dat
     waitTimeoutMs: inputs.duration('wait-timeout'),
     databaseName: inputs.optional('database-name'),
     roleName: inputs.optional('role-name'),
+    deploymentUrl: inputs.optional('deployment-url'),
+    reports: inputs.list('reports'),
   };
+}
+
+/** `preview/pr-42`: one branch per pull request, found again by every run of that pull request. */
+function pullRequestName(prefix: string, github: GitHubEnvironment, mode: Mode): string {
+  const number = github.pullRequest?.number;
+  if (number === undefined) {
+    throw new ConfigurationError(
+      `mode "${mode}" names the branch after the pull request, but this run is not for one (event "${github.eventName || 'none'}"): set name, or run on pull_request`,
+    );
+  }
+  return `${prefix}pr-${number}`;
 }

@@ -1,5 +1,6 @@
 // A fake of the Neon API v2 subset that neon-snapshot calls through @neondatabase/api-client: project, branches,
-// branch restore, snapshots, operations and connection URIs. Paths, bodies and status codes follow the OpenAPI spec
+// branch restore (and reset from parent), branch computes (endpoints), snapshots, operations and connection URIs
+// (direct and pooled). Paths, bodies and status codes follow the OpenAPI spec
 // the client ships (node_modules/@neondatabase/api-client/public-v2-for-users.gen.yaml). It is backed by real
 // PostgreSQL: every branch and snapshot is a database, a child branch is `CREATE DATABASE … TEMPLATE parent`, and a
 // restore swaps databases, so the data a connection URI reaches really changes the way it would on Neon.
@@ -30,6 +31,8 @@ export interface FakeBranch {
   password: string;
   /** Set on branches made by a snapshot restore that is not finalized yet: the branch it will replace. */
   pendingRestoreOf?: string;
+  /** Whether the branch has its read-write compute; without one no connection URI reaches it. */
+  endpoint: boolean;
 }
 
 export interface FakeSnapshot {
@@ -83,6 +86,8 @@ export interface AddBranchOptions {
   protected?: boolean;
   /** Backdates the branch, for cleanup tests. */
   createdAt?: Date;
+  /** Give it a read-write compute (default true), as the console does. */
+  endpoint?: boolean;
 }
 
 export interface FakeNeon {
@@ -121,10 +126,12 @@ function error(status: number, message: string, code = ''): FakeResponse {
   return json(status, { request_id: randomBytes(8).toString('hex'), code, message });
 }
 
-function realDatabaseUrl(database: string, password?: string): string {
+function realDatabaseUrl(database: string, password?: string, pooled = false): string {
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${database}`;
   if (password) url.password = password;
+  // Neon's pooler is another host (ep-…-pooler) in front of the same database; `localhost` plays it here.
+  if (pooled) url.hostname = url.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
   return url.toString();
 }
 
@@ -227,7 +234,7 @@ export async function startFakeNeon(options: FakeNeonOptions = {}): Promise<Fake
   }
 
   function publicBranch(branch: FakeBranch): object {
-    const { database: _d, password: _p, pendingRestoreOf: _r, ...visible } = branch;
+    const { database: _d, password: _p, pendingRestoreOf: _r, endpoint: _e, ...visible } = branch;
     return {
       ...visible,
       project_id: projectId,
@@ -268,8 +275,8 @@ export async function startFakeNeon(options: FakeNeonOptions = {}): Promise<Fake
     };
   }
 
-  function connectionUri(branch: FakeBranch): string {
-    return realDatabaseUrl(branch.database, branch.password);
+  function connectionUri(branch: FakeBranch, pooled = false): string {
+    return realDatabaseUrl(branch.database, branch.password, pooled);
   }
 
   async function makeBranch(
@@ -291,6 +298,7 @@ export async function startFakeNeon(options: FakeNeonOptions = {}): Promise<Fake
       updated_at: now,
       database: database ?? (parent ? await copyDatabase(parent.database) : ''),
       password: `npg_${randomBytes(9).toString('base64url')}`,
+      endpoint: true,
       ...extra,
     };
     if (!branch.database) {
@@ -388,6 +396,7 @@ export async function startFakeNeon(options: FakeNeonOptions = {}): Promise<Fake
     if (isLocked) return isLocked;
     const branch = await makeBranch(name, parent, {
       protected: spec.protected ?? false,
+      endpoint: (body.endpoints ?? []).some((e) => e.type === 'read_write'),
       ...(spec.expires_at ? { expires_at: spec.expires_at } : {}),
     });
     const ops = [startOperation('create_timeline', branch.id)];
@@ -465,7 +474,12 @@ export async function startFakeNeon(options: FakeNeonOptions = {}): Promise<Fake
       const oldData = newDatabaseName();
       await withoutSessions([target.database], `ALTER DATABASE "${target.database}" RENAME TO "${oldData}"`);
       created.add(oldData);
-      const preserved = await makeBranch(preserve, undefined, { parent_id: target.parent_id }, oldData);
+      const preserved = await makeBranch(
+        preserve,
+        undefined,
+        { parent_id: target.parent_id, endpoint: false },
+        oldData,
+      );
       for (const child of branches) if (child.parent_id === target.id) child.parent_id = preserved.id;
       ops.push(startOperation('create_branch', preserved.id));
     } else {
@@ -577,6 +591,29 @@ export async function startFakeNeon(options: FakeNeonOptions = {}): Promise<Fake
     return finalize(branch, (req.body as { name?: string } | undefined)?.name);
   });
 
+  route('GET', '/branches/:branch_id/endpoints', (req) => {
+    const branch = branchOr404(req);
+    if (!branch) return error(404, 'branch not found');
+    return json(200, { endpoints: branch.endpoint ? [endpointOf(branch)] : [] });
+  });
+
+  route('POST', '/endpoints', (req) => {
+    const spec = ((req.body ?? {}) as { endpoint?: { branch_id?: string; type?: string } }).endpoint ?? {};
+    const branch = branches.find((b) => b.id === spec.branch_id);
+    if (!branch) return error(404, `branch ${spec.branch_id} not found`);
+    if (spec.type !== 'read_write' && spec.type !== 'read_only') return error(400, 'endpoint type is required');
+    if (spec.type === 'read_write' && branch.endpoint) {
+      return error(409, 'a branch can have only one read-write endpoint');
+    }
+    const isLocked = locked();
+    if (isLocked) return isLocked;
+    branch.endpoint = true;
+    return json(201, {
+      endpoint: endpointOf(branch),
+      operations: [publicOperation(startOperation('start_compute', branch.id))],
+    });
+  });
+
   route('GET', '/branches/:branch_id/databases', (req) => {
     const branch = branchOr404(req);
     return branch ? json(200, { databases: [neonDatabase(branch)] }) : error(404, 'branch not found');
@@ -587,7 +624,8 @@ export async function startFakeNeon(options: FakeNeonOptions = {}): Promise<Fake
     if (!branch) return error(404, 'branch not found');
     if (req.query.database_name !== 'neondb') return error(404, `database "${req.query.database_name}" not found`);
     if (req.query.role_name !== roleName) return error(404, `role "${req.query.role_name}" not found`);
-    return json(200, { uri: connectionUri(branch) });
+    if (!branch.endpoint) return error(404, `read-write endpoint not found for branch ${branch.id}`);
+    return json(200, { uri: connectionUri(branch, req.query.pooled === 'true') });
   });
 
   await makeBranch('main', undefined, { default: true, protected: true });
@@ -624,7 +662,7 @@ export async function startFakeNeon(options: FakeNeonOptions = {}): Promise<Fake
     },
     async addBranch(name, opts = {}) {
       const parent = opts.root ? undefined : (findBranch(opts.parent ?? '') ?? branches.find((b) => b.default));
-      const extra: Partial<FakeBranch> = { protected: opts.protected ?? false };
+      const extra: Partial<FakeBranch> = { protected: opts.protected ?? false, endpoint: opts.endpoint ?? true };
       if (opts.createdAt) {
         extra.created_at = isoSeconds(opts.createdAt);
         extra.updated_at = extra.created_at;

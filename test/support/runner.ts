@@ -32,6 +32,8 @@ export interface RunActionOptions {
    * runner does when a job is cancelled (SIGINT, then SIGTERM).
    */
   onLine?: (line: string, signal: (name: NodeJS.Signals) => void) => void;
+  /** RUNNER_TEMP, shared by the steps of one job as on the runner; a fresh folder per run when omitted. */
+  runnerTemp?: string;
 }
 
 export interface Annotation {
@@ -126,7 +128,7 @@ export async function runAction(opts: RunActionOptions): Promise<ActionRun> {
   const actionDir = resolve(opts.action);
   const manifest = await loadManifest(actionDir);
   checkEnvOption(opts.env ?? {});
-  const dirs = await createWorkdirs(opts.cwd);
+  const dirs = await createWorkdirs(opts.cwd, opts.runnerTemp);
   try {
     await writeFile(dirs.eventPath, JSON.stringify(opts.event ?? {}));
     const env = buildEnv(opts, dirs, manifest);
@@ -215,12 +217,12 @@ function checkEnvOption(env: Record<string, string>): void {
   }
 }
 
-async function createWorkdirs(cwd: string | undefined): Promise<Workdirs> {
+async function createWorkdirs(cwd: string | undefined, runnerTemp: string | undefined): Promise<Workdirs> {
   const root = await mkdtemp(join(tmpdir(), 'action-run-'));
   const workspace = cwd ? resolve(cwd) : join(root, 'workspace');
-  const temp = join(root, 'runner-temp');
+  const temp = runnerTemp ?? join(root, 'runner-temp');
   const commands = join(root, 'file-commands');
-  await Promise.all([mkdir(workspace, { recursive: true }), mkdir(temp), mkdir(commands)]);
+  await Promise.all([mkdir(workspace, { recursive: true }), mkdir(temp, { recursive: true }), mkdir(commands)]);
   const files: FileCommandPaths = {
     GITHUB_OUTPUT: join(commands, 'set_output'),
     GITHUB_STEP_SUMMARY: join(commands, 'step_summary'),

@@ -3,7 +3,8 @@
 // inputs, matrix and earlier steps' outputs, and each `uses: <owner>/schema-actions/...` step run from the committed
 // dist through the runner harness. Steps that call third-party tools (the Vercel CLI, actions/checkout) cannot run
 // here: a test supplies what they would output, and any step it does not handle is recorded as skipped.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ourActionFolder } from '../../scripts/owner';
@@ -66,6 +67,16 @@ export function readJob(file: string, job: string): WorkflowStep[] {
 }
 
 export async function runJob(file: string, job: string, options: RunJobOptions): Promise<JobResult> {
+  // One RUNNER_TEMP for the job, as on the runner: a step can read the report file an earlier step wrote.
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'job-temp-'));
+  try {
+    return await runSteps(file, job, options, runnerTemp);
+  } finally {
+    rmSync(runnerTemp, { recursive: true, force: true });
+  }
+}
+
+async function runSteps(file: string, job: string, options: RunJobOptions, runnerTemp: string): Promise<JobResult> {
   const steps: StepResult[] = [];
   let failed = false;
   for (const step of readJob(file, job)) {
@@ -89,6 +100,7 @@ export async function runJob(file: string, job: string, options: RunJobOptions):
         eventName: options.eventName,
         githubApiUrl: options.githubApiUrl,
         cwd: options.cwd,
+        runnerTemp,
         timeoutMs: 180_000,
       });
       const outcome = run.failed ? 'failure' : 'success';
@@ -166,9 +178,20 @@ function condition(raw: string | boolean | undefined, scope: Scope): boolean {
   return usesStatus ? value : value && !scope.failed;
 }
 
-/** The expression subset the templates use: paths, !, ==/!= with string literals, status functions. */
+/** The expression subset the templates use: paths, !, ==/!= with string literals, ||/&&, status functions. */
 function evaluate(expr: string, scope: Scope): unknown {
   const e = expr.trim();
+  // As on GitHub, || yields the first truthy operand and && the first falsy one (else the last); no parentheses.
+  for (const operator of ['||', '&&'] as const) {
+    const operands = e.split(operator);
+    if (operands.length === 1) continue;
+    let value: unknown;
+    for (const operand of operands) {
+      value = evaluate(operand, scope);
+      if (Boolean(value) === (operator === '||')) return value;
+    }
+    return value;
+  }
   const comparison = /^(.+?)\s*(==|!=)\s*(.+)$/.exec(e);
   if (comparison) {
     const left = stringify(evaluate(comparison[1]!, scope));

@@ -13,6 +13,7 @@ const TEMPLATES = [
   'drift-watch',
   'snapshot-cleanup',
   'rollback',
+  'preview',
 ];
 
 function workflowFiles(): string[] {

@@ -1,5 +1,5 @@
-export const id = 474;
-export const ids = [474];
+export const id = 310;
+export const ids = [310];
 export const modules = {
 
 /***/ 65743:
@@ -80,7 +80,7 @@ function nextWait(policy, failed, retryAfterMs, remainingMs) {
 
 /***/ }),
 
-/***/ 88474:
+/***/ 67310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -91,6 +91,10 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
 var errors = __webpack_require__(32863);
 ;// CONCATENATED MODULE: ./actions/neon-snapshot/branches.ts
@@ -206,29 +210,104 @@ async function createSnapshot(neon, settings, logger) {
             expiresAt: snapshot.expires_at,
         };
     }
-    const existing = branches.find((b) => b.name === settings.name);
-    if (existing) {
-        logger.info(`Branch "${existing.name}" (${existing.id}) already exists: reusing it`);
-        if (existing.parent_id !== parent.id) {
-            logger.warning(`"${existing.name}" is not a child of "${parent.name}"; it was reused as it is`);
-        }
-    }
-    const branch = existing ?? (await neon.createBranch(parent, settings.name, settings.expiresAt));
-    if (!existing)
-        logger.info(`Created branch "${branch.name}" (${branch.id}) from "${parent.name}"`);
+    const { branch, created } = await getOrCreateBranch(neon, branches, parent, settings, logger);
     const databaseUrl = await neon.connectionUri(branch, settings.databaseName, settings.roleName);
     logger.info(`Connection: ${(0,secrets/* redactUrl */.BO)(databaseUrl)}`);
     return {
         kind: 'branch',
         id: branch.id,
         name: branch.name,
-        created: !existing,
+        created,
         parentName: parent.name,
         parentLsn: branch.parent_lsn,
         parentTimestamp: branch.parent_timestamp,
         expiresAt: branch.expires_at,
         databaseUrl,
     };
+}
+/** The branch named `settings.name`, reused when it exists (whatever its parent), else made a child of `parent`. */
+async function getOrCreateBranch(neon, branches, parent, settings, logger) {
+    const existing = branches.find((b) => b.name === settings.name);
+    if (!existing) {
+        const branch = await neon.createBranch(parent, settings.name, settings.expiresAt);
+        logger.info(`Created branch "${branch.name}" (${branch.id}) from "${parent.name}"`);
+        return { branch, created: true };
+    }
+    logger.info(`Branch "${existing.name}" (${existing.id}) already exists: reusing it`);
+    if (existing.parent_id !== parent.id) {
+        logger.warning(`"${existing.name}" is not a child of "${parent.name}"; it was reused as it is`);
+    }
+    return { branch: existing, created: false };
+}
+
+;// CONCATENATED MODULE: ./actions/neon-snapshot/preview.ts
+
+
+
+
+/** A preview gets its own branch: handing out the default or a protected branch would migrate that one instead. */
+function refuseSharedBranch(branch, mode) {
+    if (branch?.default) {
+        throw new errors/* ConfigurationError */.j1(`name "${branch.name}" is the project's default branch, which mode "${mode}" never touches: set name to the pull request's own branch (default preview/pr-<number>)`);
+    }
+    if (branch?.protected) {
+        throw new errors/* ConfigurationError */.j1(`name "${branch.name}" is a protected branch, which mode "${mode}" never touches: set name to the pull request's own branch`);
+    }
+}
+/** Gets or creates the pull request's branch, with a read-write compute, and its direct and pooled URLs. */
+async function getOrCreatePreview(neon, settings, logger) {
+    const branches = await neon.branches();
+    const parent = resolveBranch(branches, settings.branch);
+    refuseSharedBranch(branches.find((b) => b.name === settings.name), settings.mode);
+    const { branch, created } = await getOrCreateBranch(neon, branches, parent, settings, logger);
+    // A new branch got its compute with it; one made elsewhere may have none, and then no URL would connect.
+    if (!created)
+        await neon.ensureReadWriteEndpoint(branch);
+    const databaseUrl = await neon.connectionUri(branch, settings.databaseName, settings.roleName);
+    const pooledUrl = await neon.connectionUri(branch, settings.databaseName, settings.roleName, true);
+    logger.info(`Connection: ${(0,secrets/* redactUrl */.BO)(databaseUrl)}`);
+    logger.info(`Pooled connection: ${(0,secrets/* redactUrl */.BO)(pooledUrl)}`);
+    return {
+        id: branch.id,
+        name: branch.name,
+        created,
+        createdAt: branch.created_at,
+        parentName: branches.find((b) => b.id === branch.parent_id)?.name ?? parent.name,
+        expiresAt: branch.expires_at,
+        databaseUrl,
+        pooledUrl,
+        consoleUrl: `https://console.neon.tech/app/projects/${encodeURIComponent(neon.id)}/branches/${encodeURIComponent(branch.id)}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/neon-snapshot/delete.ts
+
+
+/** Checked before any call to Neon: a mistyped name must not delete someone else's branch. */
+function refuseOutsidePrefix(settings) {
+    if (!settings.name.startsWith(settings.prefix)) {
+        throw new errors/* ConfigurationError */.j1(`name "${settings.name}" is outside prefix "${settings.prefix}", and mode "delete" removes only branches under it: set name to a preview branch, or prefix to the folder it is in`);
+    }
+}
+/** Deletes the pull request's branch; nothing to do when it is already gone. */
+async function deletePreview(neon, settings, logger) {
+    const branches = await neon.branches();
+    const branch = branches.find((b) => b.name === settings.name);
+    if (!branch) {
+        logger.notice(`Branch "${settings.name}" does not exist (already deleted): nothing to do`);
+        return [];
+    }
+    refuseSharedBranch(branch, settings.mode);
+    const child = branches.find((b) => b.parent_id === branch.id);
+    if (child) {
+        throw new errors/* ConfigurationError */.j1(`branch "${branch.name}" has child branch "${child.name}", which deleting it would orphan: delete "${child.name}" first`);
+    }
+    if (!(await neon.deleteBranch(branch))) {
+        logger.notice(`Branch "${branch.name}" was deleted meanwhile: nothing to do`);
+        return [];
+    }
+    logger.info(`Deleted branch "${branch.name}" (${branch.id})`);
+    return [{ id: branch.id, name: branch.name, created_at: branch.created_at }];
 }
 
 // EXTERNAL MODULE: ./node_modules/@neondatabase/api-client/dist/index.js
@@ -330,16 +409,45 @@ class NeonProject {
         await this.waitFor(response.operations, `create branch "${name}"`);
         return this.branch(response.branch.id);
     }
+    /** Deletes the branch; false when it was already gone (HTTP 404: deleted meanwhile, or by a retried call). */
     async deleteBranch(branch) {
-        const response = await this.call(`delete branch "${branch.name}"`, () => this.api.deleteProjectBranch({ projectId: this.id, branchId: branch.id }));
+        let response;
+        try {
+            response = await this.call(`delete branch "${branch.name}"`, () => this.api.deleteProjectBranch({ projectId: this.id, branchId: branch.id }));
+        }
+        catch (error) {
+            if (error.status === 404)
+                return false;
+            throw error;
+        }
         await this.waitFor(response.operations, `delete branch "${branch.name}"`);
+        return true;
     }
-    /** Neon's branch restore: `target` gets `source`'s head; its previous state stays as `preserveAs`. */
+    /** Gives the branch a read-write compute when it has none (a branch made elsewhere without one), and waits. */
+    async ensureReadWriteEndpoint(branch) {
+        if (await this.readWriteEndpoint(branch))
+            return;
+        this.logger.info(`Branch "${branch.name}" has no read-write compute: adding one`);
+        const response = await this.call(`add a compute to "${branch.name}"`, () => this.api.createProjectEndpoint(this.id, { endpoint: { branch_id: branch.id, type: 'read_write' } }), async () => {
+            const made = await this.readWriteEndpoint(branch);
+            return made ? { endpoint: made, operations: [] } : undefined;
+        });
+        await this.waitFor(response.operations, `add a compute to "${branch.name}"`);
+    }
+    async readWriteEndpoint(branch) {
+        const { endpoints } = await this.call('list the branch computes', () => this.api.listProjectBranchEndpoints(this.id, branch.id));
+        return endpoints.find((e) => e.type === 'read_write');
+    }
+    /** Neon's branch restore: `target` gets `source`'s head; its previous state stays as `preserveAs` when given. */
     async restoreBranch(target, source, preserveAs) {
         const response = await this.call(`restore "${target.name}" from "${source.name}"`, () => this.api.restoreProjectBranch(this.id, target.id, {
             source_branch_id: source.id,
-            preserve_under_name: preserveAs,
-        }), async () => (await this.branches()).some((b) => b.name === preserveAs) ? { branch: target, operations: [] } : undefined);
+            ...(preserveAs ? { preserve_under_name: preserveAs } : {}),
+        }), 
+        // Without a preserved branch there is nothing to see a half-answered restore by: retrying it is harmless.
+        preserveAs
+            ? async () => (await this.branches()).some((b) => b.name === preserveAs) ? { branch: target, operations: [] } : undefined
+            : undefined);
         await this.waitFor(response.operations, `restore "${target.name}"`);
     }
     async snapshots() {
@@ -373,8 +481,11 @@ class NeonProject {
         await this.waitFor(finalized.operations, `finalize the restore of "${target.name}"`);
         return restored.branch.id;
     }
-    /** A connection URL for the branch; its password and the URL itself are masked before returning. */
-    async connectionUri(branch, databaseName, roleName) {
+    /**
+     * A connection URL for the branch (through Neon's connection pooler when `pooled`); its password and the URL
+     * itself are masked before returning.
+     */
+    async connectionUri(branch, databaseName, roleName, pooled = false) {
         let database = databaseName;
         let role = roleName;
         if (!database || !role) {
@@ -386,7 +497,13 @@ class NeonProject {
             database = chosen.name;
             role ??= chosen.owner_name;
         }
-        const { uri } = await this.call('read the connection URI', () => this.api.getConnectionUri({ projectId: this.id, branch_id: branch.id, database_name: database, role_name: role }));
+        const { uri } = await this.call('read the connection URI', () => this.api.getConnectionUri({
+            projectId: this.id,
+            branch_id: branch.id,
+            database_name: database,
+            role_name: role,
+            ...(pooled ? { pooled: true } : {}),
+        }));
         this.maskUri(uri);
         return uri;
     }
@@ -553,9 +670,97 @@ function renderCleanupReport(project, prefix, outcome) {
     }
     return lines.join('\n');
 }
+function renderPreviewReport(project, outcome, extras) {
+    const rows = [
+        ['branch', `[\`${outcome.name}\`](${outcome.consoleUrl}) (${outcome.id})`],
+        ['copy of', `\`${outcome.parentName}\`, taken ${outcome.createdAt}`],
+        ['expires', outcome.expiresAt ?? 'never'],
+        ['connection', (0,secrets/* redactUrl */.BO)(outcome.databaseUrl)],
+        ['pooled connection', (0,secrets/* redactUrl */.BO)(outcome.pooledUrl)],
+    ];
+    if (extras.deploymentUrl)
+        rows.splice(1, 0, ['deployment', extras.deploymentUrl]);
+    const lines = [
+        '## Preview database',
+        '',
+        // Said of the branch, not of this run: the comment is written again at the end of the job, by a run that reuses it.
+        `🌿 This pull request has its own Neon branch in project \`${project}\`, holding a copy of \`${outcome.parentName}\`'s data.`,
+        '',
+        (0,markdown/* markdownTable */.Qj)(['', ''], rows),
+        '',
+    ];
+    for (const report of extras.included)
+        lines.push(demoteHeadings(report.trim()), '');
+    return lines.join('\n');
+}
+/** Included reports sit under this one's heading. */
+function demoteHeadings(markdown) {
+    return markdown.replace(/^(#{1,5}) /gm, '#$1 ');
+}
+function renderDeleteReport(project, name, deleted) {
+    const verdict = deleted.length
+        ? `🧹 Deleted branch \`${name}\` (${deleted[0].id})`
+        : `✔️ Branch \`${name}\` was already gone: nothing deleted`;
+    return ['## Neon preview branch', '', `${verdict} in project \`${project}\`.`, ''].join('\n');
+}
+function renderResetReport(project, outcome) {
+    const kept = outcome.preservedAs
+        ? `The state before the reset is kept as \`${outcome.preservedAs}\` (${outcome.preservedBranchId}).`
+        : 'The state before the reset was not kept (set preserve-as to keep it).';
+    return [
+        '## Neon branch reset',
+        '',
+        `🔄 \`${outcome.name}\` (${outcome.id}) in project \`${project}\` now holds the current data of \`${outcome.parentName}\`; its connection string is unchanged.`,
+        '',
+        kept,
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/neon-snapshot/reset.ts
+
+
+
+/** Neon's "reset from parent": the branch keeps its id and connection string, and gets its parent's current data. */
+async function resetBranch(neon, settings, logger) {
+    const branches = await neon.branches();
+    const target = branches.find((b) => b.name === settings.name) ?? branches.find((b) => b.id === settings.name);
+    if (!target) {
+        const under = branches.filter((b) => b.name.startsWith(settings.prefix));
+        throw new errors/* ConfigurationError */.j1(`branch "${settings.name}" does not exist, so there is nothing to reset: create it with mode: preview, or set name to one of: ${listNames(under)}`);
+    }
+    refuseSharedBranch(target, settings.mode);
+    const parent = branches.find((b) => b.id === target.parent_id);
+    if (!parent) {
+        throw new errors/* ConfigurationError */.j1(`branch "${target.name}" is a root branch: it has no parent to reset from`);
+    }
+    const preserveAs = settings.preserveAs;
+    const child = branches.find((b) => b.parent_id === target.id);
+    if (child && !preserveAs) {
+        throw new errors/* ConfigurationError */.j1(`branch "${target.name}" has child branch "${child.name}": set preserve-as so its current state (and the child) stay on a branch of that name`);
+    }
+    if (preserveAs && branches.some((b) => b.name === preserveAs)) {
+        throw new errors/* ConfigurationError */.j1(`preserve-as "${preserveAs}" is already the name of a branch; choose another name`);
+    }
+    logger.info(`Resetting "${target.name}" (${target.id}) to the current state of "${parent.name}"`);
+    await neon.restoreBranch(target, parent, preserveAs);
+    const outcome = { id: target.id, name: target.name, parentName: parent.name };
+    if (!preserveAs)
+        return outcome;
+    const preserved = (await neon.branches()).find((b) => b.name === preserveAs);
+    if (!preserved)
+        throw new Error(`Neon finished the reset but no branch "${preserveAs}" holds the previous state`);
+    logger.info(`The previous state of "${target.name}" is kept as "${preserveAs}" (${preserved.id})`);
+    return { ...outcome, preservedAs: preserveAs, preservedBranchId: preserved.id };
+}
 
 ;// CONCATENATED MODULE: ./actions/neon-snapshot/settings.ts
 
+const MODES = ['create', 'restore', 'cleanup', 'preview', 'delete', 'reset'];
+/** Modes that act on one pull request's branch, named `<prefix>pr-<number>` by default. */
+const PREVIEW_MODES = ['preview', 'delete', 'reset'];
+const SNAPSHOT_PREFIX = 'snapshot/';
+const PREVIEW_PREFIX = 'preview/';
 /** Neon wants RFC 3339 timestamps; whole seconds keep names and expiries readable. */
 function utcSeconds(date) {
     return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -573,17 +778,21 @@ function readSettings(inputs, github, now) {
     catch {
         throw new errors/* ConfigurationError */.j1(`input "api-host" must be a URL like https://console.neon.tech/api/v2, not "${apiHost}"`);
     }
-    const prefix = inputs.string('prefix');
-    const environment = inputs.optional('environment');
-    const shortSha = github.sha ? `-${github.sha.slice(0, 7)}` : '';
-    const defaultName = `${prefix}${environment ? `${environment}/` : ''}${compactTimestamp(now)}${shortSha}`;
-    const name = inputs.optional('name') ?? defaultName;
+    const mode = inputs.enum('mode', MODES);
+    const perPullRequest = PREVIEW_MODES.includes(mode);
+    const prefix = inputs.optional('prefix') ?? (perPullRequest ? PREVIEW_PREFIX : SNAPSHOT_PREFIX);
+    const name = inputs.optional('name') ?? (perPullRequest ? pullRequestName(prefix, github, mode) : snapshotName());
     const expiresIn = inputs.optionalDuration('expires-in');
+    function snapshotName() {
+        const environment = inputs.optional('environment');
+        const shortSha = github.sha ? `-${github.sha.slice(0, 7)}` : '';
+        return `${prefix}${environment ? `${environment}/` : ''}${compactTimestamp(now)}${shortSha}`;
+    }
     return {
         apiKey,
         apiHost,
         projectId: inputs.required('project-id'),
-        mode: inputs.enum('mode', ['create', 'restore', 'cleanup']),
+        mode,
         method: inputs.enum('method', ['branch', 'snapshot']),
         branch: inputs.optional('branch'),
         name,
@@ -596,7 +805,17 @@ function readSettings(inputs, github, now) {
         waitTimeoutMs: inputs.duration('wait-timeout'),
         databaseName: inputs.optional('database-name'),
         roleName: inputs.optional('role-name'),
+        deploymentUrl: inputs.optional('deployment-url'),
+        reports: inputs.list('reports'),
     };
+}
+/** `preview/pr-42`: one branch per pull request, found again by every run of that pull request. */
+function pullRequestName(prefix, github, mode) {
+    const number = github.pullRequest?.number;
+    if (number === undefined) {
+        throw new errors/* ConfigurationError */.j1(`mode "${mode}" names the branch after the pull request, but this run is not for one (event "${github.eventName || 'none'}"): set name, or run on pull_request`);
+    }
+    return `${prefix}pr-${number}`;
 }
 
 ;// CONCATENATED MODULE: ./actions/neon-snapshot/restore.ts
@@ -656,19 +875,32 @@ async function restoreSnapshot(neon, settings, logger, now) {
 
 
 
+
+
+
+
+
 async function run(context) {
     const { logger } = context;
-    const now = new Date();
-    const settings = readSettings(context.inputs, context.github, now);
+    const settings = readSettings(context.inputs, context.github, new Date());
+    if (settings.mode === 'delete')
+        refuseOutsidePrefix(settings);
     const neon = new NeonProject(settings, logger);
     const project = await logger.group('Check the Neon project', async () => {
         const { name } = await neon.check();
         logger.info(`Project "${name}" (${settings.projectId})`);
         return name;
     });
-    let report;
-    if (settings.mode === 'create') {
-        const outcome = await logger.group(`Create ${settings.method} "${settings.name}"`, () => createSnapshot(neon, settings, logger));
+    await run_MODES[settings.mode](context, neon, settings, project);
+    return {};
+}
+async function publish(context, report, comment = false) {
+    const published = await context.report.publish(report, { comment });
+    context.setOutput('report', published.path);
+}
+const run_MODES = {
+    async create(context, neon, settings, project) {
+        const outcome = await context.logger.group(`Create ${settings.method} "${settings.name}"`, () => createSnapshot(neon, settings, context.logger));
         context.setOutput('branch-id', outcome.id);
         context.setOutput('branch-name', outcome.name);
         context.setOutput('created', outcome.created);
@@ -676,23 +908,55 @@ async function run(context) {
         context.setOutput('parent-timestamp', outcome.parentTimestamp ?? '');
         if (outcome.databaseUrl)
             context.setOutput('database-url', outcome.databaseUrl);
-        report = renderCreateReport(project, outcome);
-    }
-    else if (settings.mode === 'restore') {
-        const outcome = await logger.group(`Restore from ${settings.restoreFrom}`, () => restoreSnapshot(neon, settings, logger, now));
+        await publish(context, renderCreateReport(project, outcome));
+    },
+    async restore(context, neon, settings, project) {
+        const outcome = await context.logger.group(`Restore from ${settings.restoreFrom}`, () => restoreSnapshot(neon, settings, context.logger, new Date()));
         context.setOutput('branch-name', outcome.target);
         context.setOutput('restored-branch-id', outcome.restoredBranchId);
         context.setOutput('preserved-branch-id', outcome.preservedBranchId);
-        report = renderRestoreReport(project, outcome);
-    }
-    else {
-        const outcome = await logger.group(`Clean up snapshots under "${settings.prefix}"`, () => cleanupSnapshots(neon, settings, logger, now));
+        await publish(context, renderRestoreReport(project, outcome));
+    },
+    async cleanup(context, neon, settings, project) {
+        const outcome = await context.logger.group(`Clean up snapshots under "${settings.prefix}"`, () => cleanupSnapshots(neon, settings, context.logger, new Date()));
         context.setOutput('deleted', outcome.deleted);
-        report = renderCleanupReport(project, settings.prefix, outcome);
+        await publish(context, renderCleanupReport(project, settings.prefix, outcome));
+    },
+    async preview(context, neon, settings, project) {
+        const outcome = await context.logger.group(`Preview branch "${settings.name}"`, () => getOrCreatePreview(neon, settings, context.logger));
+        context.setOutput('branch-id', outcome.id);
+        context.setOutput('branch-name', outcome.name);
+        context.setOutput('created', outcome.created);
+        context.setOutput('database-url', outcome.databaseUrl);
+        context.setOutput('database-url-pooled', outcome.pooledUrl);
+        const included = readReports(context, settings.reports);
+        await publish(context, renderPreviewReport(project, outcome, { deploymentUrl: settings.deploymentUrl, included }), true);
+    },
+    async delete(context, neon, settings, project) {
+        const deleted = await context.logger.group(`Delete branch "${settings.name}"`, () => deletePreview(neon, settings, context.logger));
+        context.setOutput('branch-name', settings.name);
+        context.setOutput('deleted', deleted);
+        await publish(context, renderDeleteReport(project, settings.name, deleted));
+    },
+    async reset(context, neon, settings, project) {
+        const outcome = await context.logger.group(`Reset branch "${settings.name}"`, () => resetBranch(neon, settings, context.logger));
+        context.setOutput('branch-id', outcome.id);
+        context.setOutput('branch-name', outcome.name);
+        context.setOutput('preserved-branch-id', outcome.preservedBranchId ?? '');
+        await publish(context, renderResetReport(project, outcome));
+    },
+};
+/** Reports of earlier steps; one that is missing (its step was skipped) is left out with a note, not an error. */
+function readReports(context, paths) {
+    const found = [];
+    for (const path of paths) {
+        const file = (0,external_node_path_.resolve)(context.baseDir, path);
+        if ((0,external_node_fs_.existsSync)(file))
+            found.push((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        else
+            context.logger.info(`Report ${path} does not exist (its step did not run): not included`);
     }
-    const published = await context.report.publish(report, { comment: false });
-    context.setOutput('report', published.path);
-    return {};
+    return found;
 }
 
 
