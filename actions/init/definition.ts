@@ -13,7 +13,7 @@ export const initDefinition: CommandDefinition = {
     },
     templates: {
       description:
-        'Templates to write, comma separated: schema-check, deploy-staging, deploy-production, drift-watch, snapshot-cleanup, rollback. Defaults to every one that applies (snapshot-cleanup needs Neon; rollback Neon or Vercel).',
+        'Templates to write, comma separated: schema-check, deploy-staging, deploy-production, drift-watch, snapshot-cleanup, preview, rollback. Defaults to every one that applies (snapshot-cleanup and preview need Neon; rollback Neon or Vercel).',
     },
     neon: {
       description:

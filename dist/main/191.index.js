@@ -700,6 +700,10 @@ const TEMPLATES = [
         inapplicable: (repo) => (repo.neon.used ? undefined : 'it only cleans up Neon snapshots, and Neon is not used'),
     },
     {
+        name: 'preview',
+        inapplicable: (repo) => repo.neon.used ? undefined : 'it gives each pull request a Neon branch, and Neon is not used',
+    },
+    {
         name: 'rollback',
         inapplicable: (repo) => repo.neon.used || repo.vercel.used
             ? undefined

@@ -84,6 +84,7 @@ const ALL = [
   'deploy-production.yml',
   'deploy-staging.yml',
   'drift-watch.yml',
+  'preview.yml',
   'rollback.yml',
   'schema-check.yml',
   'snapshot-cleanup.yml',
@@ -143,7 +144,7 @@ describe('schema-actions init: npm app on Neon and Vercel', () => {
 
   it('prints the transaction policy once, as a repository variable the check and the deploys share', () => {
     expect(section(first.stdout, 'Repository (')).toMatch(
-      /`SCHEMA_ACTIONS_TRANSACTION` \| variable, optional \| .* \| schema-check\.yml, deploy-staging\.yml, deploy-production\.yml \|/,
+      /`SCHEMA_ACTIONS_TRANSACTION` \| variable, optional \| .* \| schema-check\.yml, deploy-staging\.yml, deploy-production\.yml, preview\.yml \|/,
     );
     for (const environment of ['staging', 'production']) {
       expect(section(first.stdout, `Environment \`${environment}\``)).not.toContain('SCHEMA_ACTIONS_TRANSACTION');

@@ -87,7 +87,7 @@ describe('template workflows', () => {
     const pin = JSON.parse(read('workflows-templates', 'vercel-cli', 'package.json')).dependencies.vercel as string;
     expect(pin).toMatch(/^\d+\.\d+\.\d+$/);
     const users = templates.filter((name) => read('workflows-templates', `${name}.yml`).includes('VERCEL_CLI'));
-    expect(users.sort()).toEqual(['deploy-production', 'deploy-staging', 'rollback']);
+    expect(users.sort()).toEqual(['deploy-production', 'deploy-staging', 'preview', 'rollback']);
     for (const name of templates) {
       const text = read('workflows-templates', `${name}.yml`);
       expect(text, name).not.toMatch(/vercel@(?!\d+\.\d+\.\d+\b)/);
