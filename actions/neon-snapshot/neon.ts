@@ -7,7 +7,7 @@ import {
   type Snapshot,
 } from '@neondatabase/api-client';
 import { formatDuration } from '../lib/duration';
-import { ConfigurationError } from '../lib/errors';
+import { cancellation, CancelledError, ConfigurationError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { secretsInUrl } from '../lib/secrets';
 import { parseRetryAfter } from '../lib/retry-after';
@@ -44,7 +44,17 @@ function httpFailure(error: unknown): HttpFailure | undefined {
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` aborts (a cancelled job stops polling at once). */
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 
 export interface NeonSettings {
   apiKey: string;
@@ -64,6 +74,8 @@ export class NeonProject {
   constructor(
     private readonly settings: NeonSettings,
     private readonly logger: Logger,
+    /** The job's cancellation: operation polling stops, and a branch already created is named. */
+    private readonly signal?: AbortSignal,
   ) {
     this.api = createApiClient({ apiKey: settings.apiKey, baseURL: settings.apiHost, timeout: REQUEST_TIMEOUT_MS });
   }
@@ -121,7 +133,15 @@ export class NeonProject {
       },
     );
     for (const uri of response.connection_uris ?? []) this.maskUri(uri.connection_uri);
-    await this.waitFor(response.operations, `create branch "${name}"`);
+    try {
+      await this.waitFor(response.operations, `create branch "${name}"`);
+    } catch (error) {
+      if (!(error instanceof CancelledError)) throw error;
+      throw new Error(
+        `${error.message}: branch "${name}" (${response.branch.id}) was already created and its operations may still be running; a re-run reuses it by name, or delete it in the Neon console`,
+        { cause: error },
+      );
+    }
     return this.branch(response.branch.id);
   }
 
@@ -275,6 +295,7 @@ export class NeonProject {
     for (const op of operations) if (!this.settle(op, what)) pending.set(op.id, op);
     let interval = FIRST_POLL_MS;
     while (pending.size > 0) {
+      if (this.signal?.aborted) throw cancellation(this.signal);
       const left = started + this.settings.waitTimeoutMs - Date.now();
       if (left <= 0) {
         const list = [...pending.values()].map((op) => `${op.action} ${op.id} (${op.status})`).join(', ');
@@ -282,7 +303,8 @@ export class NeonProject {
           `${what}: Neon operations still running after wait-timeout ${formatDuration(this.settings.waitTimeoutMs)}: ${list}; they may still finish — check the Neon console, or raise wait-timeout`,
         );
       }
-      await sleep(Math.min(interval, left));
+      await sleep(Math.min(interval, left), this.signal);
+      if (this.signal?.aborted) throw cancellation(this.signal);
       interval = Math.min(interval * 2, MAX_POLL_MS);
       for (const id of [...pending.keys()]) {
         const { operation } = await this.call('read an operation', () => this.api.getProjectOperation(this.id, id));

@@ -347,7 +347,16 @@ function httpFailure(error) {
         code: e.code,
     };
 }
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` aborts (a cancelled job stops polling at once). */
+const sleep = (ms, signal) => new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+});
 /**
  * The Neon API as this action needs it: every call retried while Neon is locked (423), rate limiting (429) or
  * failing (5xx), within wait-timeout; a wrong key or project turned into one line the user can act on; and the
@@ -356,10 +365,14 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 class NeonProject {
     settings;
     logger;
+    signal;
     api;
-    constructor(settings, logger) {
+    constructor(settings, logger, 
+    /** The job's cancellation: operation polling stops, and a branch already created is named. */
+    signal) {
         this.settings = settings;
         this.logger = logger;
+        this.signal = signal;
         this.api = (0,dist.createApiClient)({ apiKey: settings.apiKey, baseURL: settings.apiHost, timeout: REQUEST_TIMEOUT_MS });
     }
     get id() {
@@ -406,7 +419,14 @@ class NeonProject {
         });
         for (const uri of response.connection_uris ?? [])
             this.maskUri(uri.connection_uri);
-        await this.waitFor(response.operations, `create branch "${name}"`);
+        try {
+            await this.waitFor(response.operations, `create branch "${name}"`);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* CancelledError */.cc))
+                throw error;
+            throw new Error(`${error.message}: branch "${name}" (${response.branch.id}) was already created and its operations may still be running; a re-run reuses it by name, or delete it in the Neon console`, { cause: error });
+        }
         return this.branch(response.branch.id);
     }
     /** Deletes the branch; false when it was already gone (HTTP 404: deleted meanwhile, or by a retried call). */
@@ -521,12 +541,16 @@ class NeonProject {
                 pending.set(op.id, op);
         let interval = FIRST_POLL_MS;
         while (pending.size > 0) {
+            if (this.signal?.aborted)
+                throw (0,errors/* cancellation */.WN)(this.signal);
             const left = started + this.settings.waitTimeoutMs - Date.now();
             if (left <= 0) {
                 const list = [...pending.values()].map((op) => `${op.action} ${op.id} (${op.status})`).join(', ');
                 throw new Error(`${what}: Neon operations still running after wait-timeout ${(0,duration/* formatDuration */.a3)(this.settings.waitTimeoutMs)}: ${list}; they may still finish — check the Neon console, or raise wait-timeout`);
             }
-            await sleep(Math.min(interval, left));
+            await sleep(Math.min(interval, left), this.signal);
+            if (this.signal?.aborted)
+                throw (0,errors/* cancellation */.WN)(this.signal);
             interval = Math.min(interval * 2, MAX_POLL_MS);
             for (const id of [...pending.keys()]) {
                 const { operation } = await this.call('read an operation', () => this.api.getProjectOperation(this.id, id));
@@ -885,7 +909,7 @@ async function run(context) {
     const settings = readSettings(context.inputs, context.github, new Date());
     if (settings.mode === 'delete')
         refuseOutsidePrefix(settings);
-    const neon = new NeonProject(settings, logger);
+    const neon = new NeonProject(settings, logger, context.signal);
     const project = await logger.group('Check the Neon project', async () => {
         const { name } = await neon.check();
         logger.info(`Project "${name}" (${settings.projectId})`);

@@ -15,6 +15,7 @@ import {
   pullRequestEvent,
 } from '../schema-check/fixture.js';
 import { startFakeHealth } from '../support/fake-health.js';
+import { startFakeNeon } from '../support/fake-neon.js';
 import { startFakePagerDuty } from '../support/fake-pagerduty.js';
 import { startFakeVercel } from '../support/fake-vercel.js';
 import { createTestDatabase, postgresAvailable, withClient, type TestDatabase } from '../support/postgres.js';
@@ -201,6 +202,44 @@ describe('a cancelled canary-monitor', () => {
     } finally {
       await health.close();
       await vercel.close();
+    }
+  });
+});
+
+describe.skipIf(!available)('a cancelled neon-snapshot', () => {
+  it('stops waiting and names the branch it had already created', async () => {
+    const neon = await startFakeNeon({ pollsPerOperation: 1_000, operationMs: Number.POSITIVE_INFINITY });
+    try {
+      let signalled = false;
+      const run = await runAction({
+        action: resolve('neon-snapshot'),
+        inputs: {
+          'api-key': neon.apiKey,
+          'project-id': neon.projectId,
+          'api-host': neon.apiHost,
+          name: 'snapshot/cancelled',
+          'wait-timeout': '5m',
+        },
+        onLine: (line, send) => {
+          if (!signalled && /is running/.test(line)) {
+            signalled = true;
+            send('SIGTERM');
+          }
+        },
+      });
+      expect(signalled, run.logs).toBe(true);
+      expect(run.exitCode).toBe(1);
+      const created = neon.branches().find((b) => b.name === 'snapshot/cancelled');
+      expect(created).toBeDefined();
+      const errors = errorLines(run.stdout);
+      expect(errors, run.logs).toHaveLength(1);
+      expect(errors[0]).toMatch(
+        /neon-snapshot: cancelled \(SIGTERM\): branch "snapshot\/cancelled" \(\S+\) was already created/,
+      );
+      expect(errors[0]).toContain(created!.id);
+      expect(run.logs).not.toContain(neon.apiKey);
+    } finally {
+      await neon.close();
     }
   });
 });

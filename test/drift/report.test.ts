@@ -3,27 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { diffCatalogs, flattenCatalog, objectKey, type Catalog } from '../../actions/lib/catalog';
 import { suggestSql } from '../../actions/drift-check/fix';
 import { renderDriftReport, type DriftFinding } from '../../actions/drift-check/report';
+import { catalogOf } from '../support/catalog';
 
-function catalog(partial: Partial<Catalog>): Catalog {
-  return {
-    serverVersion: 180000,
-    schemas: ['public'],
-    extensions: [],
-    tables: [],
-    enums: [],
-    sequences: [],
-    views: [],
-    functions: [],
-    domains: [],
-    compositeTypes: [],
-    rangeTypes: [],
-    collations: [],
-    grants: [],
-    comments: [],
-    owners: [],
-    ...partial,
-  };
-}
+const catalog = catalogOf;
 
 function fixes(from: Catalog, to: Catalog): string[] {
   const want = flattenCatalog(from);

@@ -1,37 +1,12 @@
 // What the migrations decide, read from their text: the roles whose privileges are compared, the extension versions
 // they pin, and how catalogs from two PostgreSQL versions are lined up before comparing.
 import { describe, expect, it } from 'vitest';
-import {
-  alignVersions,
-  createRoles,
-  diffCatalogs,
-  migrationScope,
-  rolesMentioned,
-  type Catalog,
-} from '../../actions/lib/catalog';
+import { alignVersions, createRoles, diffCatalogs, migrationScope, rolesMentioned } from '../../actions/lib/catalog';
 import { openEmbedded } from '../../actions/lib/db/pglite';
 import { extensionsPinnedBy } from '../../actions/lib/catalog/kinds/extensions';
+import { catalogOf } from '../support/catalog';
 
-function catalog(partial: Partial<Catalog>): Catalog {
-  return {
-    serverVersion: 180000,
-    schemas: ['public'],
-    extensions: [],
-    tables: [],
-    enums: [],
-    sequences: [],
-    views: [],
-    functions: [],
-    domains: [],
-    compositeTypes: [],
-    rangeTypes: [],
-    collations: [],
-    grants: [],
-    comments: [],
-    owners: [],
-    ...partial,
-  };
-}
+const catalog = catalogOf;
 
 describe('roles the migrations mention', () => {
   it('reads grantees, revokees, created roles, policy roles and new owners', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog, Difference, TableInfo } from '../../actions/lib/catalog';
 import { readableType, renderErDiagram } from '../../actions/schema-check/changes';
 import { renderReport } from './render.js';
+import { catalogOf } from '../support/catalog';
 
 function table(name: string, references?: string): TableInfo {
   return {
@@ -34,23 +35,7 @@ function table(name: string, references?: string): TableInfo {
   };
 }
 
-const catalog = (tables: TableInfo[]): Catalog => ({
-  serverVersion: 150000,
-  schemas: ['public'],
-  extensions: [],
-  tables,
-  enums: [],
-  sequences: [],
-  views: [],
-  functions: [],
-  domains: [],
-  compositeTypes: [],
-  rangeTypes: [],
-  collations: [],
-  grants: [],
-  comments: [],
-  owners: [],
-});
+const catalog = (tables: TableInfo[]): Catalog => catalogOf({ serverVersion: 150000, tables });
 const added = (name: string): Difference => ({ change: 'added', objectType: 'table', object: `public.${name}` });
 const entities = (diagram: string) => diagram.split('\n').filter((line) => /^ {2}\w+\["/.test(line));
 
