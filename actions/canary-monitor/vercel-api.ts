@@ -1,3 +1,4 @@
+import { bodyReason } from '../lib/secrets';
 import { ConfigurationError } from '../lib/errors';
 import { formatDuration } from '../lib/duration';
 import { parseRetryAfter } from '../lib/retry-after';
@@ -157,7 +158,7 @@ function apiMessage(text: string): string {
   } catch {
     // not JSON
   }
-  return text.trim().slice(0, 200) || 'no details';
+  return bodyReason(text) || 'no details';
 }
 
 /** Retry-After in milliseconds; 5 s when absent, as @vercel/client does. */

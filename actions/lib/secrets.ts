@@ -87,11 +87,11 @@ export function derivedSecretForms(secret: string, user?: string): string[] {
 }
 
 /**
- * What an HTTP error response may show in a message: its status and a short reason PostgreSQL-style one-liner, never
- * the body as sent (a server may echo the request, credentials included). JSON error bodies give their `message`
- * or `error` field; anything else its first line. Control characters are dropped and the length is capped.
+ * What an HTTP error body may show in a message: never the body as sent (a server may echo the request, credentials
+ * included). A JSON error body gives its `message` or `error` field; anything else its first line. Control
+ * characters are dropped and the length is capped.
  */
-export function responseReason(status: number, body: string): string {
+export function bodyReason(body: string): string {
   let reason = '';
   try {
     const parsed = JSON.parse(body) as { message?: unknown; error?: unknown };
@@ -104,6 +104,11 @@ export function responseReason(status: number, body: string): string {
   }
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a log line
   reason = reason.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-  if (reason.length > 120) reason = `${reason.slice(0, 119)}…`;
+  return reason.length > 120 ? `${reason.slice(0, 119)}…` : reason;
+}
+
+/** An HTTP error as a message shows it: the status and the body's short reason. */
+export function responseReason(status: number, body: string): string {
+  const reason = bodyReason(body);
   return reason ? `HTTP ${status}: ${reason}` : `HTTP ${status}`;
 }

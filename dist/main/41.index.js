@@ -205,6 +205,7 @@ var retry = __webpack_require__(40432);
 
 
 
+
 /** A Vercel API call that did not succeed, with a message that says what to do about it. */
 class VercelApiError extends Error {
     status;
@@ -329,7 +330,7 @@ function apiMessage(text) {
     catch {
         // not JSON
     }
-    return text.trim().slice(0, 200) || 'no details';
+    return (0,secrets/* bodyReason */.XV)(text) || 'no details';
 }
 /** Retry-After in milliseconds; 5 s when absent, as @vercel/client does. */
 function retryAfterMs(header) {
