@@ -1,4 +1,4 @@
-import type { Difference } from '../lib/catalog/model';
+import type { Difference, ObjectType } from '../lib/catalog/model';
 import { codeBlock, markdownTable } from '../lib/markdown';
 import type { LedgerLocation } from '../lib/migrations/ledger';
 import type { MigrationSet } from '../lib/migrations/model';
@@ -156,9 +156,47 @@ export function renderDriftReport(result: DriftResult): string {
  * Differences grouped under their table, or the object they are about (a function's grants and comment with the
  * function), or themselves, in report order.
  */
+/**
+ * How much a kind of difference can hurt, most first: what the application's correctness or security relies on
+ * (missing tables, columns, constraints, row-level security) before what only costs performance (indexes), and
+ * cosmetic ones (comments, owners) last.
+ */
+const IMPACT: ObjectType[] = [
+  'schema',
+  'table',
+  'column',
+  'constraint',
+  'rls',
+  'policy',
+  'grant',
+  'index',
+  'enum',
+  'domain',
+  'composite-type',
+  'range-type',
+  'trigger',
+  'function',
+  'procedure',
+  'view',
+  'materialized-view',
+  'view-options',
+  'sequence',
+  'extension',
+  'collation',
+  'owner',
+  'comment',
+];
+
+function impact(f: DriftFinding): number {
+  const rank = IMPACT.indexOf(f.objectType);
+  // Something missing from the database is worse than something extra in it.
+  return (rank === -1 ? IMPACT.length : rank) * 3 + (f.change === 'removed' ? 0 : f.change === 'changed' ? 1 : 2);
+}
+
+/** Differences grouped by the object they belong to, the groups ordered by their most harmful difference. */
 function groupByOwner(findings: DriftFinding[]): Map<string, DriftFinding[]> {
   const groups = new Map<string, DriftFinding[]>();
-  for (const f of findings) {
+  for (const f of [...findings].sort((a, b) => impact(a) - impact(b))) {
     const owner = f.table ?? f.subject ?? f.object;
     groups.set(owner, [...(groups.get(owner) ?? []), f]);
   }

@@ -83,3 +83,35 @@ describe('report size', () => {
     expect(markdown).toContain('3000 difference(s)');
   });
 });
+
+describe('report order', () => {
+  it('puts the differences that hurt first: a missing constraint before an index, a comment last', () => {
+    const findings: DriftFinding[] = [
+      { change: 'changed', objectType: 'comment', object: 'public.notes', subject: 'public.notes', sql: '' },
+      { change: 'added', objectType: 'index', object: 'public.extra_idx', table: 'public.events', sql: '' },
+      {
+        change: 'removed',
+        objectType: 'constraint',
+        object: 'public.orders.orders_user_fk',
+        table: 'public.orders',
+        sql: '',
+      },
+    ];
+    const markdown = renderDriftReport({
+      environment: 'production',
+      drift: true,
+      set: { layout: 'journal', dir: '/x/drizzle', displayDir: 'drizzle', migrations: [], problems: [] },
+      ledger: { schema: 'drizzle', table: '__drizzle_migrations' },
+      state: { applied: [], pending: [], problems: [] },
+      findings,
+      schemas: ['public'],
+      ignore: [],
+      versions: { live: '15.20', embedded: '18.6' },
+    });
+    expect(markdown.startsWith('## Schema drift: production\n\n❌')).toBe(true);
+    const at = (owner: string) => markdown.indexOf(`#### \`${owner}\``);
+    expect(at('public.orders')).toBeGreaterThan(-1);
+    expect(at('public.orders')).toBeLessThan(at('public.events'));
+    expect(at('public.events')).toBeLessThan(at('public.notes'));
+  });
+});

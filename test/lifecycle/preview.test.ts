@@ -109,9 +109,10 @@ function comments(): string[] {
 }
 
 /** The "database-url apply" cell of a migration's row in the rehearsal's table. */
+/** The database-url (preview branch) apply time of a migration in schema-check's "New migrations" table. */
 function rehearsal(body: string, migration: string): string | undefined {
-  const row = body.split('\n').find((line) => line.startsWith(`| ${migration} |`));
-  return row?.split('|').map((cell) => cell.trim())[4];
+  const row = body.split('\n').find((line) => line.startsWith(`| \`drizzle/${migration}.sql\` |`));
+  return row?.split('|').map((cell) => cell.trim())[3];
 }
 
 describe.skipIf(!pg)('preview lifecycle (preview.yml)', () => {
