@@ -11,6 +11,7 @@ import {
 } from '../lib/migrations/executor';
 import { readLedger, type LedgerLocation } from '../lib/migrations/ledger';
 import type { Layout, Migration } from '../lib/migrations/model';
+import { combineHooks, EffectsObserver, type Effect } from './effects';
 import type { Finding } from './findings';
 
 export interface SeedSql {
@@ -38,6 +39,8 @@ export interface ApplyOutcome {
   timings: MigrationTiming[];
   failure?: Finding;
   notes: string[];
+  /** What each new statement did to the relations that existed before (see effects.ts). */
+  effects: Effect[];
 }
 
 export interface ApplyHooks {
@@ -71,7 +74,7 @@ export async function applyChange(
   target: string,
   hooks: ApplyHooks = {},
 ): Promise<ApplyOutcome> {
-  const outcome: ApplyOutcome = { target, baseMs: 0, baseApplied: 0, seeded: false, timings: [], notes: [] };
+  const outcome: ApplyOutcome = { target, baseMs: 0, baseApplied: 0, seeded: false, timings: [], notes: [], effects: [] };
   // A database that already has a ledger (a preview branch of a migrated database) gets only what it lacks.
   const ledger = await readLedger(client, change.ledger);
   const appliedHashes = new Set(ledger.rows.map((r) => r.hash));
@@ -91,14 +94,17 @@ export async function applyChange(
   outcome.failure = await applySeed(client, change.seed, ledger.rows.length === 0, outcome);
   if (outcome.failure) return outcome;
   await hooks.beforeNew?.(client);
+  const observer = new EffectsObserver(`${change.ledger.schema}.${change.ledger.table}`);
+  await observer.snapshot(client);
   await applyAdded(
     client,
     ledgerTarget,
     change.added.filter((m) => !appliedHashes.has(m.hash)),
     change.policy,
     outcome,
-    hooks.executor,
+    combineHooks(hooks.executor, observer.hooks(client)),
   );
+  outcome.effects = observer.effects();
   return outcome;
 }
 

@@ -70,6 +70,10 @@ export const schemaCheckDefinition: CommandDefinition = {
       description:
         'JSON array of findings: check, rule, severity (error|warning), message, file, line, migration, alternative.',
     },
+    effects: {
+      description:
+        'JSON array of what each new statement did to tables that existed before, observed while applying (database-url when given, else embedded): migration, file, line, relation, lock (PostgreSQL mode name, null outside a transaction), rewrite, scan, held-until (commit or end of statement), statements-later, ms-later.',
+    },
     report: { description: 'Path of the Markdown report.' },
     'duration-ms': { description: 'How long the check took, in milliseconds.' },
   },

@@ -6,6 +6,7 @@ import type { Catalog, Difference } from '../lib/catalog';
 import { dataOf, type Phase } from '../lib/phase';
 import type { ApplyOutcome } from './apply';
 import type { EmbeddedApply } from './embedded';
+import { lockName, type Effect } from './effects';
 import type { BaseRef } from './base';
 import type { ReviewSuggestion } from '../lib/review-comments';
 import { changesTable, renderErDiagram } from './changes';
@@ -29,6 +30,7 @@ export interface SchemaCheckReport {
   database: Phase<ApplyOutcome>;
   lint: Phase<LintResult>;
   changes: Phase<{ before: Catalog; after: Catalog; differences: Difference[] }>;
+  effects: Effect[];
   durationMs: number;
 }
 
@@ -85,6 +87,7 @@ export function renderReport(r: SchemaCheckReport, context: ReportContext): Repo
     generateSection(r),
     newMigrationsSection(r),
     ignoredSection(dataOf(r.lint), context),
+    effectsSection(r.effects),
     ...changesSections(r.changes),
     notesSection(r),
   ];
@@ -222,6 +225,20 @@ function newMigrationsSection(r: SchemaCheckReport): ReportSection | undefined {
     r.added.map((m) => [inlineCode(m.file), time(embedded, m.name), ...(database ? [time(onDatabase, m.name)] : [])]),
     'migrations',
   );
+}
+
+/** Locks, rewrites and scans PostgreSQL was seen to take on existing tables, and how long each lock lasted. */
+function effectsSection(effects: Effect[]): ReportSection | undefined {
+  if (!effects.length) return undefined;
+  const rows = effects.map((e) => {
+    const what = [e.lock ? lockName(e.lock) : 'lock not observable', e.rewrite && 'rewrite', e.scan && 'scan'];
+    const later =
+      e['held-until'] === 'commit'
+        ? `, ${e['statements-later']} statement${e['statements-later'] === 1 ? '' : 's'} later (${ms(e['ms-later'])})`
+        : '';
+    return [`${what.filter(Boolean).join(', ')} on ${inlineCode(e.relation)} from ${e.migration}:${e.line} until ${e['held-until']}${later}`];
+  });
+  return tableSection('### Observed effects on existing tables', ['what PostgreSQL did'], rows, 'effects');
 }
 
 function ignoredSection(lint: LintResult | undefined, context: ReportContext): ReportSection | undefined {

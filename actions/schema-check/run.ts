@@ -10,7 +10,8 @@ import { dataOf, done, skipped, type Phase } from '../lib/phase';
 import { loadProject, readTransactionPolicy, type Project } from '../lib/project-inputs';
 import { applyChange, refusalFinding, type ApplyOutcome, type ChangeToApply, type SeedSql } from './apply';
 import { loadBaseMigrations, resolveBaseRef, type BaseRef } from './base';
-import { applyOnEmbedded } from './embedded';
+import { judgeWithEffects, type Effect } from './effects';
+import { applyOnEmbedded, type EmbeddedApply } from './embedded';
 import type { Finding } from './findings';
 import { generateFindings, runGenerate, type GenerateResult } from './generate';
 import { integrityFindings } from './integrity';
@@ -61,6 +62,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
   const lint = options.lint
     ? done(await lintPhase(context, change, options, before))
     : skipped<LintResult>('lint: false');
+  const effects = observedEffects(embedded.phase, database);
 
   const report: SchemaCheckReport = {
     passed: false,
@@ -73,6 +75,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
       embedded: embedded.findings,
       database,
       lint,
+      effects,
     }),
     failOn: options.failOn,
     generate,
@@ -80,6 +83,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
     database,
     lint,
     changes: whatChanges(before, dataOf(embedded.phase)?.after),
+    effects,
     durationMs: 0,
   };
   return conclude(context, report, options, started);
@@ -204,6 +208,7 @@ function collectFindings(
     embedded: Finding[];
     database: Phase<ApplyOutcome>;
     lint: Phase<LintResult>;
+    effects: Effect[];
   },
 ): Finding[] {
   const integrity = integrityFindings(project.set.problems, phases.inherited);
@@ -217,8 +222,19 @@ function collectFindings(
     ...(refusal ? [refusalFinding(refusal)] : []),
     ...phases.embedded,
     ...(databaseFailure ? [databaseFailure] : []),
-    ...(dataOf(phases.lint)?.findings ?? []),
+    ...lintJudged(dataOf(phases.lint)?.findings, phases.effects, options.lintIgnore),
   ];
+}
+
+/** Lint confirmed or refuted by what PostgreSQL did; observed-rewrite obeys lint-ignore like every lint rule. */
+function lintJudged(findings: Finding[] | undefined, effects: Effect[], ignore: string[]): Finding[] {
+  if (!findings) return [];
+  return judgeWithEffects(findings, effects).filter((f) => !ignore.includes(f.rule));
+}
+
+/** Real PostgreSQL's effects when database-url is given (a copy of production times them), else PGlite's. */
+function observedEffects(embedded: Phase<EmbeddedApply>, database: Phase<ApplyOutcome>): Effect[] {
+  return dataOf(database)?.effects ?? dataOf(embedded)?.outcome.effects ?? [];
 }
 
 /** Decides the verdict, annotates, publishes the report and sets the outputs. */
@@ -247,6 +263,10 @@ async function conclude(
   context.setOutput(
     'findings',
     report.findings.map((f) => ({ ...f, file: f.file && context.logger.repositoryPath(f.file) })),
+  );
+  context.setOutput(
+    'effects',
+    report.effects.map((e) => ({ ...e, file: context.logger.repositoryPath(e.file) })),
   );
   context.setOutput('report', published.path);
   context.setOutput('duration-ms', Math.round(report.durationMs));
