@@ -1,8 +1,8 @@
-export const id = 281;
-export const ids = [281];
+export const id = 335;
+export const ids = [335];
 export const modules = {
 
-/***/ 81281:
+/***/ 18335:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -66,7 +66,199 @@ var project_inputs = __webpack_require__(51573);
 var db_client = __webpack_require__(92314);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
 var migrations_ledger = __webpack_require__(96605);
+// EXTERNAL MODULE: ./actions/lib/time.ts
+var time = __webpack_require__(70309);
+;// CONCATENATED MODULE: ./actions/schema-check/effects.ts
+
+/** Read-only catalog queries only: the observer runs inside the migrations' transaction and must not change it. */
+const RELATIONS_SQL = `SELECT c.oid::int AS oid, n.nspname || '.' || c.relname AS name, c.relfilenode::int AS filenode
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p', 'm')
+    AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%'
+    AND n.nspname || '.' || c.relname <> $1`;
+const LOCKS_SQL = `SELECT relation::int AS oid, mode FROM pg_locks
+  WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation = ANY($1::oid[])`;
+const FILENODES_SQL = `SELECT oid::int AS oid, relfilenode::int AS filenode FROM pg_class WHERE oid = ANY($1::oid[])`;
+const SCANS_SQL = `SELECT relid::int AS oid, coalesce(seq_scan, 0)::int AS scans FROM pg_stat_xact_user_tables
+  WHERE relid = ANY($1::oid[])`;
+/**
+ * Watches the new migrations through the executor's hooks: locks of its own backend, relfilenode changes (a
+ * rewrite) and sequential-scan counts, for every relation that existed before them.
+ */
+class EffectsObserver {
+    ledgerTable;
+    relations = new Map();
+    pending = [];
+    done = [];
+    seenLocks = new Set();
+    scansBefore = new Map();
+    statements = 0;
+    constructor(ledgerTable) {
+        this.ledgerTable = ledgerTable;
+    }
+    /** Call before the new migrations. */
+    async snapshot(client) {
+        const rows = await client.query(RELATIONS_SQL, [
+            this.ledgerTable,
+        ]);
+        this.relations = new Map(rows.map((r) => [r.oid, { name: r.name, filenode: r.filenode }]));
+    }
+    hooks(client) {
+        return {
+            beforeStatement: async (step) => {
+                if (step.transactional)
+                    this.scansBefore = await this.scans(client);
+            },
+            afterStatement: async (step) => {
+                await this.observe(client, step);
+            },
+            committed: (timings) => this.commit(timings),
+        };
+    }
+    effects() {
+        return [...this.done];
+    }
+    oids() {
+        return [...this.relations.keys()];
+    }
+    async scans(client) {
+        if (!this.relations.size)
+            return new Map();
+        const rows = await client.query(SCANS_SQL, [this.oids()]);
+        return new Map(rows.map((r) => [r.oid, r.scans]));
+    }
+    async observe(client, step) {
+        if (!this.relations.size)
+            return;
+        this.statements++;
+        const filenodes = await client.query(FILENODES_SQL, [this.oids()]);
+        const rewritten = new Set();
+        for (const row of filenodes) {
+            const relation = this.relations.get(row.oid);
+            if (relation.filenode !== 0 && row.filenode !== relation.filenode)
+                rewritten.add(row.oid);
+            relation.filenode = row.filenode;
+        }
+        const scanned = new Set();
+        const locks = new Map();
+        if (step.transactional) {
+            for (const [oid, count] of await this.scans(client))
+                if (count > (this.scansBefore.get(oid) ?? 0))
+                    scanned.add(oid);
+            const rows = await client.query(LOCKS_SQL, [this.oids()]);
+            for (const row of rows) {
+                const key = `${row.oid}:${row.mode}`;
+                // Locks last until commit: only those this statement added are its own.
+                if (this.seenLocks.has(key))
+                    continue;
+                this.seenLocks.add(key);
+                locks.set(row.oid, [...(locks.get(row.oid) ?? []), row.mode]);
+            }
+        }
+        this.record(step, locks, rewritten, scanned);
+    }
+    record(step, locks, rewritten, scanned) {
+        const touched = new Set([...locks.keys(), ...rewritten, ...scanned]);
+        const base = {
+            migration: step.migration.name,
+            file: step.migration.file,
+            line: statementLine(step),
+            'held-until': step.transactional ? 'commit' : 'end of statement',
+            statementNumber: this.statements,
+            endedAt: (0,time/* preciseNow */.M)(),
+        };
+        for (const oid of touched) {
+            const modes = locks.get(oid) ?? [null];
+            for (const lock of modes) {
+                const effect = { ...base, relation: this.relations.get(oid).name, lock };
+                this.pending.push({ ...effect, rewrite: rewritten.has(oid), scan: scanned.has(oid) });
+            }
+        }
+    }
+    commit(timings) {
+        const now = (0,time/* preciseNow */.M)();
+        const names = new Set(timings.map((t) => t.migration.name));
+        for (const { statementNumber, endedAt, ...effect } of this.pending) {
+            if (!names.has(effect.migration))
+                continue;
+            const held = effect['held-until'] === 'commit';
+            this.done.push({
+                ...effect,
+                'statements-later': held ? this.statements - statementNumber : 0,
+                'ms-later': held ? Math.round(now - endedAt) : 0,
+            });
+        }
+        this.pending = [];
+        this.seenLocks.clear();
+        this.statements = 0;
+    }
+}
+/** The observer's hooks run after (before…) the caller's, which keep their own behaviour. */
+function combineHooks(first, second) {
+    if (!first)
+        return second;
+    return {
+        ...first,
+        beforeStatement: async (step) => {
+            await first.beforeStatement?.(step);
+            await second.beforeStatement?.(step);
+        },
+        afterStatement: async (step, ms) => {
+            await first.afterStatement?.(step, ms);
+            await second.afterStatement?.(step, ms);
+        },
+        committed: (timings) => {
+            first.committed?.(timings);
+            second.committed?.(timings);
+        },
+    };
+}
+/** The chunk's first keyword: its first line may be a comment or blank. */
+function statementLine(step) {
+    const lines = step.chunk.sql.split('\n');
+    const first = lines.findIndex((l) => !/^\s*(--.*)?$/.test(l));
+    return step.chunk.line + Math.max(first, 0);
+}
+/**
+ * Confirms or refutes lint with what PostgreSQL did: a rewrite of an existing table is an error with that
+ * evidence; a type change observed not to rewrite (a safe widening) loses its alter-column-type finding.
+ */
+function judgeWithEffects(lint, effects) {
+    const at = (f) => `${f.migration}:${f.line}`;
+    const rewrites = effects.filter((e) => e.rewrite);
+    const rewroteAt = new Set(rewrites.map(at));
+    const observedAt = new Set(effects.map(at));
+    const kept = lint.filter((f) => !(f.rule === 'alter-column-type' && observedAt.has(at(f)) && !rewroteAt.has(at(f))));
+    const seen = new Set();
+    const observed = [];
+    for (const e of rewrites) {
+        const key = `${at(e)}:${e.relation}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        observed.push({
+            check: 'lint',
+            rule: 'observed-rewrite',
+            severity: 'error',
+            migration: e.migration,
+            file: e.file,
+            line: e.line,
+            message: `${e.migration}: rewrote ${e.relation} when applied (its relfilenode changed)${e.lock ? ` under ${lockName(e.lock)}, held until ${e['held-until']}` : ''}: on a large table every row is copied while it is locked`,
+            alternative: 'Add the column without the volatile default (or nullable), backfill it in batches, then set the default; change a type through a new column.',
+        });
+    }
+    return [...kept, ...observed];
+}
+/** AccessExclusiveLock → ACCESS EXCLUSIVE, as PostgreSQL's documentation names the modes. */
+function lockName(mode) {
+    return mode
+        .replace(/Lock$/, '')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toUpperCase();
+}
+
 ;// CONCATENATED MODULE: ./actions/schema-check/apply.ts
+
 
 
 
@@ -88,7 +280,7 @@ function refusalFinding(refusal) {
  * with the same transaction policy; stops at the first failure and says where.
  */
 async function applyChange(client, change, target, hooks = {}) {
-    const outcome = { target, baseMs: 0, baseApplied: 0, seeded: false, timings: [], notes: [] };
+    const outcome = { target, baseMs: 0, baseApplied: 0, seeded: false, timings: [], notes: [], effects: [] };
     // A database that already has a ledger (a preview branch of a migrated database) gets only what it lacks.
     const ledger = await (0,migrations_ledger/* readLedger */.SC)(client, change.ledger);
     const appliedHashes = new Set(ledger.rows.map((r) => r.hash));
@@ -107,7 +299,10 @@ async function applyChange(client, change, target, hooks = {}) {
     if (outcome.failure)
         return outcome;
     await hooks.beforeNew?.(client);
-    await applyAdded(client, ledgerTarget, change.added.filter((m) => !appliedHashes.has(m.hash)), change.policy, outcome, hooks.executor);
+    const observer = new EffectsObserver(`${change.ledger.schema}.${change.ledger.table}`);
+    await observer.snapshot(client);
+    await applyAdded(client, ledgerTarget, change.added.filter((m) => !appliedHashes.has(m.hash)), change.policy, outcome, combineHooks(hooks.executor, observer.hooks(client)));
+    outcome.effects = observer.effects();
     return outcome;
 }
 /** Deployed history: if the policy refuses it (it was deployed under another one), one transaction per migration. */
@@ -163,7 +358,7 @@ async function applyAdded(client, ledger, added, policy, outcome, hooks = {}) {
  * Without an error position PostgreSQL points at the whole chunk; its first line may be a comment, so the line
  * reported is that of the chunk's first statement keyword.
  */
-function statementLine(error) {
+function apply_statementLine(error) {
     if (error.postgres.position)
         return error.line;
     const lines = error.migration.sql.split('\n');
@@ -177,7 +372,7 @@ function migrationFailure(error, isNew) {
     if (!(error instanceof executor/* MigrationFailedError */.Yv))
         throw error;
     const pg = error.postgres;
-    const line = statementLine(error);
+    const line = apply_statementLine(error);
     const extras = [pg.detail && `Detail: ${pg.detail}`, pg.hint && `Hint: ${pg.hint}`, pg.code && `SQLSTATE ${pg.code}`]
         .filter(Boolean)
         .join('. ');
@@ -2099,6 +2294,7 @@ function suggest(rule, text, line, lines) {
 
 
 
+
 const ICON = { passed: '✅', failed: '❌', warning: '⚠️', skipped: '⏭️' };
 function stateOf(findings, check, fails) {
     const mine = findings.filter((f) => f.check === check);
@@ -2136,6 +2332,7 @@ function renderReport(r, context) {
         generateSection(r),
         newMigrationsSection(r),
         ignoredSection(dataOf(r.lint), context),
+        effectsSection(r.effects),
         ...changesSections(r.changes),
         notesSection(r),
     ];
@@ -2253,6 +2450,19 @@ function newMigrationsSection(r) {
     const time = (timings, name) => (timings.has(name) ? ms(timings.get(name)) : '—');
     return (0,lib_report/* tableSection */.Yc)('### New migrations', ['file', 'embedded apply', ...(database ? ['database-url apply'] : [])], r.added.map((m) => [(0,markdown/* inlineCode */.ti)(m.file), time(embedded, m.name), ...(database ? [time(onDatabase, m.name)] : [])]), 'migrations');
 }
+/** Locks, rewrites and scans PostgreSQL was seen to take on existing tables, and how long each lock lasted. */
+function effectsSection(effects) {
+    if (!effects.length)
+        return undefined;
+    const rows = effects.map((e) => {
+        const what = [e.lock ? lockName(e.lock) : 'lock not observable', e.rewrite && 'rewrite', e.scan && 'scan'];
+        const later = e['held-until'] === 'commit'
+            ? `, ${e['statements-later']} statement${e['statements-later'] === 1 ? '' : 's'} later (${ms(e['ms-later'])})`
+            : '';
+        return [`${what.filter(Boolean).join(', ')} on ${(0,markdown/* inlineCode */.ti)(e.relation)} from ${e.migration}:${e.line} until ${e['held-until']}${later}`];
+    });
+    return (0,lib_report/* tableSection */.Yc)('### Observed effects on existing tables', ['what PostgreSQL did'], rows, 'effects');
+}
 function ignoredSection(lint, context) {
     if (!lint?.suppressed.length)
         return undefined;
@@ -2327,6 +2537,7 @@ function suggestionComments(r, context) {
 
 
 
+
 const FAIL_ON = ['error', 'warning', 'never'];
 const COMMENT = ['always', 'on-failure', 'never'];
 async function run(context) {
@@ -2356,6 +2567,7 @@ async function run(context) {
     const lint = options.lint
         ? done(await lintPhase(context, change, options, before))
         : skipped('lint: false');
+    const effects = observedEffects(embedded.phase, database);
     const report = {
         passed: false,
         set: project.set,
@@ -2367,6 +2579,7 @@ async function run(context) {
             embedded: embedded.findings,
             database,
             lint,
+            effects,
         }),
         failOn: options.failOn,
         generate,
@@ -2374,6 +2587,7 @@ async function run(context) {
         database,
         lint,
         changes: whatChanges(before, dataOf(embedded.phase)?.after),
+        effects,
         durationMs: 0,
     };
     return conclude(context, report, options, started);
@@ -2479,8 +2693,18 @@ function collectFindings(project, change, options, phases) {
         ...(refusal ? [refusalFinding(refusal)] : []),
         ...phases.embedded,
         ...(databaseFailure ? [databaseFailure] : []),
-        ...(dataOf(phases.lint)?.findings ?? []),
+        ...lintJudged(dataOf(phases.lint)?.findings, phases.effects, options.lintIgnore),
     ];
+}
+/** Lint confirmed or refuted by what PostgreSQL did; observed-rewrite obeys lint-ignore like every lint rule. */
+function lintJudged(findings, effects, ignore) {
+    if (!findings)
+        return [];
+    return judgeWithEffects(findings, effects).filter((f) => !ignore.includes(f.rule));
+}
+/** Real PostgreSQL's effects when database-url is given (a copy of production times them), else PGlite's. */
+function observedEffects(embedded, database) {
+    return dataOf(database)?.effects ?? dataOf(embedded)?.outcome.effects ?? [];
 }
 /** Decides the verdict, annotates, publishes the report and sets the outputs. */
 async function conclude(context, report, options, started) {
@@ -2498,6 +2722,7 @@ async function conclude(context, report, options, started) {
     context.setOutput('result', report.passed ? 'passed' : 'failed');
     context.setOutput('new-migrations', report.added.map((m) => m.name));
     context.setOutput('findings', report.findings.map((f) => ({ ...f, file: f.file && context.logger.repositoryPath(f.file) })));
+    context.setOutput('effects', report.effects.map((e) => ({ ...e, file: context.logger.repositoryPath(e.file) })));
     context.setOutput('report', published.path);
     context.setOutput('duration-ms', Math.round(report.durationMs));
     if (report.passed)

@@ -1,0 +1,137 @@
+// Observed effects: while the new migrations apply, what PostgreSQL actually did to tables that existed before —
+// locks from pg_locks, rewrites from relfilenode, scans — on PGlite and on a real PostgreSQL via database-url.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, postgresAvailable, type TestDatabase } from '../support/postgres.js';
+import { journalFiles, pullRequestRepo, removeFixtures, runCheck, type MigrationFile } from './fixture.js';
+
+const pg = await postgresAvailable();
+
+const CONFIG = { 'drizzle.config.ts': "export default { dialect: 'postgresql', out: './drizzle' };\n" };
+const USERS: MigrationFile = {
+  tag: '0000_users',
+  when: 1_700_000_000_000,
+  sql: 'CREATE TABLE "users" ("id" serial PRIMARY KEY NOT NULL, "email" varchar(50) NOT NULL);\n--> statement-breakpoint\nINSERT INTO "users" ("email") VALUES (\'a@example.com\');\n',
+};
+const ORDERS: MigrationFile = {
+  tag: '0001_orders',
+  when: 1_700_000_050_000,
+  sql: 'CREATE TABLE "orders" ("id" serial PRIMARY KEY NOT NULL, "total" int NOT NULL);\n',
+};
+const BASE = [USERS, ORDERS];
+
+function added(tag: string, when: number, sql: string): MigrationFile {
+  return { tag, when, sql };
+}
+
+interface EffectRow {
+  migration: string;
+  line: number;
+  relation: string;
+  lock: string | null;
+  rewrite: boolean;
+  scan: boolean;
+  'held-until': string;
+  'statements-later': number;
+}
+
+interface FindingRow {
+  rule: string;
+  migration?: string;
+  line?: number;
+}
+
+const databases: TestDatabase[] = [];
+afterEach(async () => {
+  await Promise.all(databases.splice(0).map((db) => db.drop()));
+});
+afterAll(removeFixtures);
+
+async function check(migrations: MigrationFile[], inputs: Record<string, string> = {}) {
+  const repo = pullRequestRepo({ ...CONFIG, ...journalFiles(BASE) }, journalFiles([...BASE, ...migrations]));
+  const run = await runCheck(repo, inputs);
+  return {
+    run,
+    effects: JSON.parse(run.outputs.effects ?? '[]') as EffectRow[],
+    findings: JSON.parse(run.outputs.findings ?? '[]') as FindingRow[],
+  };
+}
+
+const targets: Array<{ name: string; skip: boolean; inputs: () => Promise<Record<string, string>> }> = [
+  { name: 'PGlite', skip: false, inputs: async () => ({}) },
+  {
+    name: 'real PostgreSQL (database-url)',
+    skip: !pg,
+    inputs: async () => {
+      const db = await createTestDatabase('effects');
+      databases.push(db);
+      return { 'database-url': db.url };
+    },
+  },
+];
+
+for (const target of targets) {
+  describe.skipIf(target.skip)(`observed effects on ${target.name}`, () => {
+    it('a volatile default rewrites the existing table: an ACCESS EXCLUSIVE lock, a rewrite and an error', async () => {
+      const { run, effects, findings } = await check(
+        [added('0002_token', 1_700_000_100_000, 'ALTER TABLE "users" ADD COLUMN "token" uuid DEFAULT gen_random_uuid();\n')],
+        await target.inputs(),
+      );
+      expect(effects).toContainEqual(
+        expect.objectContaining({
+          migration: '0002_token',
+          line: 1,
+          relation: 'public.users',
+          lock: 'AccessExclusiveLock',
+          rewrite: true,
+          'held-until': 'commit',
+          'statements-later': 0,
+        }),
+      );
+      expect(effects.filter((e) => e.relation === 'public.orders')).toEqual([]);
+      expect(findings).toContainEqual(expect.objectContaining({ rule: 'observed-rewrite', migration: '0002_token', line: 1 }));
+      expect(run.outputs.result).toBe('failed');
+      expect(run.summary).toContain('ACCESS EXCLUSIVE, rewrite on `public.users` from 0002_token:1 until commit');
+    });
+
+    it('a varchar widening takes the lock but does not rewrite, and is not flagged', async () => {
+      const { run, effects, findings } = await check(
+        [added('0002_wider', 1_700_000_100_000, 'ALTER TABLE "users" ALTER COLUMN "email" SET DATA TYPE varchar(100);\n')],
+        await target.inputs(),
+      );
+      const onUsers = effects.filter((e) => e.relation === 'public.users');
+      expect(onUsers).toContainEqual(expect.objectContaining({ lock: 'AccessExclusiveLock', rewrite: false, line: 1 }));
+      expect(onUsers.every((e) => !e.rewrite)).toBe(true);
+      expect(findings.map((f) => f.rule)).not.toContain('observed-rewrite');
+      expect(findings.map((f) => f.rule)).not.toContain('alter-column-type');
+      expect(run.outputs.result, run.summary).toBe('passed');
+    });
+
+    it('a lock taken in the first new migration is held until the commit after the second', async () => {
+      const { run, effects } = await check(
+        [
+          added('0002_lock', 1_700_000_100_000, 'ALTER TABLE "orders" ADD COLUMN "note" text;\n'),
+          added(
+            '0003_more',
+            1_700_000_200_000,
+            'CREATE TABLE "items" ("id" serial PRIMARY KEY);\n--> statement-breakpoint\nCREATE TABLE "tags" ("id" serial PRIMARY KEY);\n',
+          ),
+        ],
+        { transaction: 'all', ...(await target.inputs()) },
+      );
+      expect(effects).toContainEqual(
+        expect.objectContaining({
+          migration: '0002_lock',
+          line: 1,
+          relation: 'public.orders',
+          lock: 'AccessExclusiveLock',
+          rewrite: false,
+          'held-until': 'commit',
+          'statements-later': 2,
+        }),
+      );
+      // Tables the change creates are not "existing": nothing is reported for them.
+      expect(effects.map((e) => e.relation)).not.toContain('public.items');
+      expect(run.summary).toContain('ACCESS EXCLUSIVE on `public.orders` from 0002_lock:1 until commit, 2 statements later');
+    });
+  });
+}
