@@ -74,7 +74,15 @@ export async function applyChange(
   target: string,
   hooks: ApplyHooks = {},
 ): Promise<ApplyOutcome> {
-  const outcome: ApplyOutcome = { target, baseMs: 0, baseApplied: 0, seeded: false, timings: [], notes: [], effects: [] };
+  const outcome: ApplyOutcome = {
+    target,
+    baseMs: 0,
+    baseApplied: 0,
+    seeded: false,
+    timings: [],
+    notes: [],
+    effects: [],
+  };
   // A database that already has a ledger (a preview branch of a migrated database) gets only what it lacks.
   const ledger = await readLedger(client, change.ledger);
   const appliedHashes = new Set(ledger.rows.map((r) => r.hash));

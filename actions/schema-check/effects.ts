@@ -64,9 +64,7 @@ export class EffectsObserver {
 
   /** Call before the new migrations. */
   async snapshot(client: SqlClient): Promise<void> {
-    const rows = await client.query<{ oid: number; name: string; filenode: number }>(RELATIONS_SQL, [
-      this.ledgerTable,
-    ]);
+    const rows = await client.query<{ oid: number; name: string; filenode: number }>(RELATIONS_SQL, [this.ledgerTable]);
     this.relations = new Map(rows.map((r) => [r.oid, { name: r.name, filenode: r.filenode }]));
   }
 
@@ -109,7 +107,8 @@ export class EffectsObserver {
     const scanned = new Set<number>();
     const locks = new Map<number, string[]>();
     if (step.transactional) {
-      for (const [oid, count] of await this.scans(client)) if (count > (this.scansBefore.get(oid) ?? 0)) scanned.add(oid);
+      for (const [oid, count] of await this.scans(client))
+        if (count > (this.scansBefore.get(oid) ?? 0)) scanned.add(oid);
       const rows = await client.query<{ oid: number; mode: string }>(LOCKS_SQL, [this.oids()]);
       for (const row of rows) {
         const key = `${row.oid}:${row.mode}`;

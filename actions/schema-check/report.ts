@@ -230,15 +230,47 @@ function newMigrationsSection(r: SchemaCheckReport): ReportSection | undefined {
 /** Locks, rewrites and scans PostgreSQL was seen to take on existing tables, and how long each lock lasted. */
 function effectsSection(effects: Effect[]): ReportSection | undefined {
   if (!effects.length) return undefined;
-  const rows = effects.map((e) => {
-    const what = [e.lock ? lockName(e.lock) : 'lock not observable', e.rewrite && 'rewrite', e.scan && 'scan'];
+  const rows = groupEffects(effects).map((group) => {
+    const [e] = group as [Effect, ...Effect[]];
+    const modes = group.flatMap((g) => (g.lock ? [g.lock] : [])).sort((a, b) => lockRank(b) - lockRank(a));
+    const [strongest, ...weaker] = modes.map(lockName);
+    const lock = strongest
+      ? `${strongest}${weaker.length ? ` (also ${weaker.join(', ')})` : ''}`
+      : 'lock not observable';
+    const what = [lock, group.some((g) => g.rewrite) && 'rewrite', group.some((g) => g.scan) && 'scan'];
+    const n = e['statements-later'];
     const later =
-      e['held-until'] === 'commit'
-        ? `, ${e['statements-later']} statement${e['statements-later'] === 1 ? '' : 's'} later (${ms(e['ms-later'])})`
-        : '';
-    return [`${what.filter(Boolean).join(', ')} on ${inlineCode(e.relation)} from ${e.migration}:${e.line} until ${e['held-until']}${later}`];
+      e['held-until'] === 'commit' ? `, ${n} statement${n === 1 ? '' : 's'} later (${ms(e['ms-later'])})` : '';
+    return [
+      `${what.filter(Boolean).join(', ')} on ${inlineCode(e.relation)} from ${e.migration}:${e.line} until ${e['held-until']}${later}`,
+    ];
   });
   return tableSection('### Observed effects on existing tables', ['what PostgreSQL did'], rows, 'effects');
+}
+
+/** One row per statement and relation. */
+function groupEffects(effects: Effect[]): Effect[][] {
+  const groups = new Map<string, Effect[]>();
+  for (const e of effects) {
+    const key = `${e.migration}:${e.line}:${e.relation}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return [...groups.values()];
+}
+
+const LOCK_ORDER = [
+  'AccessShareLock',
+  'RowShareLock',
+  'RowExclusiveLock',
+  'ShareUpdateExclusiveLock',
+  'ShareLock',
+  'ShareRowExclusiveLock',
+  'ExclusiveLock',
+  'AccessExclusiveLock',
+];
+
+function lockRank(mode: string): number {
+  return LOCK_ORDER.indexOf(mode);
 }
 
 function ignoredSection(lint: LintResult | undefined, context: ReportContext): ReportSection | undefined {

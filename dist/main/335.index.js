@@ -98,9 +98,7 @@ class EffectsObserver {
     }
     /** Call before the new migrations. */
     async snapshot(client) {
-        const rows = await client.query(RELATIONS_SQL, [
-            this.ledgerTable,
-        ]);
+        const rows = await client.query(RELATIONS_SQL, [this.ledgerTable]);
         this.relations = new Map(rows.map((r) => [r.oid, { name: r.name, filenode: r.filenode }]));
     }
     hooks(client) {
@@ -280,7 +278,15 @@ function refusalFinding(refusal) {
  * with the same transaction policy; stops at the first failure and says where.
  */
 async function applyChange(client, change, target, hooks = {}) {
-    const outcome = { target, baseMs: 0, baseApplied: 0, seeded: false, timings: [], notes: [], effects: [] };
+    const outcome = {
+        target,
+        baseMs: 0,
+        baseApplied: 0,
+        seeded: false,
+        timings: [],
+        notes: [],
+        effects: [],
+    };
     // A database that already has a ledger (a preview branch of a migrated database) gets only what it lacks.
     const ledger = await (0,migrations_ledger/* readLedger */.SC)(client, change.ledger);
     const appliedHashes = new Set(ledger.rows.map((r) => r.hash));
@@ -2454,14 +2460,43 @@ function newMigrationsSection(r) {
 function effectsSection(effects) {
     if (!effects.length)
         return undefined;
-    const rows = effects.map((e) => {
-        const what = [e.lock ? lockName(e.lock) : 'lock not observable', e.rewrite && 'rewrite', e.scan && 'scan'];
-        const later = e['held-until'] === 'commit'
-            ? `, ${e['statements-later']} statement${e['statements-later'] === 1 ? '' : 's'} later (${ms(e['ms-later'])})`
-            : '';
-        return [`${what.filter(Boolean).join(', ')} on ${(0,markdown/* inlineCode */.ti)(e.relation)} from ${e.migration}:${e.line} until ${e['held-until']}${later}`];
+    const rows = groupEffects(effects).map((group) => {
+        const [e] = group;
+        const modes = group.flatMap((g) => (g.lock ? [g.lock] : [])).sort((a, b) => lockRank(b) - lockRank(a));
+        const [strongest, ...weaker] = modes.map(lockName);
+        const lock = strongest
+            ? `${strongest}${weaker.length ? ` (also ${weaker.join(', ')})` : ''}`
+            : 'lock not observable';
+        const what = [lock, group.some((g) => g.rewrite) && 'rewrite', group.some((g) => g.scan) && 'scan'];
+        const n = e['statements-later'];
+        const later = e['held-until'] === 'commit' ? `, ${n} statement${n === 1 ? '' : 's'} later (${ms(e['ms-later'])})` : '';
+        return [
+            `${what.filter(Boolean).join(', ')} on ${(0,markdown/* inlineCode */.ti)(e.relation)} from ${e.migration}:${e.line} until ${e['held-until']}${later}`,
+        ];
     });
     return (0,lib_report/* tableSection */.Yc)('### Observed effects on existing tables', ['what PostgreSQL did'], rows, 'effects');
+}
+/** One row per statement and relation. */
+function groupEffects(effects) {
+    const groups = new Map();
+    for (const e of effects) {
+        const key = `${e.migration}:${e.line}:${e.relation}`;
+        groups.set(key, [...(groups.get(key) ?? []), e]);
+    }
+    return [...groups.values()];
+}
+const LOCK_ORDER = [
+    'AccessShareLock',
+    'RowShareLock',
+    'RowExclusiveLock',
+    'ShareUpdateExclusiveLock',
+    'ShareLock',
+    'ShareRowExclusiveLock',
+    'ExclusiveLock',
+    'AccessExclusiveLock',
+];
+function lockRank(mode) {
+    return LOCK_ORDER.indexOf(mode);
 }
 function ignoredSection(lint, context) {
     if (!lint?.suppressed.length)

@@ -73,7 +73,13 @@ for (const target of targets) {
   describe.skipIf(target.skip)(`observed effects on ${target.name}`, () => {
     it('a volatile default rewrites the existing table: an ACCESS EXCLUSIVE lock, a rewrite and an error', async () => {
       const { run, effects, findings } = await check(
-        [added('0002_token', 1_700_000_100_000, 'ALTER TABLE "users" ADD COLUMN "token" uuid DEFAULT gen_random_uuid();\n')],
+        [
+          added(
+            '0002_token',
+            1_700_000_100_000,
+            'ALTER TABLE "users" ADD COLUMN "token" uuid DEFAULT gen_random_uuid();\n',
+          ),
+        ],
         await target.inputs(),
       );
       expect(effects).toContainEqual(
@@ -88,19 +94,30 @@ for (const target of targets) {
         }),
       );
       expect(effects.filter((e) => e.relation === 'public.orders')).toEqual([]);
-      expect(findings).toContainEqual(expect.objectContaining({ rule: 'observed-rewrite', migration: '0002_token', line: 1 }));
+      expect(findings).toContainEqual(
+        expect.objectContaining({ rule: 'observed-rewrite', migration: '0002_token', line: 1 }),
+      );
       expect(run.outputs.result).toBe('failed');
-      expect(run.summary).toContain('ACCESS EXCLUSIVE, rewrite on `public.users` from 0002_token:1 until commit');
+      expect(effects.filter((e) => e.relation === 'public.users').every((e) => e.scan)).toBe(true);
+      expect(run.summary).toMatch(
+        /ACCESS EXCLUSIVE[^|]*, rewrite, scan on `public.users` from 0002_token:1 until commit/,
+      );
     });
 
     it('a varchar widening takes the lock but does not rewrite, and is not flagged', async () => {
       const { run, effects, findings } = await check(
-        [added('0002_wider', 1_700_000_100_000, 'ALTER TABLE "users" ALTER COLUMN "email" SET DATA TYPE varchar(100);\n')],
+        [
+          added(
+            '0002_wider',
+            1_700_000_100_000,
+            'ALTER TABLE "users" ALTER COLUMN "email" SET DATA TYPE varchar(100);\n',
+          ),
+        ],
         await target.inputs(),
       );
       const onUsers = effects.filter((e) => e.relation === 'public.users');
       expect(onUsers).toContainEqual(expect.objectContaining({ lock: 'AccessExclusiveLock', rewrite: false, line: 1 }));
-      expect(onUsers.every((e) => !e.rewrite)).toBe(true);
+      expect(onUsers.every((e) => !e.rewrite && !e.scan)).toBe(true);
       expect(findings.map((f) => f.rule)).not.toContain('observed-rewrite');
       expect(findings.map((f) => f.rule)).not.toContain('alter-column-type');
       expect(run.outputs.result, run.summary).toBe('passed');
@@ -131,7 +148,9 @@ for (const target of targets) {
       );
       // Tables the change creates are not "existing": nothing is reported for them.
       expect(effects.map((e) => e.relation)).not.toContain('public.items');
-      expect(run.summary).toContain('ACCESS EXCLUSIVE on `public.orders` from 0002_lock:1 until commit, 2 statements later');
+      expect(run.summary).toContain(
+        'ACCESS EXCLUSIVE on `public.orders` from 0002_lock:1 until commit, 2 statements later',
+      );
     });
   });
 }
