@@ -1,6 +1,8 @@
 // Observed effects: while the new migrations apply, what PostgreSQL actually did to tables that existed before —
 // locks from pg_locks, rewrites from relfilenode, scans — on PGlite and on a real PostgreSQL via database-url.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { sha256, splitChunks } from '../../actions/lib/migrations/chunks';
+import { lintMigrations } from '../../actions/schema-check/lint';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../support/postgres.js';
 import { journalFiles, pullRequestRepo, removeFixtures, runCheck, type MigrationFile } from './fixture.js';
 
@@ -38,6 +40,25 @@ interface FindingRow {
   rule: string;
   migration?: string;
   line?: number;
+}
+
+async function lintRules(sql: string, emailType: string): Promise<string[]> {
+  const migration = {
+    name: '0002_using',
+    index: 2,
+    file: 'drizzle/0002_using.sql',
+    absolutePath: '/tmp/0002_using.sql',
+    sql,
+    hash: sha256(sql),
+    createdAt: 2,
+    chunks: splitChunks(sql),
+    noTransaction: false,
+  };
+  const result = await lintMigrations([migration], {
+    ignore: [],
+    columnType: (table, column) => (table === 'public.users' && column === 'email' ? emailType : undefined),
+  });
+  return result.findings.map((f) => f.rule);
 }
 
 const databases: TestDatabase[] = [];
@@ -119,6 +140,19 @@ for (const target of targets) {
       expect(onUsers).toContainEqual(expect.objectContaining({ lock: 'AccessExclusiveLock', rewrite: false, line: 1 }));
       expect(onUsers.every((e) => !e.rewrite && !e.scan)).toBe(true);
       expect(findings.map((f) => f.rule)).not.toContain('observed-rewrite');
+      expect(findings.map((f) => f.rule)).not.toContain('alter-column-type');
+      expect(run.outputs.result, run.summary).toBe('passed');
+    });
+
+    it('a type change lint cannot prove safe (USING) is observed not to rewrite and is not flagged', async () => {
+      const sql = 'ALTER TABLE "users" ALTER COLUMN "email" SET DATA TYPE varchar(100) USING "email";\n';
+      // Lint alone flags it: with USING it cannot tell a widening from a conversion.
+      expect(await lintRules(sql, 'character varying(50)')).toContain('alter-column-type');
+      const { effects, findings, run } = await check(
+        [added('0002_using', 1_700_000_100_000, sql)],
+        await target.inputs(),
+      );
+      expect(effects).toContainEqual(expect.objectContaining({ relation: 'public.users', rewrite: false, line: 1 }));
       expect(findings.map((f) => f.rule)).not.toContain('alter-column-type');
       expect(run.outputs.result, run.summary).toBe('passed');
     });
