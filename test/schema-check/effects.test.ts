@@ -157,6 +157,25 @@ for (const target of targets) {
       expect(run.outputs.result, run.summary).toBe('passed');
     });
 
+    it('outside a transaction a rewrite is seen and its lock lasts until the end of the statement', async () => {
+      const sql = '-- schema-actions:no-transaction\nVACUUM FULL "users";\n';
+      const { effects, findings } = await check([added('0002_vacuum', 1_700_000_100_000, sql)], {
+        transaction: 'each',
+        ...(await target.inputs()),
+      });
+      expect(effects).toEqual([
+        expect.objectContaining({
+          migration: '0002_vacuum',
+          line: 2,
+          relation: 'public.users',
+          lock: null,
+          rewrite: true,
+          'held-until': 'end of statement',
+        }),
+      ]);
+      expect(findings).toContainEqual(expect.objectContaining({ rule: 'observed-rewrite', line: 2 }));
+    });
+
     it('a lock taken in the first new migration is held until the commit after the second', async () => {
       const { run, effects } = await check(
         [
