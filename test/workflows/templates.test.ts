@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { changelogSection } from '../../scripts/changelog-section.mjs';
 import { repositorySlug } from '../../scripts/owner';
 import { detectRepository } from '../../actions/init/detect';
-import { planFiles } from '../../actions/init/plan';
+import { chooseTemplates, planFiles } from '../../actions/init/plan';
 
 const root = join(import.meta.dirname, '..', '..');
 const templatesDir = join(root, 'workflows-templates');
@@ -98,9 +98,17 @@ describe('template workflows', () => {
     }
   });
 
-  it.each(templates)('examples/basic/.github/workflows/%s.yml is what schema-actions init writes there', (name) => {
-    const example = join(root, 'examples', 'basic');
-    const repo = detectRepository(example, { neon: 'auto', vercel: 'auto' });
+  const example = join(root, 'examples', 'basic');
+  const exampleRepo = detectRepository(example, { neon: 'auto', vercel: 'auto' });
+  const written = chooseTemplates([], exampleRepo);
+
+  it('init writes every template there but migrate-tenants, which it writes only when asked', () => {
+    expect(templates.filter((name) => !written.includes(name))).toEqual(['migrate-tenants']);
+    expect(chooseTemplates(['migrate-tenants'], exampleRepo)).toEqual(['migrate-tenants']);
+  });
+
+  it.each(written)('examples/basic/.github/workflows/%s.yml is what schema-actions init writes there', (name) => {
+    const repo = exampleRepo;
     const [planned] = planFiles(example, [name], repo, false);
     const regenerate = 'npm run build, then in examples/basic: node ../../bin/schema-actions.js init --force';
     expect(read('examples', 'basic', '.github', 'workflows', `${name}.yml`), regenerate).toBe(planned!.text);
