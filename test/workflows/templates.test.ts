@@ -121,7 +121,12 @@ describe('template workflows', () => {
       const text = read('workflows-templates', `${name}.yml`);
       const workflow = parse(text) as { jobs: Record<string, { steps?: { uses?: string; with?: object }[] }> };
       const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
-      const migrating = steps.filter((s) => /\/(schema-check|migrate-with-telemetry)@/.test(s.uses ?? ''));
+      // migrate-with-telemetry's plan and summary modes read no migration, so no policy either.
+      const migrating = steps.filter(
+        (s) =>
+          /\/(schema-check|migrate-with-telemetry)@/.test(s.uses ?? '') &&
+          !['plan', 'summary'].includes((s.with as { mode?: string } | undefined)?.mode ?? ''),
+      );
       if (migrating.length === 0) continue;
       users.push(name);
       for (const step of migrating)
@@ -130,7 +135,9 @@ describe('template workflows', () => {
         /^# Variables \(repository\b.*:\n#\s+SCHEMA_ACTIONS_TRANSACTION\s+optional: /m,
       );
     }
-    expect(users).toEqual(expect.arrayContaining(['deploy-production', 'deploy-staging', 'schema-check']));
+    expect(users).toEqual(
+      expect.arrayContaining(['deploy-production', 'deploy-staging', 'migrate-tenants', 'schema-check']),
+    );
   });
 });
 
