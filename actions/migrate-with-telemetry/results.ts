@@ -31,11 +31,18 @@ export function shardResult(results: TargetResult[], shard: number, shards: numb
   };
 }
 
-/** Written next to the report, one file per shard, for the job to upload as an artifact. */
-export function writeShardResult(result: ShardResult, env: NodeJS.ProcessEnv): string {
+/**
+ * Written next to the report, one file per shard, for the job to upload as an artifact. Redacted here: the summary
+ * job that reads it never sees the URLs, so it could not mask them.
+ */
+export function writeShardResult(
+  result: ShardResult,
+  env: NodeJS.ProcessEnv,
+  redact: (text: string) => string,
+): string {
   const path = join(dirname(reportPath('migrate-with-telemetry', env)), `migrate-result-shard-${result.shard}.json`);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(path, `${redact(JSON.stringify(result, null, 2))}\n`);
   return path;
 }
 
@@ -99,6 +106,9 @@ export function renderFleetSummary(summary: FleetSummary): string {
   ];
   if (summary.missingShards.length > 0) {
     lines.push(`Missing results for shard(s) ${summary.missingShards.join(', ')}: their job did not finish.`, '');
+  }
+  if (summary.failed.length > 0) {
+    lines.push('Failed:', '', ...summary.failed.map((d) => `- ${d.database}: ${d.failure ?? d.status}`), '');
   }
   lines.push('| Database | Status | Applied |', '| --- | --- | --- |');
   for (const d of summary.databases) {

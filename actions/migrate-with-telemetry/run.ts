@@ -181,7 +181,10 @@ function setOutputs(
   context.setOutput('duration-ms', run.durationMs);
   context.setOutput('run-id', run.runId);
   const { shard, shards } = options.sharding ?? { shard: 0, shards: 1 };
-  context.setOutput('result-json', writeShardResult(shardResult(results, shard, shards), context.env));
+  context.setOutput(
+    'result-json',
+    writeShardResult(shardResult(results, shard, shards), context.env, (text) => context.logger.secrets.redact(text)),
+  );
 }
 
 function createSinks(options: MigrateOptions, identity: RunIdentity, logger: Logger): TelemetrySink[] {

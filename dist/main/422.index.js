@@ -1255,11 +1255,14 @@ function shardResult(results, shard, shards) {
         })),
     };
 }
-/** Written next to the report, one file per shard, for the job to upload as an artifact. */
-function writeShardResult(result, env) {
+/**
+ * Written next to the report, one file per shard, for the job to upload as an artifact. Redacted here: the summary
+ * job that reads it never sees the URLs, so it could not mask them.
+ */
+function writeShardResult(result, env, redact) {
     const path = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,report/* reportPath */.eG)('migrate-with-telemetry', env)), `migrate-result-shard-${result.shard}.json`);
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(path, `${JSON.stringify(result, null, 2)}\n`);
+    (0,external_node_fs_.writeFileSync)(path, `${redact(JSON.stringify(result, null, 2))}\n`);
     return path;
 }
 /** Every shard result under a folder (download-artifact puts each artifact in its own subfolder). */
@@ -1310,6 +1313,9 @@ function renderFleetSummary(summary) {
     ];
     if (summary.missingShards.length > 0) {
         lines.push(`Missing results for shard(s) ${summary.missingShards.join(', ')}: their job did not finish.`, '');
+    }
+    if (summary.failed.length > 0) {
+        lines.push('Failed:', '', ...summary.failed.map((d) => `- ${d.database}: ${d.failure ?? d.status}`), '');
     }
     lines.push('| Database | Status | Applied |', '| --- | --- | --- |');
     for (const d of summary.databases) {
@@ -1979,7 +1985,7 @@ function setOutputs(context, results, summary, options, run) {
     context.setOutput('duration-ms', run.durationMs);
     context.setOutput('run-id', run.runId);
     const { shard, shards } = options.sharding ?? { shard: 0, shards: 1 };
-    context.setOutput('result-json', writeShardResult(shardResult(results, shard, shards), context.env));
+    context.setOutput('result-json', writeShardResult(shardResult(results, shard, shards), context.env, (text) => context.logger.secrets.redact(text)));
 }
 function createSinks(options, identity, logger) {
     const redact = (text) => logger.secrets.redact(text);
