@@ -115,9 +115,7 @@ export function readTargets(inputs: Inputs, logger: Logger, baseDir: string): Ta
   const single = inputs.optional('database-url');
   const many = [...targetLines(inputs.string('targets'), 'targets'), ...targetsFile(inputs, logger, baseDir)];
   if (single && many.length > 0) {
-    throw new ConfigurationError(
-      'give either database-url or targets (or targets-file), not both; put every database in targets',
-    );
+    throw new ConfigurationError('give either database-url or targets, not both; put every database in targets');
   }
   const lines = single ? [{ url: single, where: 'database-url' }] : many;
   const urls = lines.map((l) => l.url);
