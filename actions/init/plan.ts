@@ -19,7 +19,9 @@ export interface PlannedFile {
 
 /** The templates to write: the ones asked for (each must apply), else every one that applies. */
 export function chooseTemplates(requested: string[], repo: Repository): string[] {
-  if (requested.length === 0) return TEMPLATES.filter((t) => !t.inapplicable(repo)).map((t) => t.name);
+  if (requested.length === 0) {
+    return TEMPLATES.filter((t) => !t.onlyWhenAsked && !t.inapplicable(repo)).map((t) => t.name);
+  }
   const names = TEMPLATES.map((t) => t.name);
   for (const name of requested) {
     const template = TEMPLATES.find((t) => t.name === name);

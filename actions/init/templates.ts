@@ -7,6 +7,8 @@ export interface Template {
   name: string;
   /** Why the template does not apply to a repository; undefined when it does. */
   inapplicable: (repo: Repository) => string | undefined;
+  /** Why init writes it only when asked for by name: most repositories do not need it. */
+  onlyWhenAsked?: string;
 }
 
 // In lifecycle order, the order init writes and reports them.
@@ -30,6 +32,11 @@ export const TEMPLATES: Template[] = [
       repo.neon.used || repo.vercel.used
         ? undefined
         : 'it restores a Neon snapshot and rolls a Vercel app back, and neither is used',
+  },
+  {
+    name: 'migrate-tenants',
+    inapplicable: () => undefined,
+    onlyWhenAsked: 'it migrates a fleet of tenant databases (one per customer), which most apps do not have',
   },
 ];
 

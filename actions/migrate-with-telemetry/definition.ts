@@ -9,6 +9,11 @@ export const migrateDefinition: CommandDefinition = {
     "Applies pending Drizzle migrations without prompts, safely: an advisory lock so concurrent runs apply each migration once, verification of the ledger against the files before anything changes, lock and statement timeouts, a circuit breaker that cancels and rolls back, and Drizzle's own ledger rows. Reports to Grafana Loki, PagerDuty and OpenTelemetry, best-effort.",
   isAction: true,
   inputs: {
+    mode: {
+      description:
+        'migrate; plan: output the matrix of shards for a fleet of targets; summary: merge the shard results in results-dir and fail if any database failed.',
+      default: 'migrate',
+    },
     'database-url': {
       description:
         'PostgreSQL URL of the database to migrate (postgres://user:password@host:5432/db). Required unless targets is given.',
@@ -18,6 +23,20 @@ export const migrateDefinition: CommandDefinition = {
       description:
         'Several PostgreSQL URLs to migrate, one per line (instead of database-url). Each is migrated and reported on its own.',
       secret: true,
+    },
+    'targets-file': {
+      description: 'A file with one PostgreSQL URL per line, read like targets (e.g. written from a secret).',
+    },
+    shards: {
+      description: 'Number of shards a fleet of targets is split into (1-256), in plan mode and with shard.',
+      default: '1',
+    },
+    shard: {
+      description:
+        'Migrate only this shard (0 to shards-1) of the targets: each database is in the shard its label hashes to.',
+    },
+    'results-dir': {
+      description: "summary mode: the folder the migrate jobs' result-json artifacts were downloaded to.",
     },
     parallelism: {
       description: 'How many targets are migrated at once.',
@@ -99,5 +118,10 @@ export const migrateDefinition: CommandDefinition = {
     'duration-ms': { description: 'Duration of the whole run in milliseconds.' },
     'run-id': { description: 'Unique id of this run, also the trace id and the run_id in Loki.' },
     report: { description: 'Path of the Markdown report.' },
+    'result-json': {
+      description:
+        'Path of the JSON result per database label (status, applied migrations; never a URL), to upload as an artifact.',
+    },
+    matrix: { description: 'plan mode: JSON for strategy.matrix, {"shard":[0,...]}; it holds no URL.' },
   },
 };

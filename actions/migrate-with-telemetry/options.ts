@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ConfigurationError } from '../lib/errors';
 import type { Inputs } from '../lib/inputs';
 import type { Logger } from '../lib/logger';
@@ -7,6 +9,10 @@ import type { LokiConfig } from '../lib/telemetry/loki';
 import type { OtlpConfig } from '../lib/telemetry/otlp';
 import { PAGERDUTY_SEVERITIES, type PagerDutyConfig } from '../lib/telemetry/pagerduty';
 import { TRANSACTION_POLICIES, type TransactionPolicy } from '../lib/migrations/executor';
+import { MAX_SHARDS, targetsOfShard } from './shards';
+
+export const MODES = ['migrate', 'plan', 'summary'] as const;
+export type Mode = (typeof MODES)[number];
 
 export interface Target {
   url: string;
@@ -14,8 +20,15 @@ export interface Target {
   label: string;
 }
 
+export interface Sharding {
+  shard: number;
+  shards: number;
+}
+
 export interface MigrateOptions {
   targets: Target[];
+  /** Set when this job migrates one shard of a fleet: targets are then that shard's only. */
+  sharding?: Sharding;
   parallelism: number;
   environment: string;
   transaction: TransactionPolicy;
@@ -33,9 +46,12 @@ export interface MigrateOptions {
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /** Reads and validates every input up front, so a mistake fails before any database is touched. */
-export function readMigrateOptions(inputs: Inputs, logger: Logger): MigrateOptions {
+export function readMigrateOptions(inputs: Inputs, logger: Logger, baseDir: string): MigrateOptions {
+  const all = readTargets(inputs, logger, baseDir);
+  const sharding = readSharding(inputs);
   const options: MigrateOptions = {
-    targets: readTargets(inputs, logger),
+    targets: sharding ? targetsOfShard(all, sharding.shard, sharding.shards) : all,
+    sharding,
     parallelism: inputs.integer('parallelism', { min: 1, max: 64 }),
     environment: inputs.required('environment'),
     transaction: inputs.enum('transaction', TRANSACTION_POLICIES),
@@ -83,14 +99,21 @@ export function readMigrateOptions(inputs: Inputs, logger: Logger): MigrateOptio
   return options;
 }
 
-function readTargets(inputs: Inputs, logger: Logger): Target[] {
+export function readShardCount(inputs: Inputs): number {
+  return inputs.integer('shards', { min: 1, max: MAX_SHARDS });
+}
+
+/** Both shard and shards, or neither (one job migrates every target). */
+function readSharding(inputs: Inputs): Sharding | undefined {
+  const shard = inputs.optional('shard');
+  if (shard === undefined) return undefined;
+  const shards = readShardCount(inputs);
+  return { shard: inputs.integer('shard', { min: 0, max: shards - 1 }), shards };
+}
+
+export function readTargets(inputs: Inputs, logger: Logger, baseDir: string): Target[] {
   const single = inputs.optional('database-url');
-  // Line numbers as the user counts them, blank and comment lines included, so an error can point at the line.
-  const many = inputs
-    .string('targets')
-    .split('\n')
-    .map((text, i) => ({ url: text.trim(), where: `line ${i + 1} of targets` }))
-    .filter(({ url }) => url !== '' && !url.startsWith('#'));
+  const many = [...targetLines(inputs.string('targets'), 'targets'), ...targetsFile(inputs, logger, baseDir)];
   if (single && many.length > 0) {
     throw new ConfigurationError('give either database-url or targets, not both; put every database in targets');
   }
@@ -112,6 +135,28 @@ function readTargets(inputs: Inputs, logger: Logger): Target[] {
     return targets.map((t, i) => ({ ...t, label: `#${i + 1} ${t.label}` }));
   }
   return targets;
+}
+
+// Line numbers as the user counts them, blank and comment lines included, so an error can point at the line.
+function targetLines(text: string, source: string): { url: string; where: string }[] {
+  return text
+    .split('\n')
+    .map((line, i) => ({ url: line.trim(), where: `line ${i + 1} of ${source}` }))
+    .filter(({ url }) => url !== '' && !url.startsWith('#'));
+}
+
+function targetsFile(inputs: Inputs, logger: Logger, baseDir: string): { url: string; where: string }[] {
+  const file = inputs.optional('targets-file');
+  if (!file) return [];
+  let text: string;
+  try {
+    text = readFileSync(resolve(baseDir, file), 'utf8');
+  } catch {
+    throw new ConfigurationError(`targets-file: cannot read ${file}; give a file with one PostgreSQL URL per line`);
+  }
+  // Masked line by line before validation can quote anything: the file holds the same secrets as targets.
+  for (const line of text.split('\n')) if (line.trim()) logger.mask(line.trim());
+  return targetLines(text, 'targets-file');
 }
 
 /** host:port/database, after the URL is validated in full: nothing is migrated anywhere if one line is wrong. */

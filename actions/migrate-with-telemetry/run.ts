@@ -9,7 +9,9 @@ import { PagerDutySink } from '../lib/telemetry/pagerduty';
 import { Telemetry } from '../lib/telemetry/telemetry';
 import { preciseNow } from '../lib/time';
 import { mapWithLimit } from '../lib/concurrency';
-import { readMigrateOptions, type MigrateOptions } from './options';
+import { planShards, summariseShards } from './fleet';
+import { MODES, readMigrateOptions, type MigrateOptions } from './options';
+import { shardResult, writeShardResult } from './results';
 import { renderMigrateReport } from './report';
 import { migrateTarget, type TargetResult } from './target';
 
@@ -22,8 +24,15 @@ interface RunSummary {
 }
 
 export async function run(context: RunContext): Promise<CommandResult> {
+  const mode = context.inputs.enum('mode', MODES);
+  if (mode === 'plan') return planShards(context);
+  if (mode === 'summary') return summariseShards(context);
+  return migrate(context);
+}
+
+async function migrate(context: RunContext): Promise<CommandResult> {
   const started = preciseNow();
-  const options = readMigrateOptions(context.inputs, context.logger);
+  const options = readMigrateOptions(context.inputs, context.logger, context.baseDir);
   const project = await readProject(context);
   const identity = runIdentity(context, options, started);
   const telemetry = new Telemetry(createSinks(options, identity, context.logger));
@@ -171,6 +180,11 @@ function setOutputs(
   context.setOutput('applied', applied);
   context.setOutput('duration-ms', run.durationMs);
   context.setOutput('run-id', run.runId);
+  const { shard, shards } = options.sharding ?? { shard: 0, shards: 1 };
+  context.setOutput(
+    'result-json',
+    writeShardResult(shardResult(results, shard, shards), context.env, (text) => context.logger.secrets.redact(text)),
+  );
 }
 
 function createSinks(options: MigrateOptions, identity: RunIdentity, logger: Logger): TelemetrySink[] {

@@ -709,6 +709,11 @@ const TEMPLATES = [
             ? undefined
             : 'it restores a Neon snapshot and rolls a Vercel app back, and neither is used',
     },
+    {
+        name: 'migrate-tenants',
+        inapplicable: () => undefined,
+        onlyWhenAsked: 'it migrates a fleet of tenant databases (one per customer), which most apps do not have',
+    },
 ];
 /**
  * workflows-templates/ of this package: two folders up from this module, both from sources (actions/init/) and from
@@ -732,8 +737,9 @@ function readTemplate(name) {
 
 /** The templates to write: the ones asked for (each must apply), else every one that applies. */
 function chooseTemplates(requested, repo) {
-    if (requested.length === 0)
-        return TEMPLATES.filter((t) => !t.inapplicable(repo)).map((t) => t.name);
+    if (requested.length === 0) {
+        return TEMPLATES.filter((t) => !t.onlyWhenAsked && !t.inapplicable(repo)).map((t) => t.name);
+    }
     const names = TEMPLATES.map((t) => t.name);
     for (const name of requested) {
         const template = TEMPLATES.find((t) => t.name === name);

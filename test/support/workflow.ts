@@ -50,7 +50,10 @@ export interface RunJobOptions {
   eventName?: string;
   cwd?: string;
   /** Stand-ins for steps that run third-party tools, by step id: return the outputs the step would set. */
-  standIns?: Record<string, (resolvedEnv: Record<string, string>) => Promise<Record<string, string>>>;
+  standIns?: Record<
+    string,
+    (resolvedEnv: Record<string, string>, resolvedWith: Record<string, string>) => Promise<Record<string, string>>
+  >;
 }
 
 export interface JobResult {
@@ -110,11 +113,15 @@ async function runSteps(file: string, job: string, options: RunJobOptions, runne
     }
     const standIn = step.id ? options.standIns?.[step.id] : undefined;
     if (standIn) {
-      const env = Object.fromEntries(
-        Object.entries(step.env ?? {}).map(([k, v]) => [k, interpolate(String(v), scope)]),
-      );
+      const resolve = (values: Record<string, unknown> = {}) =>
+        Object.fromEntries(Object.entries(values).map(([k, v]) => [k, interpolate(String(v), scope)]));
       try {
-        steps.push({ id: step.id, name, outcome: 'success', outputs: await standIn(env) });
+        steps.push({
+          id: step.id,
+          name,
+          outcome: 'success',
+          outputs: await standIn(resolve(step.env), resolve(step.with)),
+        });
       } catch {
         failed = true;
         steps.push({ id: step.id, name, outcome: 'failure', outputs: {} });

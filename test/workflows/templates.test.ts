@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { changelogSection } from '../../scripts/changelog-section.mjs';
 import { repositorySlug } from '../../scripts/owner';
 import { detectRepository } from '../../actions/init/detect';
-import { planFiles } from '../../actions/init/plan';
+import { chooseTemplates, planFiles } from '../../actions/init/plan';
 
 const root = join(import.meta.dirname, '..', '..');
 const templatesDir = join(root, 'workflows-templates');
@@ -98,9 +98,17 @@ describe('template workflows', () => {
     }
   });
 
-  it.each(templates)('examples/basic/.github/workflows/%s.yml is what schema-actions init writes there', (name) => {
-    const example = join(root, 'examples', 'basic');
-    const repo = detectRepository(example, { neon: 'auto', vercel: 'auto' });
+  const example = join(root, 'examples', 'basic');
+  const exampleRepo = detectRepository(example, { neon: 'auto', vercel: 'auto' });
+  const written = chooseTemplates([], exampleRepo);
+
+  it('init writes every template there but migrate-tenants, which it writes only when asked', () => {
+    expect(templates.filter((name) => !written.includes(name))).toEqual(['migrate-tenants']);
+    expect(chooseTemplates(['migrate-tenants'], exampleRepo)).toEqual(['migrate-tenants']);
+  });
+
+  it.each(written)('examples/basic/.github/workflows/%s.yml is what schema-actions init writes there', (name) => {
+    const repo = exampleRepo;
     const [planned] = planFiles(example, [name], repo, false);
     const regenerate = 'npm run build, then in examples/basic: node ../../bin/schema-actions.js init --force';
     expect(read('examples', 'basic', '.github', 'workflows', `${name}.yml`), regenerate).toBe(planned!.text);
@@ -113,7 +121,12 @@ describe('template workflows', () => {
       const text = read('workflows-templates', `${name}.yml`);
       const workflow = parse(text) as { jobs: Record<string, { steps?: { uses?: string; with?: object }[] }> };
       const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
-      const migrating = steps.filter((s) => /\/(schema-check|migrate-with-telemetry)@/.test(s.uses ?? ''));
+      // migrate-with-telemetry's plan and summary modes read no migration, so no policy either.
+      const migrating = steps.filter(
+        (s) =>
+          /\/(schema-check|migrate-with-telemetry)@/.test(s.uses ?? '') &&
+          !['plan', 'summary'].includes((s.with as { mode?: string } | undefined)?.mode ?? ''),
+      );
       if (migrating.length === 0) continue;
       users.push(name);
       for (const step of migrating)
@@ -122,7 +135,9 @@ describe('template workflows', () => {
         /^# Variables \(repository\b.*:\n#\s+SCHEMA_ACTIONS_TRANSACTION\s+optional: /m,
       );
     }
-    expect(users).toEqual(expect.arrayContaining(['deploy-production', 'deploy-staging', 'schema-check']));
+    expect(users).toEqual(
+      expect.arrayContaining(['deploy-production', 'deploy-staging', 'migrate-tenants', 'schema-check']),
+    );
   });
 });
 

@@ -14,6 +14,7 @@ const TEMPLATES = [
   'snapshot-cleanup',
   'rollback',
   'preview',
+  'migrate-tenants',
 ];
 
 function workflowFiles(): string[] {

@@ -1,5 +1,5 @@
-export const id = 467;
-export const ids = [467];
+export const id = 422;
+export const ids = [422];
 export const modules = {
 
 /***/ 93570:
@@ -304,7 +304,7 @@ function nextWait(policy, failed, retryAfterMs, remainingMs) {
 
 /***/ }),
 
-/***/ 94467:
+/***/ 95041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1042,23 +1042,56 @@ function mapWithLimit(items, limit, fn) {
     return pLimit(limit).map(items, (item) => fn(item));
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
 var errors = __webpack_require__(32863);
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
 var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: ./actions/lib/migrations/executor.ts
 var executor = __webpack_require__(8109);
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/shards.ts
+
+/** GitHub's limit on the jobs one matrix may start. */
+const MAX_SHARDS = 256;
+/**
+ * The shard a database belongs to: a hash of its label (host:port/database), never of its position, so a retried
+ * shard migrates the same databases and adding a database moves only that one.
+ */
+function shardOf(target, shards) {
+    return (0,external_node_crypto_.createHash)('sha256').update(target.label).digest().readUInt32BE(0) % shards;
+}
+function targetsOfShard(targets, shard, shards) {
+    return targets.filter((target) => shardOf(target, shards) === shard);
+}
+/**
+ * What `strategy.matrix` gets: shard numbers only. The URLs are secrets, so each matrix job reads them again from
+ * the same secret and keeps its own.
+ */
+function shardMatrix(shards) {
+    return { shard: Array.from({ length: shards }, (_, i) => i) };
+}
+
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/options.ts
 
 
 
 
 
+
+
+
+const MODES = ['migrate', 'plan', 'summary'];
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 /** Reads and validates every input up front, so a mistake fails before any database is touched. */
-function readMigrateOptions(inputs, logger) {
+function readMigrateOptions(inputs, logger, baseDir) {
+    const all = readTargets(inputs, logger, baseDir);
+    const sharding = readSharding(inputs);
     const options = {
-        targets: readTargets(inputs, logger),
+        targets: sharding ? targetsOfShard(all, sharding.shard, sharding.shards) : all,
+        sharding,
         parallelism: inputs.integer('parallelism', { min: 1, max: 64 }),
         environment: inputs.required('environment'),
         transaction: inputs.enum('transaction', executor/* TRANSACTION_POLICIES */.o2),
@@ -1108,14 +1141,20 @@ function readMigrateOptions(inputs, logger) {
     }
     return options;
 }
-function readTargets(inputs, logger) {
+function readShardCount(inputs) {
+    return inputs.integer('shards', { min: 1, max: MAX_SHARDS });
+}
+/** Both shard and shards, or neither (one job migrates every target). */
+function readSharding(inputs) {
+    const shard = inputs.optional('shard');
+    if (shard === undefined)
+        return undefined;
+    const shards = readShardCount(inputs);
+    return { shard: inputs.integer('shard', { min: 0, max: shards - 1 }), shards };
+}
+function readTargets(inputs, logger, baseDir) {
     const single = inputs.optional('database-url');
-    // Line numbers as the user counts them, blank and comment lines included, so an error can point at the line.
-    const many = inputs
-        .string('targets')
-        .split('\n')
-        .map((text, i) => ({ url: text.trim(), where: `line ${i + 1} of targets` }))
-        .filter(({ url }) => url !== '' && !url.startsWith('#'));
+    const many = [...targetLines(inputs.string('targets'), 'targets'), ...targetsFile(inputs, logger, baseDir)];
     if (single && many.length > 0) {
         throw new errors/* ConfigurationError */.j1('give either database-url or targets, not both; put every database in targets');
     }
@@ -1136,6 +1175,30 @@ function readTargets(inputs, logger) {
         return targets.map((t, i) => ({ ...t, label: `#${i + 1} ${t.label}` }));
     }
     return targets;
+}
+// Line numbers as the user counts them, blank and comment lines included, so an error can point at the line.
+function targetLines(text, source) {
+    return text
+        .split('\n')
+        .map((line, i) => ({ url: line.trim(), where: `line ${i + 1} of ${source}` }))
+        .filter(({ url }) => url !== '' && !url.startsWith('#'));
+}
+function targetsFile(inputs, logger, baseDir) {
+    const file = inputs.optional('targets-file');
+    if (!file)
+        return [];
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(baseDir, file), 'utf8');
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`targets-file: cannot read ${file}; give a file with one PostgreSQL URL per line`);
+    }
+    // Masked line by line before validation can quote anything: the file holds the same secrets as targets.
+    for (const line of text.split('\n'))
+        if (line.trim())
+            logger.mask(line.trim());
+    return targetLines(text, 'targets-file');
 }
 /** host:port/database, after the URL is validated in full: nothing is migrated anywhere if one line is wrong. */
 function targetLabel(url, where) {
@@ -1171,6 +1234,130 @@ function keyValueLines(text, inputName, check) {
         result[name] = trimmed.slice(at + 1).trim();
     }
     return result;
+}
+
+// EXTERNAL MODULE: ./actions/lib/report.ts + 1 modules
+var report = __webpack_require__(12530);
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/results.ts
+
+
+
+
+function shardResult(results, shard, shards) {
+    return {
+        shard,
+        shards,
+        databases: results.map((r) => ({
+            database: r.target.label,
+            status: r.status,
+            applied: r.applied.map((a) => a.migration.name),
+            ...(r.failure ? { failure: r.failure } : {}),
+        })),
+    };
+}
+/**
+ * Written next to the report, one file per shard, for the job to upload as an artifact. Redacted here: the summary
+ * job that reads it never sees the URLs, so it could not mask them.
+ */
+function writeShardResult(result, env, redact) {
+    const path = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,report/* reportPath */.eG)('migrate-with-telemetry', env)), `migrate-result-shard-${result.shard}.json`);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(path, `${redact(JSON.stringify(result, null, 2))}\n`);
+    return path;
+}
+/** Every shard result under a folder (download-artifact puts each artifact in its own subfolder). */
+function readShardResults(dir) {
+    let files;
+    try {
+        files = jsonFiles(dir);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`results-dir: ${dir} is not a readable folder; give the folder the artifacts were downloaded to`);
+    }
+    if (files.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`results-dir: no shard results (*.json) under ${dir}; download the migrate jobs' artifacts there first`);
+    }
+    return files.map((file) => {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        if (!Array.isArray(parsed.databases)) {
+            throw new errors/* ConfigurationError */.j1(`results-dir: ${file} is not a shard result written by migrate-with-telemetry`);
+        }
+        return parsed;
+    });
+}
+function jsonFiles(dir) {
+    return (0,external_node_fs_.readdirSync)(dir).flatMap((name) => {
+        const path = (0,external_node_path_.join)(dir, name);
+        if ((0,external_node_fs_.statSync)(path).isDirectory())
+            return jsonFiles(path);
+        return name.endsWith('.json') ? [path] : [];
+    });
+}
+function mergeShardResults(results) {
+    const databases = results.flatMap((r) => r.databases).sort((a, b) => a.database.localeCompare(b.database));
+    const shards = Math.max(...results.map((r) => r.shards));
+    const seen = new Set(results.map((r) => r.shard));
+    return {
+        databases,
+        failed: databases.filter((d) => !['applied', 'up-to-date', 'dry-run'].includes(d.status)),
+        missingShards: Array.from({ length: shards }, (_, i) => i).filter((i) => !seen.has(i)),
+    };
+}
+function renderFleetSummary(summary) {
+    const count = (status) => summary.databases.filter((d) => d.status === status).length;
+    const lines = [
+        '## Tenant migrations',
+        '',
+        `${summary.databases.length} databases: ${count('applied')} applied, ${count('up-to-date')} up to date, ${summary.failed.length} failed.`,
+        '',
+    ];
+    if (summary.missingShards.length > 0) {
+        lines.push(`Missing results for shard(s) ${summary.missingShards.join(', ')}: their job did not finish.`, '');
+    }
+    if (summary.failed.length > 0) {
+        lines.push('Failed:', '', ...summary.failed.map((d) => `- ${d.database}: ${d.failure ?? d.status}`), '');
+    }
+    lines.push('| Database | Status | Applied |', '| --- | --- | --- |');
+    for (const d of summary.databases) {
+        lines.push(`| ${d.database} | ${d.status} | ${d.applied.join(', ') || '—'} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/fleet.ts
+
+
+
+
+/** plan mode: validates every target, then outputs the shard numbers (never a URL) for strategy.matrix. */
+async function planShards(context) {
+    const { inputs, logger } = context;
+    const targets = readTargets(inputs, logger, context.baseDir);
+    const shards = readShardCount(inputs);
+    for (let shard = 0; shard < shards; shard++) {
+        logger.info(`shard ${shard}: ${targetsOfShard(targets, shard, shards).length} of ${targets.length} databases`);
+    }
+    context.setOutput('matrix', JSON.stringify(shardMatrix(shards)));
+    return {};
+}
+/** summary mode: one report over every shard's result; fails if a database failed or a shard never reported. */
+async function summariseShards(context) {
+    const { logger } = context;
+    const dir = (0,external_node_path_.resolve)(context.baseDir, context.inputs.required('results-dir'));
+    const summary = mergeShardResults(readShardResults(dir));
+    for (const failed of summary.failed)
+        logger.error(`${failed.database}: ${failed.status}: ${failed.failure ?? ''}`);
+    const published = await context.report.publish(logger.secrets.redact(renderFleetSummary(summary)), {
+        comment: false,
+    });
+    context.setOutput('report', published.path);
+    const problems = [
+        ...(summary.failed.length > 0
+            ? [`${summary.failed.length} database(s) did not migrate: ${summary.failed.map((d) => d.database).join(', ')}`]
+            : []),
+        ...(summary.missingShards.length > 0 ? [`no result from shard(s) ${summary.missingShards.join(', ')}`] : []),
+    ];
+    return problems.length > 0 ? { failure: problems.join('; ') } : {};
 }
 
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
@@ -1667,9 +1854,19 @@ function migrationEvent(migration) {
 
 
 
+
+
 async function run(context) {
+    const mode = context.inputs.enum('mode', MODES);
+    if (mode === 'plan')
+        return planShards(context);
+    if (mode === 'summary')
+        return summariseShards(context);
+    return migrate(context);
+}
+async function migrate(context) {
     const started = (0,time/* preciseNow */.M)();
-    const options = readMigrateOptions(context.inputs, context.logger);
+    const options = readMigrateOptions(context.inputs, context.logger, context.baseDir);
     const project = await readProject(context);
     const identity = runIdentity(context, options, started);
     const telemetry = new Telemetry(createSinks(options, identity, context.logger));
@@ -1787,6 +1984,8 @@ function setOutputs(context, results, summary, options, run) {
     context.setOutput('applied', applied);
     context.setOutput('duration-ms', run.durationMs);
     context.setOutput('run-id', run.runId);
+    const { shard, shards } = options.sharding ?? { shard: 0, shards: 1 };
+    context.setOutput('result-json', writeShardResult(shardResult(results, shard, shards), context.env, (text) => context.logger.secrets.redact(text)));
 }
 function createSinks(options, identity, logger) {
     const redact = (text) => logger.secrets.redact(text);
