@@ -189,18 +189,36 @@ function statementLine(step: StatementStep): number {
  * Confirms or refutes lint with what PostgreSQL did: a rewrite of an existing table is an error with that
  * evidence; a type change observed not to rewrite (a safe widening) loses its alter-column-type finding.
  */
-export function judgeWithEffects(lint: Finding[], effects: Effect[]): Finding[] {
-  const at = (f: { migration?: string; line?: number }) => `${f.migration}:${f.line}`;
+/**
+ * Lint confirmed or refuted by what PostgreSQL did. A rewrite observed where a static rule already flagged the
+ * statement confirms that finding (its message gains the evidence); where the user silenced the rule with an ignore
+ * comment, the rewrite was acknowledged and stays silent; where no rule saw it coming, it is an `observed-rewrite`
+ * error. A type change observed not to rewrite is not flagged.
+ */
+export function judgeWithEffects(
+  lint: Finding[],
+  effects: Effect[],
+  suppressed: { file: string; line: number }[] = [],
+): Finding[] {
+  const at = (f: { file?: string; line?: number }) => `${f.file}:${f.line}`;
   const rewrites = effects.filter((e) => e.rewrite);
   const rewroteAt = new Set(rewrites.map(at));
   const observedAt = new Set(effects.map(at));
+  const acknowledged = new Set(suppressed.map(at));
   const kept = lint.filter((f) => !(f.rule === 'alter-column-type' && observedAt.has(at(f)) && !rewroteAt.has(at(f))));
   const seen = new Set<string>();
   const observed: Finding[] = [];
+  const confirmed = new Map<Finding, string[]>();
   for (const e of rewrites) {
     const key = `${at(e)}:${e.relation}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key) || acknowledged.has(at(e))) continue;
     seen.add(key);
+    const evidence = `rewrote ${e.relation} when applied (its relfilenode changed)${e.lock ? ` under ${lockName(e.lock)}, held until ${e['held-until']}` : ''}`;
+    const flagged = kept.find((f) => at(f) === at(e));
+    if (flagged) {
+      confirmed.set(flagged, [...(confirmed.get(flagged) ?? []), evidence]);
+      continue;
+    }
     observed.push({
       check: 'lint',
       rule: 'observed-rewrite',
@@ -208,12 +226,15 @@ export function judgeWithEffects(lint: Finding[], effects: Effect[]): Finding[] 
       migration: e.migration,
       file: e.file,
       line: e.line,
-      message: `${e.migration}: rewrote ${e.relation} when applied (its relfilenode changed)${e.lock ? ` under ${lockName(e.lock)}, held until ${e['held-until']}` : ''}: on a large table every row is copied while it is locked`,
+      message: `${e.migration}: ${evidence}: on a large table every row is copied while it is locked`,
       alternative:
         'Add the column without the volatile default (or nullable), backfill it in batches, then set the default; change a type through a new column.',
     });
   }
-  return [...kept, ...observed];
+  const withEvidence = kept.map((f) =>
+    confirmed.has(f) ? { ...f, message: `${f.message} Observed: ${confirmed.get(f)!.join('; ')}.` } : f,
+  );
+  return [...withEvidence, ...observed];
 }
 
 /** AccessExclusiveLock → ACCESS EXCLUSIVE, as PostgreSQL's documentation names the modes. */

@@ -222,14 +222,14 @@ function collectFindings(
     ...(refusal ? [refusalFinding(refusal)] : []),
     ...phases.embedded,
     ...(databaseFailure ? [databaseFailure] : []),
-    ...lintJudged(dataOf(phases.lint)?.findings, phases.effects, options.lintIgnore),
+    ...lintJudged(dataOf(phases.lint), phases.effects, options.lintIgnore),
   ];
 }
 
 /** Lint confirmed or refuted by what PostgreSQL did; observed-rewrite obeys lint-ignore like every lint rule. */
-function lintJudged(findings: Finding[] | undefined, effects: Effect[], ignore: string[]): Finding[] {
-  if (!findings) return [];
-  return judgeWithEffects(findings, effects).filter((f) => !ignore.includes(f.rule));
+function lintJudged(lint: LintResult | undefined, effects: Effect[], ignore: string[]): Finding[] {
+  if (!lint) return [];
+  return judgeWithEffects(lint.findings, effects, lint.suppressed).filter((f) => !ignore.includes(f.rule));
 }
 
 /** Real PostgreSQL's effects when database-url is given (a copy of production times them), else PGlite's. */

@@ -221,19 +221,33 @@ function statementLine(step) {
  * Confirms or refutes lint with what PostgreSQL did: a rewrite of an existing table is an error with that
  * evidence; a type change observed not to rewrite (a safe widening) loses its alter-column-type finding.
  */
-function judgeWithEffects(lint, effects) {
-    const at = (f) => `${f.migration}:${f.line}`;
+/**
+ * Lint confirmed or refuted by what PostgreSQL did. A rewrite observed where a static rule already flagged the
+ * statement confirms that finding (its message gains the evidence); where the user silenced the rule with an ignore
+ * comment, the rewrite was acknowledged and stays silent; where no rule saw it coming, it is an `observed-rewrite`
+ * error. A type change observed not to rewrite is not flagged.
+ */
+function judgeWithEffects(lint, effects, suppressed = []) {
+    const at = (f) => `${f.file}:${f.line}`;
     const rewrites = effects.filter((e) => e.rewrite);
     const rewroteAt = new Set(rewrites.map(at));
     const observedAt = new Set(effects.map(at));
+    const acknowledged = new Set(suppressed.map(at));
     const kept = lint.filter((f) => !(f.rule === 'alter-column-type' && observedAt.has(at(f)) && !rewroteAt.has(at(f))));
     const seen = new Set();
     const observed = [];
+    const confirmed = new Map();
     for (const e of rewrites) {
         const key = `${at(e)}:${e.relation}`;
-        if (seen.has(key))
+        if (seen.has(key) || acknowledged.has(at(e)))
             continue;
         seen.add(key);
+        const evidence = `rewrote ${e.relation} when applied (its relfilenode changed)${e.lock ? ` under ${lockName(e.lock)}, held until ${e['held-until']}` : ''}`;
+        const flagged = kept.find((f) => at(f) === at(e));
+        if (flagged) {
+            confirmed.set(flagged, [...(confirmed.get(flagged) ?? []), evidence]);
+            continue;
+        }
         observed.push({
             check: 'lint',
             rule: 'observed-rewrite',
@@ -241,11 +255,12 @@ function judgeWithEffects(lint, effects) {
             migration: e.migration,
             file: e.file,
             line: e.line,
-            message: `${e.migration}: rewrote ${e.relation} when applied (its relfilenode changed)${e.lock ? ` under ${lockName(e.lock)}, held until ${e['held-until']}` : ''}: on a large table every row is copied while it is locked`,
+            message: `${e.migration}: ${evidence}: on a large table every row is copied while it is locked`,
             alternative: 'Add the column without the volatile default (or nullable), backfill it in batches, then set the default; change a type through a new column.',
         });
     }
-    return [...kept, ...observed];
+    const withEvidence = kept.map((f) => confirmed.has(f) ? { ...f, message: `${f.message} Observed: ${confirmed.get(f).join('; ')}.` } : f);
+    return [...withEvidence, ...observed];
 }
 /** AccessExclusiveLock → ACCESS EXCLUSIVE, as PostgreSQL's documentation names the modes. */
 function lockName(mode) {
@@ -2728,14 +2743,14 @@ function collectFindings(project, change, options, phases) {
         ...(refusal ? [refusalFinding(refusal)] : []),
         ...phases.embedded,
         ...(databaseFailure ? [databaseFailure] : []),
-        ...lintJudged(dataOf(phases.lint)?.findings, phases.effects, options.lintIgnore),
+        ...lintJudged(dataOf(phases.lint), phases.effects, options.lintIgnore),
     ];
 }
 /** Lint confirmed or refuted by what PostgreSQL did; observed-rewrite obeys lint-ignore like every lint rule. */
-function lintJudged(findings, effects, ignore) {
-    if (!findings)
+function lintJudged(lint, effects, ignore) {
+    if (!lint)
         return [];
-    return judgeWithEffects(findings, effects).filter((f) => !ignore.includes(f.rule));
+    return judgeWithEffects(lint.findings, effects, lint.suppressed).filter((f) => !ignore.includes(f.rule));
 }
 /** Real PostgreSQL's effects when database-url is given (a copy of production times them), else PGlite's. */
 function observedEffects(embedded, database) {

@@ -192,6 +192,8 @@ describe.skipIf(!pg)('preview lifecycle (preview.yml)', () => {
     expect(body).toContain(`preview/pr-${PR}`);
     expect(body).toContain(`https://app-git-pr-${PR}-acme.vercel.app`);
     expect(body).toContain(`console.neon.tech/app/projects/${neon.projectId}/branches/${branch['branch-id']}`);
+    // What PostgreSQL did on production's copy: the type change rewrote the existing table under its lock.
+    expect(body).toMatch(/rewrite[^\n]* on `public\.tasks` from 0003_priority_bigint:\d+ until commit/);
     const duration = rehearsal(body, '0003_priority_bigint');
     expect(duration, body).toMatch(/^\d[\d.]*\s*(µs|ms|s|m)/);
     console.log(`rehearsal of 0003_priority_bigint on ${ROWS} rows: ${duration}`);

@@ -2,6 +2,8 @@
 // locks from pg_locks, rewrites from relfilenode, scans — on PGlite and on a real PostgreSQL via database-url.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { sha256, splitChunks } from '../../actions/lib/migrations/chunks';
+import { judgeWithEffects, type Effect } from '../../actions/schema-check/effects';
+import type { Finding } from '../../actions/schema-check/findings';
 import { lintMigrations } from '../../actions/schema-check/lint';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../support/postgres.js';
 import { journalFiles, pullRequestRepo, removeFixtures, runCheck, type MigrationFile } from './fixture.js';
@@ -115,8 +117,14 @@ for (const target of targets) {
         }),
       );
       expect(effects.filter((e) => e.relation === 'public.orders')).toEqual([]);
+      // The static rule saw it coming; the observation confirms it with the evidence rather than adding a second error.
       expect(findings).toContainEqual(
-        expect.objectContaining({ rule: 'observed-rewrite', migration: '0002_token', line: 1 }),
+        expect.objectContaining({
+          rule: 'add-column-volatile-default',
+          migration: '0002_token',
+          line: 1,
+          message: expect.stringContaining('Observed: rewrote public.users'),
+        }),
       );
       expect(run.outputs.result).toBe('failed');
       expect(effects.filter((e) => e.relation === 'public.users').every((e) => e.scan)).toBe(true);
@@ -173,7 +181,9 @@ for (const target of targets) {
           'held-until': 'end of statement',
         }),
       ]);
-      expect(findings).toContainEqual(expect.objectContaining({ rule: 'observed-rewrite', line: 2 }));
+      expect(findings).toContainEqual(
+        expect.objectContaining({ line: 2, message: expect.stringContaining('rewrote public.users') }),
+      );
     });
 
     it('a lock taken in the first new migration is held until the commit after the second', async () => {
@@ -207,3 +217,43 @@ for (const target of targets) {
     });
   });
 }
+
+describe('lint judged by what PostgreSQL did', () => {
+  const rewrite: Effect = {
+    migration: '0002_x',
+    file: 'drizzle/0002_x.sql',
+    line: 3,
+    relation: 'public.users',
+    lock: 'AccessExclusiveLock',
+    rewrite: true,
+    scan: true,
+    'held-until': 'commit',
+    'statements-later': 0,
+    'ms-later': 1,
+  };
+  const flagged: Finding = {
+    check: 'lint',
+    rule: 'alter-column-type',
+    severity: 'error',
+    migration: '0002_x',
+    file: 'drizzle/0002_x.sql',
+    line: 3,
+    message: '0002_x: type change',
+  };
+
+  it('a rewrite no rule saw coming is an observed-rewrite error', () => {
+    expect(judgeWithEffects([], [rewrite])).toEqual([
+      expect.objectContaining({ rule: 'observed-rewrite', severity: 'error', line: 3 }),
+    ]);
+  });
+
+  it('a rewrite a rule flagged confirms that finding with the evidence, once', () => {
+    expect(judgeWithEffects([flagged], [rewrite])).toEqual([
+      { ...flagged, message: expect.stringMatching(/Observed: rewrote public\.users .*ACCESS EXCLUSIVE/) },
+    ]);
+  });
+
+  it('a rewrite the user acknowledged with an ignore comment stays silent', () => {
+    expect(judgeWithEffects([], [rewrite], [{ file: 'drizzle/0002_x.sql', line: 3 }])).toEqual([]);
+  });
+});
