@@ -2,6 +2,7 @@ import type { SqlClient } from '../lib/db/client';
 import type { ExecuteHooks, MigrationTiming, StatementStep } from '../lib/migrations/executor';
 import { preciseNow } from '../lib/time';
 import type { Finding } from './findings';
+import { OBSERVED_REWRITE } from './lint';
 
 /** What PostgreSQL did to a relation that existed before the change, while one new statement ran. */
 export interface Effect {
@@ -221,7 +222,7 @@ export function judgeWithEffects(
     }
     observed.push({
       check: 'lint',
-      rule: 'observed-rewrite',
+      rule: OBSERVED_REWRITE,
       severity: 'error',
       migration: e.migration,
       file: e.file,

@@ -68,900 +68,6 @@ var db_client = __webpack_require__(92314);
 var migrations_ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/time.ts
 var time = __webpack_require__(70309);
-;// CONCATENATED MODULE: ./actions/schema-check/effects.ts
-
-/** Read-only catalog queries only: the observer runs inside the migrations' transaction and must not change it. */
-const RELATIONS_SQL = `SELECT c.oid::int AS oid, n.nspname || '.' || c.relname AS name, c.relfilenode::int AS filenode
-  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p', 'm')
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%'
-    AND n.nspname || '.' || c.relname <> $1`;
-const LOCKS_SQL = `SELECT relation::int AS oid, mode FROM pg_locks
-  WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation = ANY($1::oid[])`;
-const FILENODES_SQL = `SELECT oid::int AS oid, relfilenode::int AS filenode FROM pg_class WHERE oid = ANY($1::oid[])`;
-const SCANS_SQL = `SELECT relid::int AS oid, coalesce(seq_scan, 0)::int AS scans FROM pg_stat_xact_user_tables
-  WHERE relid = ANY($1::oid[])`;
-/**
- * Watches the new migrations through the executor's hooks: locks of its own backend, relfilenode changes (a
- * rewrite) and sequential-scan counts, for every relation that existed before them.
- */
-class EffectsObserver {
-    ledgerTable;
-    relations = new Map();
-    pending = [];
-    done = [];
-    seenLocks = new Set();
-    scansBefore = new Map();
-    statements = 0;
-    constructor(ledgerTable) {
-        this.ledgerTable = ledgerTable;
-    }
-    /** Call before the new migrations. */
-    async snapshot(client) {
-        const rows = await client.query(RELATIONS_SQL, [this.ledgerTable]);
-        this.relations = new Map(rows.map((r) => [r.oid, { name: r.name, filenode: r.filenode }]));
-    }
-    hooks(client) {
-        return {
-            beforeStatement: async (step) => {
-                if (step.transactional)
-                    this.scansBefore = await this.scans(client);
-            },
-            afterStatement: async (step) => {
-                await this.observe(client, step);
-            },
-            committed: (timings) => this.commit(timings),
-        };
-    }
-    effects() {
-        return [...this.done];
-    }
-    oids() {
-        return [...this.relations.keys()];
-    }
-    async scans(client) {
-        if (!this.relations.size)
-            return new Map();
-        const rows = await client.query(SCANS_SQL, [this.oids()]);
-        return new Map(rows.map((r) => [r.oid, r.scans]));
-    }
-    async observe(client, step) {
-        if (!this.relations.size)
-            return;
-        this.statements++;
-        const filenodes = await client.query(FILENODES_SQL, [this.oids()]);
-        const rewritten = new Set();
-        for (const row of filenodes) {
-            const relation = this.relations.get(row.oid);
-            if (relation.filenode !== 0 && row.filenode !== relation.filenode)
-                rewritten.add(row.oid);
-            relation.filenode = row.filenode;
-        }
-        const scanned = new Set();
-        const locks = new Map();
-        if (step.transactional) {
-            for (const [oid, count] of await this.scans(client))
-                if (count > (this.scansBefore.get(oid) ?? 0))
-                    scanned.add(oid);
-            const rows = await client.query(LOCKS_SQL, [this.oids()]);
-            for (const row of rows) {
-                const key = `${row.oid}:${row.mode}`;
-                // Locks last until commit: only those this statement added are its own.
-                if (this.seenLocks.has(key))
-                    continue;
-                this.seenLocks.add(key);
-                locks.set(row.oid, [...(locks.get(row.oid) ?? []), row.mode]);
-            }
-        }
-        this.record(step, locks, rewritten, scanned);
-    }
-    record(step, locks, rewritten, scanned) {
-        const touched = new Set([...locks.keys(), ...rewritten, ...scanned]);
-        const base = {
-            migration: step.migration.name,
-            file: step.migration.file,
-            line: statementLine(step),
-            'held-until': step.transactional ? 'commit' : 'end of statement',
-            statementNumber: this.statements,
-            endedAt: (0,time/* preciseNow */.M)(),
-        };
-        for (const oid of touched) {
-            const modes = locks.get(oid) ?? [null];
-            for (const lock of modes) {
-                const effect = { ...base, relation: this.relations.get(oid).name, lock };
-                this.pending.push({ ...effect, rewrite: rewritten.has(oid), scan: scanned.has(oid) });
-            }
-        }
-    }
-    commit(timings) {
-        const now = (0,time/* preciseNow */.M)();
-        const names = new Set(timings.map((t) => t.migration.name));
-        for (const { statementNumber, endedAt, ...effect } of this.pending) {
-            if (!names.has(effect.migration))
-                continue;
-            const held = effect['held-until'] === 'commit';
-            this.done.push({
-                ...effect,
-                'statements-later': held ? this.statements - statementNumber : 0,
-                'ms-later': held ? Math.round(now - endedAt) : 0,
-            });
-        }
-        this.pending = [];
-        this.seenLocks.clear();
-        this.statements = 0;
-    }
-}
-/** The observer's hooks run after (before…) the caller's, which keep their own behaviour. */
-function combineHooks(first, second) {
-    if (!first)
-        return second;
-    return {
-        ...first,
-        beforeStatement: async (step) => {
-            await first.beforeStatement?.(step);
-            await second.beforeStatement?.(step);
-        },
-        afterStatement: async (step, ms) => {
-            await first.afterStatement?.(step, ms);
-            await second.afterStatement?.(step, ms);
-        },
-        committed: (timings) => {
-            first.committed?.(timings);
-            second.committed?.(timings);
-        },
-    };
-}
-/** The chunk's first keyword: its first line may be a comment or blank. */
-function statementLine(step) {
-    const lines = step.chunk.sql.split('\n');
-    const first = lines.findIndex((l) => !/^\s*(--.*)?$/.test(l));
-    return step.chunk.line + Math.max(first, 0);
-}
-/**
- * Confirms or refutes lint with what PostgreSQL did: a rewrite of an existing table is an error with that
- * evidence; a type change observed not to rewrite (a safe widening) loses its alter-column-type finding.
- */
-/**
- * Lint confirmed or refuted by what PostgreSQL did. A rewrite observed where a static rule already flagged the
- * statement confirms that finding (its message gains the evidence); where the user silenced the rule with an ignore
- * comment, the rewrite was acknowledged and stays silent; where no rule saw it coming, it is an `observed-rewrite`
- * error. A type change observed not to rewrite is not flagged.
- */
-function judgeWithEffects(lint, effects, suppressed = []) {
-    const at = (f) => `${f.file}:${f.line}`;
-    const rewrites = effects.filter((e) => e.rewrite);
-    const rewroteAt = new Set(rewrites.map(at));
-    const observedAt = new Set(effects.map(at));
-    const acknowledged = new Set(suppressed.map(at));
-    const kept = lint.filter((f) => !(f.rule === 'alter-column-type' && observedAt.has(at(f)) && !rewroteAt.has(at(f))));
-    const seen = new Set();
-    const observed = [];
-    const confirmed = new Map();
-    for (const e of rewrites) {
-        const key = `${at(e)}:${e.relation}`;
-        if (seen.has(key) || acknowledged.has(at(e)))
-            continue;
-        seen.add(key);
-        const evidence = `rewrote ${e.relation} when applied (its relfilenode changed)${e.lock ? ` under ${lockName(e.lock)}, held until ${e['held-until']}` : ''}`;
-        const flagged = kept.find((f) => at(f) === at(e));
-        if (flagged) {
-            confirmed.set(flagged, [...(confirmed.get(flagged) ?? []), evidence]);
-            continue;
-        }
-        observed.push({
-            check: 'lint',
-            rule: 'observed-rewrite',
-            severity: 'error',
-            migration: e.migration,
-            file: e.file,
-            line: e.line,
-            message: `${e.migration}: ${evidence}: on a large table every row is copied while it is locked`,
-            alternative: 'Add the column without the volatile default (or nullable), backfill it in batches, then set the default; change a type through a new column.',
-        });
-    }
-    const withEvidence = kept.map((f) => confirmed.has(f) ? { ...f, message: `${f.message} Observed: ${confirmed.get(f).join('; ')}.` } : f);
-    return [...withEvidence, ...observed];
-}
-/** AccessExclusiveLock → ACCESS EXCLUSIVE, as PostgreSQL's documentation names the modes. */
-function lockName(mode) {
-    return mode
-        .replace(/Lock$/, '')
-        .replace(/([a-z])([A-Z])/g, '$1 $2')
-        .toUpperCase();
-}
-
-;// CONCATENATED MODULE: ./actions/schema-check/apply.ts
-
-
-
-
-/** The refusal of the deploy's transaction policy, as a finding on the migration that causes it. */
-function refusalFinding(refusal) {
-    return {
-        check: 'apply',
-        rule: 'transaction-policy',
-        severity: 'error',
-        migration: refusal.migration.name,
-        file: refusal.migration.file,
-        line: 1,
-        message: `The deploy would refuse this change: ${refusal.message}.`,
-        alternative: `${refusal.fix[0].toUpperCase()}${refusal.fix.slice(1)}.`,
-    };
-}
-/**
- * Base migrations, then the seed, then the new migrations, through the same planner and executor as the deploy and
- * with the same transaction policy; stops at the first failure and says where.
- */
-async function applyChange(client, change, target, hooks = {}) {
-    const outcome = {
-        target,
-        baseMs: 0,
-        baseApplied: 0,
-        seeded: false,
-        timings: [],
-        notes: [],
-        effects: [],
-    };
-    // A database that already has a ledger (a preview branch of a migrated database) gets only what it lacks.
-    const ledger = await (0,migrations_ledger/* readLedger */.SC)(client, change.ledger);
-    const appliedHashes = new Set(ledger.rows.map((r) => r.hash));
-    if (ledger.rows.length > 0) {
-        outcome.notes.push(`the database already records ${ledger.rows.length} applied migration(s); only the others were applied`);
-    }
-    const ledgerTarget = { location: change.ledger, layout: change.layout, exists: ledger.exists };
-    const base = change.base.filter((m) => !appliedHashes.has(m.hash));
-    const started = performance.now();
-    outcome.failure = await applyBase(client, ledgerTarget, base, change.policy);
-    if (outcome.failure)
-        return outcome;
-    outcome.baseMs = performance.now() - started;
-    outcome.baseApplied = base.length;
-    outcome.failure = await applySeed(client, change.seed, ledger.rows.length === 0, outcome);
-    if (outcome.failure)
-        return outcome;
-    await hooks.beforeNew?.(client);
-    const observer = new EffectsObserver(`${change.ledger.schema}.${change.ledger.table}`);
-    await observer.snapshot(client);
-    await applyAdded(client, ledgerTarget, change.added.filter((m) => !appliedHashes.has(m.hash)), change.policy, outcome, combineHooks(hooks.executor, observer.hooks(client)));
-    outcome.effects = observer.effects();
-    return outcome;
-}
-/** Deployed history: if the policy refuses it (it was deployed under another one), one transaction per migration. */
-async function applyBase(client, ledger, base, policy) {
-    const planned = (0,executor/* plan */.et)(base, policy);
-    const batches = planned.batches ?? (0,executor/* plan */.et)(base, 'each').batches ?? [];
-    const result = await (0,executor/* execute */.g7)(client, ledger, batches);
-    if (result.committed.length)
-        ledger.exists = true;
-    return result.failure && migrationFailure(result.failure.error, false);
-}
-async function applySeed(client, seed, fresh, outcome) {
-    if (!seed)
-        return undefined;
-    if (!fresh) {
-        outcome.notes.push('seed-sql was not run: the database already had migrations applied');
-        return undefined;
-    }
-    try {
-        await client.exec(seed.sql);
-        outcome.seeded = true;
-        return undefined;
-    }
-    catch (error) {
-        const pg = (0,db_client/* postgresErrorFields */.D)(error);
-        const line = lineAt(seed.sql, pg.position);
-        return {
-            check: 'apply',
-            rule: 'seed-failed',
-            severity: 'error',
-            file: seed.file,
-            line,
-            message: `seed-sql ${seed.file} failed at line ${line}: ${pg.message}`,
-        };
-    }
-}
-/**
- * The change's migrations, planned exactly as the deploy plans them. A refusal is reported by the caller (see
- * refusalFinding); the migrations are then still applied one per transaction so every other problem shows too.
- */
-async function applyAdded(client, ledger, added, policy, outcome, hooks = {}) {
-    const planned = (0,executor/* plan */.et)(added, policy);
-    if (planned.refusal) {
-        outcome.notes.push(`transaction: ${policy} refuses ${planned.refusal.migration.name}; the new migrations were applied one per transaction to check them anyway`);
-    }
-    const batches = planned.batches ?? (0,executor/* plan */.et)(added, 'each').batches ?? [];
-    const result = await (0,executor/* execute */.g7)(client, ledger, batches, hooks);
-    outcome.timings.push(...result.committed);
-    if (result.failure)
-        outcome.failure = migrationFailure(result.failure.error, true);
-}
-/**
- * Without an error position PostgreSQL points at the whole chunk; its first line may be a comment, so the line
- * reported is that of the chunk's first statement keyword.
- */
-function apply_statementLine(error) {
-    if (error.postgres.position)
-        return error.line;
-    const lines = error.migration.sql.split('\n');
-    let line = error.line;
-    while (line <= lines.length && /^\s*(--.*)?$/.test(lines[line - 1] ?? ''))
-        line++;
-    return line <= lines.length ? line : error.line;
-}
-function migrationFailure(error, isNew) {
-    // Anything but a statement PostgreSQL refused (a lost connection, a bug) is not a finding about the migrations.
-    if (!(error instanceof executor/* MigrationFailedError */.Yv))
-        throw error;
-    const pg = error.postgres;
-    const line = apply_statementLine(error);
-    const extras = [pg.detail && `Detail: ${pg.detail}`, pg.hint && `Hint: ${pg.hint}`, pg.code && `SQLSTATE ${pg.code}`]
-        .filter(Boolean)
-        .join('. ');
-    return {
-        check: 'apply',
-        rule: isNew ? 'migration-failed' : 'base-migration-failed',
-        severity: 'error',
-        migration: error.migration.name,
-        file: error.migration.file,
-        line,
-        message: `${isNew ? 'Migration' : 'Base migration'} ${error.migration.name} failed at ${error.migration.file}:${line}: ${pg.message}` +
-            (extras ? ` (${extras})` : ''),
-    };
-}
-function lineAt(text, position) {
-    if (!position)
-        return 1;
-    return text.slice(0, position - 1).split('\n').length;
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-;// CONCATENATED MODULE: ./actions/lib/git.ts
-
-
-
-/** Runs git and returns its stdout; throws with git's own message when it fails. */
-function git(cwd, args, options = {}) {
-    try {
-        return (0,external_node_child_process_.execFileSync)('git', args, {
-            cwd,
-            input: options.input,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            maxBuffer: 512 * 1024 * 1024,
-        });
-    }
-    catch (error) {
-        const stderr = error.stderr?.toString().trim();
-        throw new Error(`git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}`);
-    }
-}
-/** The top of the git work tree holding `cwd`, or undefined outside one. */
-function gitTopLevel(cwd) {
-    try {
-        return git(cwd, ['rev-parse', '--show-toplevel']).toString().trim();
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The full sha of a commit-ish, or undefined when this clone does not have it. */
-function resolveCommit(cwd, ref) {
-    try {
-        return (git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
-            .toString()
-            .trim() || undefined);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Fetches one commit from origin (shallow clones on CI lack the base); false when that is not possible. */
-function fetchCommit(cwd, sha) {
-    try {
-        git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Writes the files under `path` as they are in commit `ref` into `destination`, without touching the work tree or
- * the index (git archive reads the object database only). Returns false when `path` does not exist in `ref`.
- */
-function extractTree(topLevel, ref, path, destination) {
-    const inRepo = (0,external_node_path_.relative)(topLevel, path) || '.';
-    const listed = git(topLevel, ['ls-tree', '--name-only', ref, '--', inRepo]).toString().trim();
-    if (!listed)
-        return false;
-    const archive = git(topLevel, ['archive', '--format=tar', ref, '--', inRepo]);
-    (0,external_node_fs_.mkdirSync)(destination, { recursive: true });
-    (0,external_node_child_process_.execFileSync)('tar', ['-x', '-C', destination], { input: archive, stdio: ['pipe', 'ignore', 'pipe'] });
-    return true;
-}
-
-// EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 3 modules
-var folder = __webpack_require__(44248);
-;// CONCATENATED MODULE: ./actions/schema-check/base.ts
-
-
-
-
-
-
-const ZERO_SHA = /^0+$/;
-/** The commit new migrations are judged against: the input, the pull request's base, the push's previous head, HEAD. */
-function resolveBaseRef(context) {
-    const given = context.inputs.optional('base-ref');
-    if (given)
-        return { ref: given, source: 'input' };
-    const baseSha = context.github.pullRequest?.baseSha;
-    if (baseSha)
-        return { ref: baseSha, source: 'pull request base' };
-    const before = context.github.event.before;
-    if (context.github.eventName === 'push' && typeof before === 'string' && !ZERO_SHA.test(before)) {
-        return { ref: before, source: 'push before' };
-    }
-    return { ref: 'HEAD', source: 'HEAD' };
-}
-/**
- * Reads the migrations folder as it is in the base commit, from git's object database: the user's work tree and
- * index are never touched. A shallow clone that lacks the commit gets one fetch attempt.
- */
-function loadBaseMigrations(projectRoot, current, base) {
-    const top = gitTopLevel(projectRoot);
-    if (!top) {
-        throw new errors/* ConfigurationError */.j1(`${projectRoot} is not in a git repository; schema-check compares the migrations with base-ref, so run it in a clone`);
-    }
-    let sha = resolveCommit(top, base.ref);
-    if (!sha && /^[0-9a-f]{7,40}$/i.test(base.ref) && fetchCommit(top, base.ref))
-        sha = resolveCommit(top, base.ref);
-    if (!sha) {
-        throw new errors/* ConfigurationError */.j1(`base commit ${base.ref} (${base.source}) is not in this clone; check out with actions/checkout's fetch-depth: 0, or set base-ref to a commit that is`);
-    }
-    const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'schema-check-base-'));
-    try {
-        const root = (0,external_node_path_.join)(scratch, (0,external_node_path_.relative)(top, projectRoot));
-        const dir = (0,external_node_path_.join)(scratch, (0,external_node_path_.relative)(top, current.dir));
-        if (!extractTree(top, sha, current.dir, scratch))
-            return { sha, set: undefined };
-        try {
-            return { sha, set: (0,folder/* loadMigrationFolder */.lr)(dir, root) };
-        }
-        catch (error) {
-            const message = `the migrations folder at base commit ${sha.slice(0, 12)} cannot be read: ${(0,errors/* errorMessage */.gJ)(error)}`;
-            throw (0,errors/* isConfigurationError */.p0)(error) ? new errors/* ConfigurationError */.j1(message) : new Error(message, { cause: error });
-        }
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
-    }
-}
-
-// EXTERNAL MODULE: ./actions/lib/db/pglite.ts
-var pglite = __webpack_require__(82212);
-// EXTERNAL MODULE: ./actions/lib/migrations/extensions.ts
-var migrations_extensions = __webpack_require__(42978);
-;// CONCATENATED MODULE: ./actions/schema-check/extensions.ts
-
-/** The migrations whose SQL creates `extension`, for the report. */
-function migrationsCreating(extension, migrations) {
-    return migrations.filter((m) => (0,migrations_extensions/* extensionsCreatedBy */.u)([m.sql]).includes(extension));
-}
-
-;// CONCATENATED MODULE: ./actions/schema-check/embedded.ts
-
-
-
-
-
-
-
-/**
- * Applies the change on a fresh embedded PostgreSQL (PGlite) with the extensions the migrations create. Skipped,
- * with a warning, when PGlite lacks one of them.
- */
-async function applyOnEmbedded(change, logger, hasDatabaseUrl) {
-    const migrations = [...change.base, ...change.added];
-    const wanted = (0,migrations_extensions/* extensionsCreatedBy */.u)(migrations.map((m) => m.sql).concat(change.seed ? [change.seed.sql] : []));
-    const { extensions, unavailable } = await (0,pglite/* resolveEmbeddedExtensions */.nS)(wanted);
-    if (unavailable.length) {
-        return {
-            phase: skipped(`extension${unavailable.length > 1 ? 's' : ''} ${unavailable.join(', ')} not available in PGlite`),
-            findings: [unavailableFinding(unavailable, migrations, hasDatabaseUrl)],
-        };
-    }
-    const bootStarted = performance.now();
-    const client = await (0,pglite/* openEmbedded */.fc)({ extensions });
-    const bootMs = performance.now() - bootStarted;
-    const loaded = Object.keys(extensions);
-    logger.info(`PGlite ready in ${Math.round(bootMs)} ms${loaded.length ? ` with ${loaded.join(', ')}` : ''}`);
-    const ledgerTable = `${change.ledger.schema}.${change.ledger.table}`;
-    try {
-        // Roles that policies and grants name (Supabase's authenticated, anon…) exist on every real server before any
-        // migration runs; the fresh embedded one has only postgres.
-        await (0,roles/* createRoles */.Q)(client, (0,roles/* rolesMentioned */.d)(migrations.map((m) => m.sql)));
-        let before;
-        const outcome = await applyChange(client, change, 'embedded', {
-            beforeNew: async (c) => {
-                before = await (0,introspect/* introspect */.q)(c, { excludeTables: [ledgerTable] });
-            },
-        });
-        const after = outcome.failure ? undefined : await (0,introspect/* introspect */.q)(client, { excludeTables: [ledgerTable] });
-        logger.info(`base: ${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms; new: ${outcome.timings.map((t) => `${t.migration.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`);
-        return { phase: done({ outcome, bootMs, before, after }), findings: outcome.failure ? [outcome.failure] : [] };
-    }
-    finally {
-        await client.close();
-    }
-}
-/**
- * Never a silent pass, never a failure the user cannot fix: with database-url the apply there decides; without it
- * the migrations are reported as not verified, with the fix, and every other check still runs.
- */
-function unavailableFinding(unavailable, migrations, hasDatabaseUrl) {
-    const users = unavailable.map((name) => `${name} (${migrationsCreating(name, migrations)
-        .map((m) => m.name)
-        .join(', ') || 'seed-sql'})`);
-    const plural = unavailable.length > 1 ? 's' : '';
-    const message = hasDatabaseUrl
-        ? `Not verified on embedded PostgreSQL: extension${plural} ${users.join(', ')}, which PGlite does not ship; the migrations are applied on database-url only.`
-        : `Not verified on embedded PostgreSQL: extension${plural} ${users.join(', ')}, which PGlite does not ship, so the migrations were not applied anywhere; the other checks ran.`;
-    return {
-        check: 'apply',
-        rule: 'extension-unavailable',
-        severity: 'warning',
-        message,
-        alternative: hasDatabaseUrl
-            ? undefined
-            : `Give database-url: a PostgreSQL service container whose image has ${unavailable.join(', ')} (workflows-templates/schema-check.yml shows one, e.g. postgis/postgis for postgis).`,
-    };
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-;// CONCATENATED MODULE: ./actions/schema-check/generate.ts
-
-
-
-
-function snapshot(dir) {
-    const files = new Map();
-    const walk = (current) => {
-        if (!(0,external_node_fs_.existsSync)(current))
-            return;
-        for (const entry of (0,external_node_fs_.readdirSync)(current, { withFileTypes: true })) {
-            const path = (0,external_node_path_.join)(current, entry.name);
-            if (entry.isDirectory())
-                walk(path);
-            else if (entry.isFile())
-                files.set((0,external_node_path_.relative)(dir, path), (0,external_node_fs_.readFileSync)(path));
-        }
-    };
-    walk(dir);
-    return files;
-}
-/** Puts the folder back exactly as `before`: new files and folders removed, changed and deleted files rewritten. */
-function restore(dir, before, dirExisted) {
-    if (!dirExisted) {
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        return;
-    }
-    for (const path of snapshot(dir).keys())
-        if (!before.has(path))
-            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, path));
-    for (const [path, contents] of before) {
-        const absolute = (0,external_node_path_.join)(dir, path);
-        if (!(0,external_node_fs_.existsSync)(absolute) || !(0,external_node_fs_.readFileSync)(absolute).equals(contents)) {
-            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(absolute), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(absolute, contents);
-        }
-    }
-    removeEmptyFolders(dir, dir);
-}
-function removeEmptyFolders(dir, root) {
-    for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
-        if (entry.isDirectory())
-            removeEmptyFolders((0,external_node_path_.join)(dir, entry.name), root);
-    }
-    if (dir !== root && (0,external_node_fs_.readdirSync)(dir).length === 0)
-        (0,external_node_fs_.rmSync)(dir, { recursive: true });
-}
-/** drizzle-kit asks whether a column/table/enum was renamed; without a terminal it prints this and exits 0. */
-const RENAME_PROMPT = /Interactive prompts require a TTY|created or renamed|renamed from another|prompt(?:Columns|Named|Schemas)Conflicts?/i;
-const REPORTED_ERROR = /^\s*(?:Error\b|error:)|\bERR!|Cannot find module|command not found/im;
-/**
- * Runs a shell command with stdin closed, in its own process group so a time limit or a job cancel kills all of it
- * (drizzle-kit under npx under a shell is three processes).
- */
-function runCommand(command, cwd, timeoutMs, env, signal) {
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.spawn)(command, {
-            cwd,
-            shell: true,
-            detached: true,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            env: { ...env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' },
-        });
-        let output = '';
-        let timedOut = false;
-        const append = (data) => {
-            if (output.length < 200_000)
-                output += data.toString();
-        };
-        child.stdout.on('data', append);
-        child.stderr.on('data', append);
-        const killGroup = () => {
-            try {
-                if (child.pid)
-                    process.kill(-child.pid, 'SIGKILL');
-            }
-            catch {
-                // Already gone.
-            }
-        };
-        const timer = setTimeout(() => {
-            timedOut = true;
-            killGroup();
-        }, timeoutMs);
-        signal?.addEventListener('abort', killGroup, { once: true });
-        child.on('error', (error) => {
-            output += `\n${error.message}`;
-        });
-        child.on('close', (exitCode) => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', killGroup);
-            resolve({ exitCode, timedOut, output: (0,external_node_util_.stripVTControlCharacters)(output) });
-        });
-    });
-}
-/**
- * Runs the project's generate command and reports what it wrote into the migrations folder, then puts the folder
- * back exactly as it was. The verdict comes from the folder and the output, never from the exit code alone:
- * drizzle-kit exits 0 when it cannot ask its rename question.
- */
-async function runGenerate(options) {
-    const dirExisted = (0,external_node_fs_.existsSync)(options.migrationsDir) && (0,external_node_fs_.statSync)(options.migrationsDir).isDirectory();
-    const before = snapshot(options.migrationsDir);
-    const started = performance.now();
-    let outcome;
-    let after;
-    try {
-        outcome = await runCommand(options.command, options.projectRoot, options.timeoutMs, options.env, options.signal);
-    }
-    finally {
-        after = snapshot(options.migrationsDir);
-        restore(options.migrationsDir, before, dirExisted);
-    }
-    const changed = [];
-    const shown = (path) => (0,external_node_path_.relative)(options.projectRoot, (0,external_node_path_.join)(options.migrationsDir, path));
-    for (const [path, contents] of after) {
-        const previous = before.get(path);
-        if (previous?.equals(contents))
-            continue;
-        changed.push({
-            file: shown(path),
-            change: previous ? 'modified' : 'added',
-            sql: path.endsWith('.sql') ? contents.toString('utf8') : undefined,
-        });
-    }
-    for (const path of before.keys())
-        if (!after.has(path))
-            changed.push({ file: shown(path), change: 'deleted' });
-    changed.sort((a, b) => a.file.localeCompare(b.file));
-    return {
-        command: options.command,
-        exitCode: outcome.exitCode,
-        timedOut: outcome.timedOut,
-        output: outcome.output,
-        renamePrompt: RENAME_PROMPT.test(outcome.output),
-        changed,
-        durationMs: performance.now() - started,
-    };
-}
-/** What the generate run means for the pull request. */
-function generateFindings(result) {
-    if (result.timedOut) {
-        return [
-            {
-                check: 'generate',
-                rule: 'generate-timeout',
-                severity: 'error',
-                message: `\`${result.command}\` did not finish within the time limit (it may be waiting for input); run it locally, commit what it generates, or raise generate-timeout.`,
-            },
-        ];
-    }
-    if (result.renamePrompt) {
-        return [
-            {
-                check: 'generate',
-                rule: 'generate-needs-answer',
-                severity: 'error',
-                message: 'drizzle-kit generate needs an answer to a rename question (was a table, column or enum renamed or created?), which only you can give. Run drizzle-kit generate locally, answer it, and commit the migration it writes.',
-            },
-        ];
-    }
-    if (result.changed.length > 0) {
-        return [
-            {
-                check: 'generate',
-                rule: 'migration-not-generated',
-                severity: 'error',
-                message: `The schema and the committed migrations disagree: \`${result.command}\` would write ${result.changed.map((c) => `${c.file} (${c.change})`).join(', ')}. The SQL is in the report.`,
-                alternative: 'Run drizzle-kit generate locally and commit the files it writes.',
-            },
-        ];
-    }
-    if (result.exitCode !== 0 || REPORTED_ERROR.test(result.output)) {
-        return [
-            {
-                check: 'generate',
-                rule: 'generate-failed',
-                severity: 'error',
-                message: `\`${result.command}\` failed${result.exitCode !== 0 ? ` (exit code ${result.exitCode})` : ''}, so whether the migrations match the schema is unknown: ${lastLines(result.output)}`,
-                alternative: 'Make the command work locally (dependencies installed, config valid), or set generate-command.',
-            },
-        ];
-    }
-    return [];
-}
-function lastLines(output, count = 5) {
-    const lines = output
-        .trim()
-        .split('\n')
-        .filter((l) => l.trim() !== '');
-    return lines.slice(-count).join(' / ') || '(no output)';
-}
-
-;// CONCATENATED MODULE: ./actions/schema-check/integrity.ts
-const JOURNAL_ONLY = 'refuses the journal layout until `drizzle-kit up` converts it to folders';
-const FOLDER_QUIRKS = [
-    {
-        code: 'journal-index-gap',
-        shape: 'journal `idx` skips a number (an entry was deleted) or does not start at 0',
-        drizzle0: 'never reads `idx`: runs the listed entries in journal order',
-        drizzle1: JOURNAL_ONLY,
-        introduced: 'error',
-        inherited: 'warning',
-        inheritedNote: 'drizzle-orm never reads idx (it runs the journal entries in the order they are listed), so this gap changes nothing for deployed databases',
-    },
-    {
-        code: 'journal-when-not-increasing',
-        shape: 'an entry’s `when` is not after the entry before it',
-        drizzle0: 'runs a pending entry only if its `when` is after the newest `created_at` in the ledger: on a fresh database every entry runs; where the later entry is already applied, this one is skipped for good',
-        drizzle1: JOURNAL_ONLY,
-        introduced: 'error',
-        inherited: 'warning',
-        inheritedNote: 'this entry sorts before an applied one; Drizzle applied it because it was pending together with (or before) the entry it sorts behind, and a fresh database runs every entry in journal order, so deployed databases have it; never rewrite deployed history to fix it',
-    },
-    {
-        code: 'duplicate-migration-number',
-        shape: 'two migrations share a number (journal tag prefix) or a timestamp (1.x folder)',
-        drizzle0: 'runs both: the number in a tag is never read',
-        drizzle1: 'runs both, in folder-name order',
-        introduced: 'error',
-        inherited: 'warning',
-        inheritedNote: 'drizzle-orm runs both migrations (it never reads the number), so deployed databases have both; only drizzle-kit generate may have diffed one of them against a stale snapshot',
-    },
-    {
-        code: 'sql-file-not-in-journal',
-        shape: 'a `.sql` file in the folder that the journal does not list',
-        drizzle0: 'never runs it',
-        drizzle1: JOURNAL_ONLY,
-        introduced: 'warning',
-        inherited: 'warning',
-        inheritedNote: 'this .sql file is not in the journal, so Drizzle never runs it',
-    },
-    {
-        code: 'migration-folder-without-sql',
-        shape: 'a 1.x `<timestamp>_<name>/` folder without `migration.sql`',
-        drizzle0: 'not applicable (journal layout)',
-        drizzle1: 'skips the folder',
-        introduced: 'warning',
-        inherited: 'warning',
-        inheritedNote: 'drizzle-orm 1.x skips a folder without migration.sql, so it was never applied',
-    },
-    {
-        code: 'snapshot-prevId-collision',
-        shape: 'two snapshots follow the same parent snapshot (two branches generated migrations)',
-        drizzle0: 'never reads snapshots',
-        drizzle1: 'never reads snapshots',
-        introduced: 'error',
-        inherited: 'warning',
-        inheritedNote: 'drizzle-orm never reads snapshots: the migrations ran as written; only drizzle-kit generate diffs against the newest snapshot',
-    },
-    {
-        code: 'snapshot-id-collision',
-        shape: 'two snapshots have the same id (one was copied)',
-        drizzle0: 'never reads snapshots',
-        drizzle1: 'never reads snapshots',
-        introduced: 'error',
-        inherited: 'warning',
-        inheritedNote: 'drizzle-orm never reads snapshots: the migrations ran as written; only drizzle-kit generate diffs against the newest snapshot',
-    },
-    {
-        code: 'snapshot-unreadable',
-        shape: 'a snapshot that is not valid drizzle-kit JSON',
-        drizzle0: 'never reads snapshots',
-        drizzle1: 'never reads snapshots',
-        introduced: 'warning',
-        inherited: 'warning',
-        inheritedNote: 'drizzle-orm never reads snapshots; drizzle-kit generate needs the newest one to be readable',
-    },
-];
-const QUIRKS = new Map(FOLDER_QUIRKS.map((q) => [q.code, q]));
-/** How many entries one finding lists before "and N more". */
-const LISTED = 5;
-/**
- * Folder-integrity findings that judge the change, not the past: a problem the base commit already has is deployed
- * history, reported once per class as a warning saying how Drizzle treats it; a problem the pull request adds keeps
- * its severity. Either way each class is one finding listing its entries, never one finding per entry.
- */
-function integrityFindings(current, base) {
-    const inBase = new Set((base ?? []).map(identity));
-    const introduced = current.filter((p) => !inBase.has(identity(p)));
-    const inherited = current.filter((p) => inBase.has(identity(p)));
-    return [...byClass(introduced).map((g) => introducedFinding(g)), ...byClass(inherited).map(inheritedFinding)];
-}
-/** Same class, same words: journal.ts and v1.ts name the entries in the message, relative to the project root. */
-function identity(problem) {
-    return `${problem.code}\n${problem.message}`;
-}
-function byClass(problems) {
-    const groups = new Map();
-    for (const problem of problems)
-        groups.set(problem.code, [...(groups.get(problem.code) ?? []), problem]);
-    return [...groups.values()];
-}
-function introducedFinding(group) {
-    const [first] = group;
-    const severity = QUIRKS.get(first.code)?.introduced ?? first.severity;
-    if (group.length === 1)
-        return { ...asFinding(first), severity };
-    return {
-        ...asFinding(first),
-        severity: group.some((p) => p.severity === 'error') ? severity : 'warning',
-        message: `${group.length} problems of this kind: ${bounded(group.map((p) => p.message))}`,
-    };
-}
-function inheritedFinding(group) {
-    const [first] = group;
-    const quirk = QUIRKS.get(first.code);
-    const note = quirk?.inheritedNote ?? 'the base commit already has it, so this change did not cause it';
-    return {
-        ...asFinding(first),
-        severity: quirk?.inherited ?? 'warning',
-        message: `Already in the base commit (${group.length === 1 ? 'one entry' : `${group.length} entries`}), not caused by this change: ${note}.\n${bounded(group.map(entryOf))}`,
-        alternative: 'Nothing to fix in this pull request; do not rewrite migrations that are deployed.',
-    };
-}
-function asFinding(problem) {
-    return {
-        check: 'integrity',
-        rule: problem.code,
-        severity: problem.severity,
-        message: problem.message,
-        file: problem.file,
-        line: problem.line,
-    };
-}
-/** The entry a message is about, without the advice to regenerate that does not apply to deployed history. */
-function entryOf(problem) {
-    return problem.message.split(/: |; /)[0];
-}
-/** The first few messages, then "and N more", so a folder with hundreds of entries gives a readable finding. */
-function bounded(messages) {
-    const shown = messages.slice(0, LISTED).map((m) => `• ${m}`);
-    const rest = messages.length - shown.length;
-    return [...shown, ...(rest > 0 ? [`and ${rest} more`] : [])].join('\n');
-}
-/** The quirks table as Markdown, for the README (scripts/generate.ts). */
-function quirksTableRows() {
-    return FOLDER_QUIRKS.map((q) => [`\`${q.code}\``, q.shape, q.drizzle0, q.drizzle1, q.introduced, q.inherited]);
-}
-
 ;// CONCATENATED MODULE: ./actions/schema-check/lint/sql-tree.ts
 /** `schema.table` of a relation, `public` when unqualified (Drizzle's default search path). */
 function qualified(relation) {
@@ -1880,12 +986,17 @@ function ignoreCommentsAbove(lines, statementLine) {
     }
     return found;
 }
+/** The rule that observed effects add (schema-check/effects.ts); not a static rule, but ignorable by id. */
+const OBSERVED_REWRITE = 'observed-rewrite';
 /** The rules that run: every default rule and the opt-in ones enabled, minus those ignored; unknown ids are findings. */
 function activeRules(options) {
     const findings = [];
     const named = (input, ids) => ids.filter((id) => {
         if ((0,rules/* isRuleId */.KX)(id))
             return true;
+        // Judged from what PostgreSQL did, after lint (effects.ts); lint-ignore turns it off like any rule.
+        if (id === OBSERVED_REWRITE && input === 'lint-ignore')
+            return false;
         findings.push({
             check: 'lint',
             rule: 'unknown-rule',
@@ -1968,6 +1079,901 @@ function report(violation, statement, lines, findings, suppressed) {
             message: `\`-- schema-check:ignore ${violation.rule}\` needs a reason after the rule id, so reviewers know why it is safe here; it was not applied`,
         });
     }
+}
+
+;// CONCATENATED MODULE: ./actions/schema-check/effects.ts
+
+
+/** Read-only catalog queries only: the observer runs inside the migrations' transaction and must not change it. */
+const RELATIONS_SQL = `SELECT c.oid::int AS oid, n.nspname || '.' || c.relname AS name, c.relfilenode::int AS filenode
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p', 'm')
+    AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%'
+    AND n.nspname || '.' || c.relname <> $1`;
+const LOCKS_SQL = `SELECT relation::int AS oid, mode FROM pg_locks
+  WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation = ANY($1::oid[])`;
+const FILENODES_SQL = `SELECT oid::int AS oid, relfilenode::int AS filenode FROM pg_class WHERE oid = ANY($1::oid[])`;
+const SCANS_SQL = `SELECT relid::int AS oid, coalesce(seq_scan, 0)::int AS scans FROM pg_stat_xact_user_tables
+  WHERE relid = ANY($1::oid[])`;
+/**
+ * Watches the new migrations through the executor's hooks: locks of its own backend, relfilenode changes (a
+ * rewrite) and sequential-scan counts, for every relation that existed before them.
+ */
+class EffectsObserver {
+    ledgerTable;
+    relations = new Map();
+    pending = [];
+    done = [];
+    seenLocks = new Set();
+    scansBefore = new Map();
+    statements = 0;
+    constructor(ledgerTable) {
+        this.ledgerTable = ledgerTable;
+    }
+    /** Call before the new migrations. */
+    async snapshot(client) {
+        const rows = await client.query(RELATIONS_SQL, [this.ledgerTable]);
+        this.relations = new Map(rows.map((r) => [r.oid, { name: r.name, filenode: r.filenode }]));
+    }
+    hooks(client) {
+        return {
+            beforeStatement: async (step) => {
+                if (step.transactional)
+                    this.scansBefore = await this.scans(client);
+            },
+            afterStatement: async (step) => {
+                await this.observe(client, step);
+            },
+            committed: (timings) => this.commit(timings),
+        };
+    }
+    effects() {
+        return [...this.done];
+    }
+    oids() {
+        return [...this.relations.keys()];
+    }
+    async scans(client) {
+        if (!this.relations.size)
+            return new Map();
+        const rows = await client.query(SCANS_SQL, [this.oids()]);
+        return new Map(rows.map((r) => [r.oid, r.scans]));
+    }
+    async observe(client, step) {
+        if (!this.relations.size)
+            return;
+        this.statements++;
+        const filenodes = await client.query(FILENODES_SQL, [this.oids()]);
+        const rewritten = new Set();
+        for (const row of filenodes) {
+            const relation = this.relations.get(row.oid);
+            if (relation.filenode !== 0 && row.filenode !== relation.filenode)
+                rewritten.add(row.oid);
+            relation.filenode = row.filenode;
+        }
+        const scanned = new Set();
+        const locks = new Map();
+        if (step.transactional) {
+            for (const [oid, count] of await this.scans(client))
+                if (count > (this.scansBefore.get(oid) ?? 0))
+                    scanned.add(oid);
+            const rows = await client.query(LOCKS_SQL, [this.oids()]);
+            for (const row of rows) {
+                const key = `${row.oid}:${row.mode}`;
+                // Locks last until commit: only those this statement added are its own.
+                if (this.seenLocks.has(key))
+                    continue;
+                this.seenLocks.add(key);
+                locks.set(row.oid, [...(locks.get(row.oid) ?? []), row.mode]);
+            }
+        }
+        this.record(step, locks, rewritten, scanned);
+    }
+    record(step, locks, rewritten, scanned) {
+        const touched = new Set([...locks.keys(), ...rewritten, ...scanned]);
+        const base = {
+            migration: step.migration.name,
+            file: step.migration.file,
+            line: statementLine(step),
+            'held-until': step.transactional ? 'commit' : 'end of statement',
+            statementNumber: this.statements,
+            endedAt: (0,time/* preciseNow */.M)(),
+        };
+        for (const oid of touched) {
+            const modes = locks.get(oid) ?? [null];
+            for (const lock of modes) {
+                const effect = { ...base, relation: this.relations.get(oid).name, lock };
+                this.pending.push({ ...effect, rewrite: rewritten.has(oid), scan: scanned.has(oid) });
+            }
+        }
+    }
+    commit(timings) {
+        const now = (0,time/* preciseNow */.M)();
+        const names = new Set(timings.map((t) => t.migration.name));
+        for (const { statementNumber, endedAt, ...effect } of this.pending) {
+            if (!names.has(effect.migration))
+                continue;
+            const held = effect['held-until'] === 'commit';
+            this.done.push({
+                ...effect,
+                'statements-later': held ? this.statements - statementNumber : 0,
+                'ms-later': held ? Math.round(now - endedAt) : 0,
+            });
+        }
+        this.pending = [];
+        this.seenLocks.clear();
+        this.statements = 0;
+    }
+}
+/** The observer's hooks run after (before…) the caller's, which keep their own behaviour. */
+function combineHooks(first, second) {
+    if (!first)
+        return second;
+    return {
+        ...first,
+        beforeStatement: async (step) => {
+            await first.beforeStatement?.(step);
+            await second.beforeStatement?.(step);
+        },
+        afterStatement: async (step, ms) => {
+            await first.afterStatement?.(step, ms);
+            await second.afterStatement?.(step, ms);
+        },
+        committed: (timings) => {
+            first.committed?.(timings);
+            second.committed?.(timings);
+        },
+    };
+}
+/** The chunk's first keyword: its first line may be a comment or blank. */
+function statementLine(step) {
+    const lines = step.chunk.sql.split('\n');
+    const first = lines.findIndex((l) => !/^\s*(--.*)?$/.test(l));
+    return step.chunk.line + Math.max(first, 0);
+}
+/**
+ * Confirms or refutes lint with what PostgreSQL did: a rewrite of an existing table is an error with that
+ * evidence; a type change observed not to rewrite (a safe widening) loses its alter-column-type finding.
+ */
+/**
+ * Lint confirmed or refuted by what PostgreSQL did. A rewrite observed where a static rule already flagged the
+ * statement confirms that finding (its message gains the evidence); where the user silenced the rule with an ignore
+ * comment, the rewrite was acknowledged and stays silent; where no rule saw it coming, it is an `observed-rewrite`
+ * error. A type change observed not to rewrite is not flagged.
+ */
+function judgeWithEffects(lint, effects, suppressed = []) {
+    const at = (f) => `${f.file}:${f.line}`;
+    const rewrites = effects.filter((e) => e.rewrite);
+    const rewroteAt = new Set(rewrites.map(at));
+    const observedAt = new Set(effects.map(at));
+    const acknowledged = new Set(suppressed.map(at));
+    const kept = lint.filter((f) => !(f.rule === 'alter-column-type' && observedAt.has(at(f)) && !rewroteAt.has(at(f))));
+    const seen = new Set();
+    const observed = [];
+    const confirmed = new Map();
+    for (const e of rewrites) {
+        const key = `${at(e)}:${e.relation}`;
+        if (seen.has(key) || acknowledged.has(at(e)))
+            continue;
+        seen.add(key);
+        const evidence = `rewrote ${e.relation} when applied (its relfilenode changed)${e.lock ? ` under ${lockName(e.lock)}, held until ${e['held-until']}` : ''}`;
+        const flagged = kept.find((f) => at(f) === at(e));
+        if (flagged) {
+            confirmed.set(flagged, [...(confirmed.get(flagged) ?? []), evidence]);
+            continue;
+        }
+        observed.push({
+            check: 'lint',
+            rule: OBSERVED_REWRITE,
+            severity: 'error',
+            migration: e.migration,
+            file: e.file,
+            line: e.line,
+            message: `${e.migration}: ${evidence}: on a large table every row is copied while it is locked`,
+            alternative: 'Add the column without the volatile default (or nullable), backfill it in batches, then set the default; change a type through a new column.',
+        });
+    }
+    const withEvidence = kept.map((f) => confirmed.has(f) ? { ...f, message: `${f.message} Observed: ${confirmed.get(f).join('; ')}.` } : f);
+    return [...withEvidence, ...observed];
+}
+/** AccessExclusiveLock → ACCESS EXCLUSIVE, as PostgreSQL's documentation names the modes. */
+function lockName(mode) {
+    return mode
+        .replace(/Lock$/, '')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toUpperCase();
+}
+
+;// CONCATENATED MODULE: ./actions/schema-check/apply.ts
+
+
+
+
+/** The refusal of the deploy's transaction policy, as a finding on the migration that causes it. */
+function refusalFinding(refusal) {
+    return {
+        check: 'apply',
+        rule: 'transaction-policy',
+        severity: 'error',
+        migration: refusal.migration.name,
+        file: refusal.migration.file,
+        line: 1,
+        message: `The deploy would refuse this change: ${refusal.message}.`,
+        alternative: `${refusal.fix[0].toUpperCase()}${refusal.fix.slice(1)}.`,
+    };
+}
+/**
+ * Base migrations, then the seed, then the new migrations, through the same planner and executor as the deploy and
+ * with the same transaction policy; stops at the first failure and says where.
+ */
+async function applyChange(client, change, target, hooks = {}) {
+    const outcome = {
+        target,
+        baseMs: 0,
+        baseApplied: 0,
+        seeded: false,
+        timings: [],
+        notes: [],
+        effects: [],
+    };
+    // A database that already has a ledger (a preview branch of a migrated database) gets only what it lacks.
+    const ledger = await (0,migrations_ledger/* readLedger */.SC)(client, change.ledger);
+    const appliedHashes = new Set(ledger.rows.map((r) => r.hash));
+    if (ledger.rows.length > 0) {
+        outcome.notes.push(`the database already records ${ledger.rows.length} applied migration(s); only the others were applied`);
+    }
+    const ledgerTarget = { location: change.ledger, layout: change.layout, exists: ledger.exists };
+    const base = change.base.filter((m) => !appliedHashes.has(m.hash));
+    const started = performance.now();
+    outcome.failure = await applyBase(client, ledgerTarget, base, change.policy);
+    if (outcome.failure)
+        return outcome;
+    outcome.baseMs = performance.now() - started;
+    outcome.baseApplied = base.length;
+    outcome.failure = await applySeed(client, change.seed, ledger.rows.length === 0, outcome);
+    if (outcome.failure)
+        return outcome;
+    await hooks.beforeNew?.(client);
+    const observer = new EffectsObserver(`${change.ledger.schema}.${change.ledger.table}`);
+    await observer.snapshot(client);
+    await applyAdded(client, ledgerTarget, change.added.filter((m) => !appliedHashes.has(m.hash)), change.policy, outcome, combineHooks(hooks.executor, observer.hooks(client)));
+    outcome.effects = observer.effects();
+    return outcome;
+}
+/** Deployed history: if the policy refuses it (it was deployed under another one), one transaction per migration. */
+async function applyBase(client, ledger, base, policy) {
+    const planned = (0,executor/* plan */.et)(base, policy);
+    const batches = planned.batches ?? (0,executor/* plan */.et)(base, 'each').batches ?? [];
+    const result = await (0,executor/* execute */.g7)(client, ledger, batches);
+    if (result.committed.length)
+        ledger.exists = true;
+    return result.failure && migrationFailure(result.failure.error, false);
+}
+async function applySeed(client, seed, fresh, outcome) {
+    if (!seed)
+        return undefined;
+    if (!fresh) {
+        outcome.notes.push('seed-sql was not run: the database already had migrations applied');
+        return undefined;
+    }
+    try {
+        await client.exec(seed.sql);
+        outcome.seeded = true;
+        return undefined;
+    }
+    catch (error) {
+        const pg = (0,db_client/* postgresErrorFields */.D)(error);
+        const line = lineAt(seed.sql, pg.position);
+        return {
+            check: 'apply',
+            rule: 'seed-failed',
+            severity: 'error',
+            file: seed.file,
+            line,
+            message: `seed-sql ${seed.file} failed at line ${line}: ${pg.message}`,
+        };
+    }
+}
+/**
+ * The change's migrations, planned exactly as the deploy plans them. A refusal is reported by the caller (see
+ * refusalFinding); the migrations are then still applied one per transaction so every other problem shows too.
+ */
+async function applyAdded(client, ledger, added, policy, outcome, hooks = {}) {
+    const planned = (0,executor/* plan */.et)(added, policy);
+    if (planned.refusal) {
+        outcome.notes.push(`transaction: ${policy} refuses ${planned.refusal.migration.name}; the new migrations were applied one per transaction to check them anyway`);
+    }
+    const batches = planned.batches ?? (0,executor/* plan */.et)(added, 'each').batches ?? [];
+    const result = await (0,executor/* execute */.g7)(client, ledger, batches, hooks);
+    outcome.timings.push(...result.committed);
+    if (result.failure)
+        outcome.failure = migrationFailure(result.failure.error, true);
+}
+/**
+ * Without an error position PostgreSQL points at the whole chunk; its first line may be a comment, so the line
+ * reported is that of the chunk's first statement keyword.
+ */
+function apply_statementLine(error) {
+    if (error.postgres.position)
+        return error.line;
+    const lines = error.migration.sql.split('\n');
+    let line = error.line;
+    while (line <= lines.length && /^\s*(--.*)?$/.test(lines[line - 1] ?? ''))
+        line++;
+    return line <= lines.length ? line : error.line;
+}
+function migrationFailure(error, isNew) {
+    // Anything but a statement PostgreSQL refused (a lost connection, a bug) is not a finding about the migrations.
+    if (!(error instanceof executor/* MigrationFailedError */.Yv))
+        throw error;
+    const pg = error.postgres;
+    const line = apply_statementLine(error);
+    const extras = [pg.detail && `Detail: ${pg.detail}`, pg.hint && `Hint: ${pg.hint}`, pg.code && `SQLSTATE ${pg.code}`]
+        .filter(Boolean)
+        .join('. ');
+    return {
+        check: 'apply',
+        rule: isNew ? 'migration-failed' : 'base-migration-failed',
+        severity: 'error',
+        migration: error.migration.name,
+        file: error.migration.file,
+        line,
+        message: `${isNew ? 'Migration' : 'Base migration'} ${error.migration.name} failed at ${error.migration.file}:${line}: ${pg.message}` +
+            (extras ? ` (${extras})` : ''),
+    };
+}
+function lineAt(text, position) {
+    if (!position)
+        return 1;
+    return text.slice(0, position - 1).split('\n').length;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+;// CONCATENATED MODULE: ./actions/lib/git.ts
+
+
+
+/** Runs git and returns its stdout; throws with git's own message when it fails. */
+function git(cwd, args, options = {}) {
+    try {
+        return (0,external_node_child_process_.execFileSync)('git', args, {
+            cwd,
+            input: options.input,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            maxBuffer: 512 * 1024 * 1024,
+        });
+    }
+    catch (error) {
+        const stderr = error.stderr?.toString().trim();
+        throw new Error(`git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}`);
+    }
+}
+/** The top of the git work tree holding `cwd`, or undefined outside one. */
+function gitTopLevel(cwd) {
+    try {
+        return git(cwd, ['rev-parse', '--show-toplevel']).toString().trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The full sha of a commit-ish, or undefined when this clone does not have it. */
+function resolveCommit(cwd, ref) {
+    try {
+        return (git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+            .toString()
+            .trim() || undefined);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Fetches one commit from origin (shallow clones on CI lack the base); false when that is not possible. */
+function fetchCommit(cwd, sha) {
+    try {
+        git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Writes the files under `path` as they are in commit `ref` into `destination`, without touching the work tree or
+ * the index (git archive reads the object database only). Returns false when `path` does not exist in `ref`.
+ */
+function extractTree(topLevel, ref, path, destination) {
+    const inRepo = (0,external_node_path_.relative)(topLevel, path) || '.';
+    const listed = git(topLevel, ['ls-tree', '--name-only', ref, '--', inRepo]).toString().trim();
+    if (!listed)
+        return false;
+    const archive = git(topLevel, ['archive', '--format=tar', ref, '--', inRepo]);
+    (0,external_node_fs_.mkdirSync)(destination, { recursive: true });
+    (0,external_node_child_process_.execFileSync)('tar', ['-x', '-C', destination], { input: archive, stdio: ['pipe', 'ignore', 'pipe'] });
+    return true;
+}
+
+// EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 3 modules
+var folder = __webpack_require__(44248);
+;// CONCATENATED MODULE: ./actions/schema-check/base.ts
+
+
+
+
+
+
+const ZERO_SHA = /^0+$/;
+/** The commit new migrations are judged against: the input, the pull request's base, the push's previous head, HEAD. */
+function resolveBaseRef(context) {
+    const given = context.inputs.optional('base-ref');
+    if (given)
+        return { ref: given, source: 'input' };
+    const baseSha = context.github.pullRequest?.baseSha;
+    if (baseSha)
+        return { ref: baseSha, source: 'pull request base' };
+    const before = context.github.event.before;
+    if (context.github.eventName === 'push' && typeof before === 'string' && !ZERO_SHA.test(before)) {
+        return { ref: before, source: 'push before' };
+    }
+    return { ref: 'HEAD', source: 'HEAD' };
+}
+/**
+ * Reads the migrations folder as it is in the base commit, from git's object database: the user's work tree and
+ * index are never touched. A shallow clone that lacks the commit gets one fetch attempt.
+ */
+function loadBaseMigrations(projectRoot, current, base) {
+    const top = gitTopLevel(projectRoot);
+    if (!top) {
+        throw new errors/* ConfigurationError */.j1(`${projectRoot} is not in a git repository; schema-check compares the migrations with base-ref, so run it in a clone`);
+    }
+    let sha = resolveCommit(top, base.ref);
+    if (!sha && /^[0-9a-f]{7,40}$/i.test(base.ref) && fetchCommit(top, base.ref))
+        sha = resolveCommit(top, base.ref);
+    if (!sha) {
+        throw new errors/* ConfigurationError */.j1(`base commit ${base.ref} (${base.source}) is not in this clone; check out with actions/checkout's fetch-depth: 0, or set base-ref to a commit that is`);
+    }
+    const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'schema-check-base-'));
+    try {
+        const root = (0,external_node_path_.join)(scratch, (0,external_node_path_.relative)(top, projectRoot));
+        const dir = (0,external_node_path_.join)(scratch, (0,external_node_path_.relative)(top, current.dir));
+        if (!extractTree(top, sha, current.dir, scratch))
+            return { sha, set: undefined };
+        try {
+            return { sha, set: (0,folder/* loadMigrationFolder */.lr)(dir, root) };
+        }
+        catch (error) {
+            const message = `the migrations folder at base commit ${sha.slice(0, 12)} cannot be read: ${(0,errors/* errorMessage */.gJ)(error)}`;
+            throw (0,errors/* isConfigurationError */.p0)(error) ? new errors/* ConfigurationError */.j1(message) : new Error(message, { cause: error });
+        }
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: ./actions/lib/db/pglite.ts
+var pglite = __webpack_require__(82212);
+// EXTERNAL MODULE: ./actions/lib/migrations/extensions.ts
+var migrations_extensions = __webpack_require__(42978);
+;// CONCATENATED MODULE: ./actions/schema-check/extensions.ts
+
+/** The migrations whose SQL creates `extension`, for the report. */
+function migrationsCreating(extension, migrations) {
+    return migrations.filter((m) => (0,migrations_extensions/* extensionsCreatedBy */.u)([m.sql]).includes(extension));
+}
+
+;// CONCATENATED MODULE: ./actions/schema-check/embedded.ts
+
+
+
+
+
+
+
+/**
+ * Applies the change on a fresh embedded PostgreSQL (PGlite) with the extensions the migrations create. Skipped,
+ * with a warning, when PGlite lacks one of them.
+ */
+async function applyOnEmbedded(change, logger, hasDatabaseUrl) {
+    const migrations = [...change.base, ...change.added];
+    const wanted = (0,migrations_extensions/* extensionsCreatedBy */.u)(migrations.map((m) => m.sql).concat(change.seed ? [change.seed.sql] : []));
+    const { extensions, unavailable } = await (0,pglite/* resolveEmbeddedExtensions */.nS)(wanted);
+    if (unavailable.length) {
+        return {
+            phase: skipped(`extension${unavailable.length > 1 ? 's' : ''} ${unavailable.join(', ')} not available in PGlite`),
+            findings: [unavailableFinding(unavailable, migrations, hasDatabaseUrl)],
+        };
+    }
+    const bootStarted = performance.now();
+    const client = await (0,pglite/* openEmbedded */.fc)({ extensions });
+    const bootMs = performance.now() - bootStarted;
+    const loaded = Object.keys(extensions);
+    logger.info(`PGlite ready in ${Math.round(bootMs)} ms${loaded.length ? ` with ${loaded.join(', ')}` : ''}`);
+    const ledgerTable = `${change.ledger.schema}.${change.ledger.table}`;
+    try {
+        // Roles that policies and grants name (Supabase's authenticated, anon…) exist on every real server before any
+        // migration runs; the fresh embedded one has only postgres.
+        await (0,roles/* createRoles */.Q)(client, (0,roles/* rolesMentioned */.d)(migrations.map((m) => m.sql)));
+        let before;
+        const outcome = await applyChange(client, change, 'embedded', {
+            beforeNew: async (c) => {
+                before = await (0,introspect/* introspect */.q)(c, { excludeTables: [ledgerTable] });
+            },
+        });
+        const after = outcome.failure ? undefined : await (0,introspect/* introspect */.q)(client, { excludeTables: [ledgerTable] });
+        logger.info(`base: ${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms; new: ${outcome.timings.map((t) => `${t.migration.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`);
+        return { phase: done({ outcome, bootMs, before, after }), findings: outcome.failure ? [outcome.failure] : [] };
+    }
+    finally {
+        await client.close();
+    }
+}
+/**
+ * Never a silent pass, never a failure the user cannot fix: with database-url the apply there decides; without it
+ * the migrations are reported as not verified, with the fix, and every other check still runs.
+ */
+function unavailableFinding(unavailable, migrations, hasDatabaseUrl) {
+    const users = unavailable.map((name) => `${name} (${migrationsCreating(name, migrations)
+        .map((m) => m.name)
+        .join(', ') || 'seed-sql'})`);
+    const plural = unavailable.length > 1 ? 's' : '';
+    const message = hasDatabaseUrl
+        ? `Not verified on embedded PostgreSQL: extension${plural} ${users.join(', ')}, which PGlite does not ship; the migrations are applied on database-url only.`
+        : `Not verified on embedded PostgreSQL: extension${plural} ${users.join(', ')}, which PGlite does not ship, so the migrations were not applied anywhere; the other checks ran.`;
+    return {
+        check: 'apply',
+        rule: 'extension-unavailable',
+        severity: 'warning',
+        message,
+        alternative: hasDatabaseUrl
+            ? undefined
+            : `Give database-url: a PostgreSQL service container whose image has ${unavailable.join(', ')} (workflows-templates/schema-check.yml shows one, e.g. postgis/postgis for postgis).`,
+    };
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./actions/schema-check/generate.ts
+
+
+
+
+function snapshot(dir) {
+    const files = new Map();
+    const walk = (current) => {
+        if (!(0,external_node_fs_.existsSync)(current))
+            return;
+        for (const entry of (0,external_node_fs_.readdirSync)(current, { withFileTypes: true })) {
+            const path = (0,external_node_path_.join)(current, entry.name);
+            if (entry.isDirectory())
+                walk(path);
+            else if (entry.isFile())
+                files.set((0,external_node_path_.relative)(dir, path), (0,external_node_fs_.readFileSync)(path));
+        }
+    };
+    walk(dir);
+    return files;
+}
+/** Puts the folder back exactly as `before`: new files and folders removed, changed and deleted files rewritten. */
+function restore(dir, before, dirExisted) {
+    if (!dirExisted) {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        return;
+    }
+    for (const path of snapshot(dir).keys())
+        if (!before.has(path))
+            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, path));
+    for (const [path, contents] of before) {
+        const absolute = (0,external_node_path_.join)(dir, path);
+        if (!(0,external_node_fs_.existsSync)(absolute) || !(0,external_node_fs_.readFileSync)(absolute).equals(contents)) {
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(absolute), { recursive: true });
+            (0,external_node_fs_.writeFileSync)(absolute, contents);
+        }
+    }
+    removeEmptyFolders(dir, dir);
+}
+function removeEmptyFolders(dir, root) {
+    for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
+        if (entry.isDirectory())
+            removeEmptyFolders((0,external_node_path_.join)(dir, entry.name), root);
+    }
+    if (dir !== root && (0,external_node_fs_.readdirSync)(dir).length === 0)
+        (0,external_node_fs_.rmSync)(dir, { recursive: true });
+}
+/** drizzle-kit asks whether a column/table/enum was renamed; without a terminal it prints this and exits 0. */
+const RENAME_PROMPT = /Interactive prompts require a TTY|created or renamed|renamed from another|prompt(?:Columns|Named|Schemas)Conflicts?/i;
+const REPORTED_ERROR = /^\s*(?:Error\b|error:)|\bERR!|Cannot find module|command not found/im;
+/**
+ * Runs a shell command with stdin closed, in its own process group so a time limit or a job cancel kills all of it
+ * (drizzle-kit under npx under a shell is three processes).
+ */
+function runCommand(command, cwd, timeoutMs, env, signal) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)(command, {
+            cwd,
+            shell: true,
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { ...env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' },
+        });
+        let output = '';
+        let timedOut = false;
+        const append = (data) => {
+            if (output.length < 200_000)
+                output += data.toString();
+        };
+        child.stdout.on('data', append);
+        child.stderr.on('data', append);
+        const killGroup = () => {
+            try {
+                if (child.pid)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        const timer = setTimeout(() => {
+            timedOut = true;
+            killGroup();
+        }, timeoutMs);
+        signal?.addEventListener('abort', killGroup, { once: true });
+        child.on('error', (error) => {
+            output += `\n${error.message}`;
+        });
+        child.on('close', (exitCode) => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', killGroup);
+            resolve({ exitCode, timedOut, output: (0,external_node_util_.stripVTControlCharacters)(output) });
+        });
+    });
+}
+/**
+ * Runs the project's generate command and reports what it wrote into the migrations folder, then puts the folder
+ * back exactly as it was. The verdict comes from the folder and the output, never from the exit code alone:
+ * drizzle-kit exits 0 when it cannot ask its rename question.
+ */
+async function runGenerate(options) {
+    const dirExisted = (0,external_node_fs_.existsSync)(options.migrationsDir) && (0,external_node_fs_.statSync)(options.migrationsDir).isDirectory();
+    const before = snapshot(options.migrationsDir);
+    const started = performance.now();
+    let outcome;
+    let after;
+    try {
+        outcome = await runCommand(options.command, options.projectRoot, options.timeoutMs, options.env, options.signal);
+    }
+    finally {
+        after = snapshot(options.migrationsDir);
+        restore(options.migrationsDir, before, dirExisted);
+    }
+    const changed = [];
+    const shown = (path) => (0,external_node_path_.relative)(options.projectRoot, (0,external_node_path_.join)(options.migrationsDir, path));
+    for (const [path, contents] of after) {
+        const previous = before.get(path);
+        if (previous?.equals(contents))
+            continue;
+        changed.push({
+            file: shown(path),
+            change: previous ? 'modified' : 'added',
+            sql: path.endsWith('.sql') ? contents.toString('utf8') : undefined,
+        });
+    }
+    for (const path of before.keys())
+        if (!after.has(path))
+            changed.push({ file: shown(path), change: 'deleted' });
+    changed.sort((a, b) => a.file.localeCompare(b.file));
+    return {
+        command: options.command,
+        exitCode: outcome.exitCode,
+        timedOut: outcome.timedOut,
+        output: outcome.output,
+        renamePrompt: RENAME_PROMPT.test(outcome.output),
+        changed,
+        durationMs: performance.now() - started,
+    };
+}
+/** What the generate run means for the pull request. */
+function generateFindings(result) {
+    if (result.timedOut) {
+        return [
+            {
+                check: 'generate',
+                rule: 'generate-timeout',
+                severity: 'error',
+                message: `\`${result.command}\` did not finish within the time limit (it may be waiting for input); run it locally, commit what it generates, or raise generate-timeout.`,
+            },
+        ];
+    }
+    if (result.renamePrompt) {
+        return [
+            {
+                check: 'generate',
+                rule: 'generate-needs-answer',
+                severity: 'error',
+                message: 'drizzle-kit generate needs an answer to a rename question (was a table, column or enum renamed or created?), which only you can give. Run drizzle-kit generate locally, answer it, and commit the migration it writes.',
+            },
+        ];
+    }
+    if (result.changed.length > 0) {
+        return [
+            {
+                check: 'generate',
+                rule: 'migration-not-generated',
+                severity: 'error',
+                message: `The schema and the committed migrations disagree: \`${result.command}\` would write ${result.changed.map((c) => `${c.file} (${c.change})`).join(', ')}. The SQL is in the report.`,
+                alternative: 'Run drizzle-kit generate locally and commit the files it writes.',
+            },
+        ];
+    }
+    if (result.exitCode !== 0 || REPORTED_ERROR.test(result.output)) {
+        return [
+            {
+                check: 'generate',
+                rule: 'generate-failed',
+                severity: 'error',
+                message: `\`${result.command}\` failed${result.exitCode !== 0 ? ` (exit code ${result.exitCode})` : ''}, so whether the migrations match the schema is unknown: ${lastLines(result.output)}`,
+                alternative: 'Make the command work locally (dependencies installed, config valid), or set generate-command.',
+            },
+        ];
+    }
+    return [];
+}
+function lastLines(output, count = 5) {
+    const lines = output
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+    return lines.slice(-count).join(' / ') || '(no output)';
+}
+
+;// CONCATENATED MODULE: ./actions/schema-check/integrity.ts
+const JOURNAL_ONLY = 'refuses the journal layout until `drizzle-kit up` converts it to folders';
+const FOLDER_QUIRKS = [
+    {
+        code: 'journal-index-gap',
+        shape: 'journal `idx` skips a number (an entry was deleted) or does not start at 0',
+        drizzle0: 'never reads `idx`: runs the listed entries in journal order',
+        drizzle1: JOURNAL_ONLY,
+        introduced: 'error',
+        inherited: 'warning',
+        inheritedNote: 'drizzle-orm never reads idx (it runs the journal entries in the order they are listed), so this gap changes nothing for deployed databases',
+    },
+    {
+        code: 'journal-when-not-increasing',
+        shape: 'an entry’s `when` is not after the entry before it',
+        drizzle0: 'runs a pending entry only if its `when` is after the newest `created_at` in the ledger: on a fresh database every entry runs; where the later entry is already applied, this one is skipped for good',
+        drizzle1: JOURNAL_ONLY,
+        introduced: 'error',
+        inherited: 'warning',
+        inheritedNote: 'this entry sorts before an applied one; Drizzle applied it because it was pending together with (or before) the entry it sorts behind, and a fresh database runs every entry in journal order, so deployed databases have it; never rewrite deployed history to fix it',
+    },
+    {
+        code: 'duplicate-migration-number',
+        shape: 'two migrations share a number (journal tag prefix) or a timestamp (1.x folder)',
+        drizzle0: 'runs both: the number in a tag is never read',
+        drizzle1: 'runs both, in folder-name order',
+        introduced: 'error',
+        inherited: 'warning',
+        inheritedNote: 'drizzle-orm runs both migrations (it never reads the number), so deployed databases have both; only drizzle-kit generate may have diffed one of them against a stale snapshot',
+    },
+    {
+        code: 'sql-file-not-in-journal',
+        shape: 'a `.sql` file in the folder that the journal does not list',
+        drizzle0: 'never runs it',
+        drizzle1: JOURNAL_ONLY,
+        introduced: 'warning',
+        inherited: 'warning',
+        inheritedNote: 'this .sql file is not in the journal, so Drizzle never runs it',
+    },
+    {
+        code: 'migration-folder-without-sql',
+        shape: 'a 1.x `<timestamp>_<name>/` folder without `migration.sql`',
+        drizzle0: 'not applicable (journal layout)',
+        drizzle1: 'skips the folder',
+        introduced: 'warning',
+        inherited: 'warning',
+        inheritedNote: 'drizzle-orm 1.x skips a folder without migration.sql, so it was never applied',
+    },
+    {
+        code: 'snapshot-prevId-collision',
+        shape: 'two snapshots follow the same parent snapshot (two branches generated migrations)',
+        drizzle0: 'never reads snapshots',
+        drizzle1: 'never reads snapshots',
+        introduced: 'error',
+        inherited: 'warning',
+        inheritedNote: 'drizzle-orm never reads snapshots: the migrations ran as written; only drizzle-kit generate diffs against the newest snapshot',
+    },
+    {
+        code: 'snapshot-id-collision',
+        shape: 'two snapshots have the same id (one was copied)',
+        drizzle0: 'never reads snapshots',
+        drizzle1: 'never reads snapshots',
+        introduced: 'error',
+        inherited: 'warning',
+        inheritedNote: 'drizzle-orm never reads snapshots: the migrations ran as written; only drizzle-kit generate diffs against the newest snapshot',
+    },
+    {
+        code: 'snapshot-unreadable',
+        shape: 'a snapshot that is not valid drizzle-kit JSON',
+        drizzle0: 'never reads snapshots',
+        drizzle1: 'never reads snapshots',
+        introduced: 'warning',
+        inherited: 'warning',
+        inheritedNote: 'drizzle-orm never reads snapshots; drizzle-kit generate needs the newest one to be readable',
+    },
+];
+const QUIRKS = new Map(FOLDER_QUIRKS.map((q) => [q.code, q]));
+/** How many entries one finding lists before "and N more". */
+const LISTED = 5;
+/**
+ * Folder-integrity findings that judge the change, not the past: a problem the base commit already has is deployed
+ * history, reported once per class as a warning saying how Drizzle treats it; a problem the pull request adds keeps
+ * its severity. Either way each class is one finding listing its entries, never one finding per entry.
+ */
+function integrityFindings(current, base) {
+    const inBase = new Set((base ?? []).map(identity));
+    const introduced = current.filter((p) => !inBase.has(identity(p)));
+    const inherited = current.filter((p) => inBase.has(identity(p)));
+    return [...byClass(introduced).map((g) => introducedFinding(g)), ...byClass(inherited).map(inheritedFinding)];
+}
+/** Same class, same words: journal.ts and v1.ts name the entries in the message, relative to the project root. */
+function identity(problem) {
+    return `${problem.code}\n${problem.message}`;
+}
+function byClass(problems) {
+    const groups = new Map();
+    for (const problem of problems)
+        groups.set(problem.code, [...(groups.get(problem.code) ?? []), problem]);
+    return [...groups.values()];
+}
+function introducedFinding(group) {
+    const [first] = group;
+    const severity = QUIRKS.get(first.code)?.introduced ?? first.severity;
+    if (group.length === 1)
+        return { ...asFinding(first), severity };
+    return {
+        ...asFinding(first),
+        severity: group.some((p) => p.severity === 'error') ? severity : 'warning',
+        message: `${group.length} problems of this kind: ${bounded(group.map((p) => p.message))}`,
+    };
+}
+function inheritedFinding(group) {
+    const [first] = group;
+    const quirk = QUIRKS.get(first.code);
+    const note = quirk?.inheritedNote ?? 'the base commit already has it, so this change did not cause it';
+    return {
+        ...asFinding(first),
+        severity: quirk?.inherited ?? 'warning',
+        message: `Already in the base commit (${group.length === 1 ? 'one entry' : `${group.length} entries`}), not caused by this change: ${note}.\n${bounded(group.map(entryOf))}`,
+        alternative: 'Nothing to fix in this pull request; do not rewrite migrations that are deployed.',
+    };
+}
+function asFinding(problem) {
+    return {
+        check: 'integrity',
+        rule: problem.code,
+        severity: problem.severity,
+        message: problem.message,
+        file: problem.file,
+        line: problem.line,
+    };
+}
+/** The entry a message is about, without the advice to regenerate that does not apply to deployed history. */
+function entryOf(problem) {
+    return problem.message.split(/: |; /)[0];
+}
+/** The first few messages, then "and N more", so a folder with hundreds of entries gives a readable finding. */
+function bounded(messages) {
+    const shown = messages.slice(0, LISTED).map((m) => `• ${m}`);
+    const rest = messages.length - shown.length;
+    return [...shown, ...(rest > 0 ? [`and ${rest} more`] : [])].join('\n');
+}
+/** The quirks table as Markdown, for the README (scripts/generate.ts). */
+function quirksTableRows() {
+    return FOLDER_QUIRKS.map((q) => [`\`${q.code}\``, q.shape, q.drizzle0, q.drizzle1, q.introduced, q.inherited]);
 }
 
 ;// CONCATENATED MODULE: ./actions/schema-check/order.ts

@@ -253,6 +253,11 @@ describe('lint judged by what PostgreSQL did', () => {
     ]);
   });
 
+  it('lint-ignore accepts observed-rewrite as a rule id', async () => {
+    const result = await lintMigrations([], { ignore: ['observed-rewrite'] });
+    expect(result.findings.filter((f) => f.rule === 'unknown-rule')).toEqual([]);
+  });
+
   it('a rewrite the user acknowledged with an ignore comment stays silent', () => {
     expect(judgeWithEffects([], [rewrite], [{ file: 'drizzle/0002_x.sql', line: 3 }])).toEqual([]);
   });
