@@ -16,7 +16,7 @@ const CANCEL_GRACE_MS = 2500;
  * command stops its own work cleanly (cancel the statement, roll back, release locks, restore files); should that
  * hang, the process exits anyway, which closes its connections.
  */
-function cancellationSignal(): AbortSignal {
+function cancellationSignal(): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) return;
@@ -25,7 +25,12 @@ function cancellationSignal(): AbortSignal {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  return controller.signal;
+  // A run in-process (tests, a host program) must not leave its handlers behind.
+  const dispose = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+  return { signal: controller.signal, dispose };
 }
 
 function serialise(value: OutputValue): string {
@@ -68,6 +73,7 @@ export async function runAction(name: string): Promise<number> {
   const github = readGitHubEnvironment();
   const logger = new ActionsLogger(github.workspace);
   const inputs = new Inputs(command.definition, actionInputSource(), logger);
+  const cancellation = cancellationSignal();
   const context: RunContext = {
     definition: command.definition,
     mode: 'action',
@@ -78,9 +84,9 @@ export async function runAction(name: string): Promise<number> {
     github,
     env: process.env,
     baseDir: github.workspace,
-    signal: cancellationSignal(),
+    signal: cancellation.signal,
   };
-  const code = await execute(command, context);
+  const code = await execute(command, context).finally(cancellation.dispose);
   if (code !== 0) process.exitCode = code;
   return code;
 }
@@ -138,6 +144,7 @@ export async function runCli(argv: string[], logger: Logger = new ConsoleLogger(
   }
   const outputs = new Map<string, string>();
   const github = readGitHubEnvironment();
+  const cancellation = cancellationSignal();
   const context: RunContext = {
     definition: command.definition,
     mode: 'cli',
@@ -148,7 +155,7 @@ export async function runCli(argv: string[], logger: Logger = new ConsoleLogger(
     github,
     env: process.env,
     baseDir: process.cwd(),
-    signal: cancellationSignal(),
+    signal: cancellation.signal,
   };
-  return execute(command, context);
+  return execute(command, context).finally(cancellation.dispose);
 }
