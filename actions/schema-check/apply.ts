@@ -11,7 +11,7 @@ import {
 } from '../lib/migrations/executor';
 import { readLedger, type LedgerLocation } from '../lib/migrations/ledger';
 import type { Layout, Migration } from '../lib/migrations/model';
-import { combineHooks, EffectsObserver, type Effect } from './effects';
+import { EffectsObserver, type Effect } from './effects';
 import type { Finding } from './findings';
 
 export interface SeedSql {
@@ -46,8 +46,6 @@ export interface ApplyOutcome {
 export interface ApplyHooks {
   /** Called after the base migrations and the seed, before the new migrations (e.g. to read the catalog). */
   beforeNew?: (client: SqlClient) => Promise<void>;
-  /** Passed to the executor for the new migrations (e.g. to observe each statement). */
-  executor?: ExecuteHooks;
 }
 
 /** The refusal of the deploy's transaction policy, as a finding on the migration that causes it. */
@@ -110,7 +108,7 @@ export async function applyChange(
     change.added.filter((m) => !appliedHashes.has(m.hash)),
     change.policy,
     outcome,
-    combineHooks(hooks.executor, observer.hooks(client)),
+    observer.hooks(client),
   );
   outcome.effects = observer.effects();
   return outcome;

@@ -159,26 +159,6 @@ export class EffectsObserver {
   }
 }
 
-/** The observer's hooks run after (before…) the caller's, which keep their own behaviour. */
-export function combineHooks(first: ExecuteHooks | undefined, second: ExecuteHooks): ExecuteHooks {
-  if (!first) return second;
-  return {
-    ...first,
-    beforeStatement: async (step) => {
-      await first.beforeStatement?.(step);
-      await second.beforeStatement?.(step);
-    },
-    afterStatement: async (step, ms) => {
-      await first.afterStatement?.(step, ms);
-      await second.afterStatement?.(step, ms);
-    },
-    committed: (timings) => {
-      first.committed?.(timings);
-      second.committed?.(timings);
-    },
-  };
-}
-
 /** The chunk's first keyword: its first line may be a comment or blank. */
 function statementLine(step: StatementStep): number {
   const lines = step.chunk.sql.split('\n');

@@ -1205,26 +1205,6 @@ class EffectsObserver {
         this.statements = 0;
     }
 }
-/** The observer's hooks run after (before…) the caller's, which keep their own behaviour. */
-function combineHooks(first, second) {
-    if (!first)
-        return second;
-    return {
-        ...first,
-        beforeStatement: async (step) => {
-            await first.beforeStatement?.(step);
-            await second.beforeStatement?.(step);
-        },
-        afterStatement: async (step, ms) => {
-            await first.afterStatement?.(step, ms);
-            await second.afterStatement?.(step, ms);
-        },
-        committed: (timings) => {
-            first.committed?.(timings);
-            second.committed?.(timings);
-        },
-    };
-}
 /** The chunk's first keyword: its first line may be a comment or blank. */
 function statementLine(step) {
     const lines = step.chunk.sql.split('\n');
@@ -1336,7 +1316,7 @@ async function applyChange(client, change, target, hooks = {}) {
     await hooks.beforeNew?.(client);
     const observer = new EffectsObserver(`${change.ledger.schema}.${change.ledger.table}`);
     await observer.snapshot(client);
-    await applyAdded(client, ledgerTarget, change.added.filter((m) => !appliedHashes.has(m.hash)), change.policy, outcome, combineHooks(hooks.executor, observer.hooks(client)));
+    await applyAdded(client, ledgerTarget, change.added.filter((m) => !appliedHashes.has(m.hash)), change.policy, outcome, observer.hooks(client));
     outcome.effects = observer.effects();
     return outcome;
 }

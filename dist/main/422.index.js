@@ -1427,8 +1427,10 @@ function targetSection(result, options) {
     if (options.dryRun && result.plan.length > 0) {
         lines.push(`Would apply ${result.plan.length} migration(s), in this order:`, '');
         let budget = DRY_RUN_SQL_LIMIT;
+        // The planner decided which migrations run outside a transaction; the report only says so.
+        const outside = new Set(result.batches.filter((b) => !b.transactional).flatMap((b) => b.migrations));
         for (const migration of result.plan) {
-            const flag = migration.noTransaction && options.transaction === 'each' ? ' (outside a transaction)' : '';
+            const flag = outside.has(migration) ? ' (outside a transaction)' : '';
             lines.push(`<details><summary><code>${migration.name}</code>${flag} — ${migration.file}</summary>`, '');
             if (budget > 0) {
                 lines.push((0,markdown/* codeBlock */.DV)(migration.sql.slice(0, budget), 'sql'));
