@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { commands, findCommand, type Command } from './commands';
 import type { OutputValue, RunContext } from './lib/command';
 import { CancelledError, errorMessage, isConfigurationError } from './lib/errors';
@@ -6,6 +5,7 @@ import { readGitHubEnvironment } from './lib/github';
 import { actionInputSource, Inputs } from './lib/inputs';
 import { ActionsLogger, ConsoleLogger, type Logger } from './lib/logger';
 import { ActionsReportPublisher, ConsoleReportPublisher } from './lib/report';
+import { setFailed, setOutput } from './lib/workflow-commands';
 import { parseCliArgs, renderHelp } from './cli-args';
 
 /** After the first signal, the longest a command may take to clean up before the process exits regardless. */
@@ -67,7 +67,7 @@ async function execute(command: Command, context: RunContext): Promise<number> {
 export async function runAction(name: string): Promise<number> {
   const command = findCommand(name);
   if (!command) {
-    core.setFailed(`schema-actions: unknown action "${name}"`);
+    setFailed(`schema-actions: unknown action "${name}"`);
     return 1;
   }
   const github = readGitHubEnvironment();
@@ -79,7 +79,7 @@ export async function runAction(name: string): Promise<number> {
     mode: 'action',
     inputs,
     logger,
-    setOutput: (output, value) => core.setOutput(output, serialise(value)),
+    setOutput: (output, value) => setOutput(output, serialise(value)),
     report: new ActionsReportPublisher(name, github, commentToken(command, inputs), logger),
     github,
     env: process.env,
@@ -107,7 +107,7 @@ export async function runRootAction(): Promise<number> {
   const command = findCommand(name);
   if (!command?.definition.isAction) {
     const names = commands.filter((c) => c.definition.isAction).map((c) => c.definition.name);
-    core.setFailed(`schema-actions: input "command" must be one of ${names.join(', ')}, not "${name}"`);
+    setFailed(`schema-actions: input "command" must be one of ${names.join(', ')}, not "${name}"`);
     return 1;
   }
   return runAction(command.definition.name);

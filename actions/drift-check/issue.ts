@@ -1,4 +1,4 @@
-import { getOctokit } from '@actions/github';
+import { githubClient } from '../lib/octokit';
 import { fitComment } from '../lib/report';
 
 export interface DriftIssueTarget {
@@ -34,7 +34,7 @@ export async function syncDriftIssue(
   target: DriftIssueTarget,
   drift: { found: boolean; title: string; body: string; resolvedComment: string },
 ): Promise<DriftIssueResult> {
-  const octokit = getOctokit(target.token, { baseUrl: target.apiUrl });
+  const octokit = await githubClient(target.token, target.apiUrl);
   const where = { owner: target.owner, repo: target.repo };
   const marker = driftIssueMarker(target.environment);
   const open = await octokit.paginate(octokit.rest.issues.listForRepo, { ...where, state: 'open', per_page: 100 });

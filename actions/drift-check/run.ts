@@ -16,7 +16,7 @@ import { ConfigurationError, errorMessage } from '../lib/errors';
 import { readLedger } from '../lib/migrations/ledger';
 import type { Migration } from '../lib/migrations/model';
 import { compareLedger, type LedgerState } from '../lib/migrations/verify';
-import { loadProject, type Project } from '../lib/project-inputs';
+import { loadProject, type Project } from '../lib/project';
 import { reportPath } from '../lib/report';
 import { suggestSql } from './fix';
 import { syncDriftIssue, type DriftIssueResult } from './issue';

@@ -1,6 +1,6 @@
-import * as core from '@actions/core';
 import { relative, resolve } from 'node:path';
 import { SecretRegistry } from './secrets';
+import * as commands from './workflow-commands';
 
 /** Where a finding points in the user's repository; becomes a file/line annotation on the runner. */
 export interface SourceLocation {
@@ -50,18 +50,18 @@ class FileRoots {
   }
 }
 
-function annotationProperties(where?: SourceLocation): core.AnnotationProperties | undefined {
+function annotationProperties(where?: SourceLocation): commands.AnnotationProperties | undefined {
   if (!where) return undefined;
   return {
     file: where.file,
-    startLine: where.line,
+    line: where.line,
     endLine: where.endLine ?? where.line,
-    startColumn: where.column,
+    col: where.column,
     title: where.title,
   };
 }
 
-/** Logs through the Actions toolkit: workflow commands, groups and annotations the runner understands. */
+/** Logs as workflow commands: the groups, annotations and masks the runner understands. */
 export class ActionsLogger implements Logger {
   private readonly files: FileRoots;
   constructor(
@@ -72,26 +72,26 @@ export class ActionsLogger implements Logger {
   }
 
   info(message: string): void {
-    core.info(this.secrets.redact(message));
+    commands.info(this.secrets.redact(message));
   }
   debug(message: string): void {
-    core.debug(this.secrets.redact(message));
+    commands.debug(this.secrets.redact(message));
   }
   notice(message: string, where?: SourceLocation): void {
-    core.notice(this.secrets.redact(message), annotationProperties(this.files.locate(where)));
+    commands.annotate('notice', this.secrets.redact(message), annotationProperties(this.files.locate(where)));
   }
   warning(message: string, where?: SourceLocation): void {
-    core.warning(this.secrets.redact(message), annotationProperties(this.files.locate(where)));
+    commands.annotate('warning', this.secrets.redact(message), annotationProperties(this.files.locate(where)));
   }
   error(message: string, where?: SourceLocation): void {
-    core.error(this.secrets.redact(message), annotationProperties(this.files.locate(where)));
+    commands.annotate('error', this.secrets.redact(message), annotationProperties(this.files.locate(where)));
   }
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    return core.group(this.secrets.redact(name), fn);
+    return commands.group(this.secrets.redact(name), fn);
   }
   mask(secret: string | undefined): void {
     if (!secret) return;
-    core.setSecret(secret);
+    commands.setSecret(secret);
     this.secrets.add(secret);
   }
   setFileRoot(projectRoot: string): void {

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getOctokit } from '@actions/github';
+import { githubClient } from './octokit';
 import { errorMessage } from './errors';
 import type { GitHubEnvironment } from './github';
 import type { Logger } from './logger';
@@ -271,7 +271,7 @@ export interface StickyComment {
 
 /** Creates or updates the one comment carrying `marker`, looking through every page of comments. */
 export async function upsertStickyComment(target: StickyComment): Promise<'created' | 'updated' | 'none'> {
-  const octokit = getOctokit(target.token, { baseUrl: target.apiUrl });
+  const octokit = await githubClient(target.token, target.apiUrl);
   const fitted = fitComment(target.body, { reserve: characterCount(target.marker) + 1, summaryUrl: target.summaryUrl });
   const body = `${target.marker}\n${fitted}`;
   const where = { owner: target.owner, repo: target.repo };

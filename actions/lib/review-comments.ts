@@ -1,4 +1,4 @@
-import { getOctokit } from '@actions/github';
+import { githubClient } from './octokit';
 
 /** A pull request review comment on lines of a file, identified across pushes by `key`. */
 export interface ReviewSuggestion {
@@ -40,7 +40,7 @@ export async function syncReviewSuggestions(
   target: ReviewTarget,
   suggestions: ReviewSuggestion[],
 ): Promise<ReviewSync> {
-  const octokit = getOctokit(target.token, { baseUrl: target.apiUrl });
+  const octokit = await githubClient(target.token, target.apiUrl);
   const where = { owner: target.owner, repo: target.repo };
   const prefix = `<!-- schema-actions:suggestion:${target.scope}:`;
   const existing = (

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandResult, RunContext } from '../lib/command';
 import type { Logger } from '../lib/logger';
-import { loadProject, type Project } from '../lib/project-inputs';
+import { loadProject, type Project } from '../lib/project';
 import type { RunIdentity, RunStatus, TelemetrySink } from '../lib/telemetry/events';
 import { LokiSink } from '../lib/telemetry/loki';
 import { OtlpSink } from '../lib/telemetry/otlp';

@@ -1,11 +1,4 @@
-import {
-  createApiClient,
-  type Api,
-  type Branch,
-  type Endpoint,
-  type Operation,
-  type Snapshot,
-} from '@neondatabase/api-client';
+import type { Api, Branch, Endpoint, Operation, Snapshot } from '@neondatabase/api-client';
 import { formatDuration } from '../lib/duration';
 import { cancellation, CancelledError, ConfigurationError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
@@ -69,15 +62,19 @@ export interface NeonSettings {
  * operations each change starts awaited, so the next step sees a finished branch.
  */
 export class NeonProject {
-  private readonly api: Api<unknown>;
-
-  constructor(
+  private constructor(
+    private readonly api: Api<unknown>,
     private readonly settings: NeonSettings,
     private readonly logger: Logger,
     /** The job's cancellation: operation polling stops, and a branch already created is named. */
     private readonly signal?: AbortSignal,
-  ) {
-    this.api = createApiClient({ apiKey: settings.apiKey, baseURL: settings.apiHost, timeout: REQUEST_TIMEOUT_MS });
+  ) {}
+
+  /** Loads Neon's client (axios and all) only once the inputs are known to be good. */
+  static async open(settings: NeonSettings, logger: Logger, signal?: AbortSignal): Promise<NeonProject> {
+    const { createApiClient } = await import('@neondatabase/api-client');
+    const api = createApiClient({ apiKey: settings.apiKey, baseURL: settings.apiHost, timeout: REQUEST_TIMEOUT_MS });
+    return new NeonProject(api, settings, logger, signal);
   }
 
   get id(): string {

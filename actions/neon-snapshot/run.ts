@@ -24,7 +24,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
   const { logger } = context;
   const settings = readSettings(context.inputs, context.github, new Date());
   if (settings.mode === 'delete') refuseOutsidePrefix(settings);
-  const neon = new NeonProject(settings, logger, context.signal);
+  const neon = await NeonProject.open(settings, logger, context.signal);
   const project = await logger.group('Check the Neon project', async () => {
     const { name } = await neon.check();
     logger.info(`Project "${name}" (${settings.projectId})`);

@@ -7,7 +7,7 @@ import { cancellation, ConfigurationError } from '../lib/errors';
 import { plan, type TransactionPolicy } from '../lib/migrations/executor';
 import type { IntegrityProblem } from '../lib/migrations/model';
 import { dataOf, done, skipped, type Phase } from '../lib/phase';
-import { loadProject, readTransactionPolicy, type Project } from '../lib/project-inputs';
+import { loadProject, readTransactionPolicy, type Project } from '../lib/project';
 import { applyChange, refusalFinding, type ApplyOutcome, type ChangeToApply, type SeedSql } from './apply';
 import { loadBaseMigrations, resolveBaseRef, type BaseRef } from './base';
 import { judgeWithEffects, type Effect } from './effects';

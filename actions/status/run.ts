@@ -3,7 +3,7 @@ import { connectPostgres, validatePostgresUrl } from '../lib/db/postgres';
 import { plan, type Plan } from '../lib/migrations/executor';
 import { readLedger } from '../lib/migrations/ledger';
 import { compareLedger, type LedgerState } from '../lib/migrations/verify';
-import { loadProject, readTransactionPolicy, type Project } from '../lib/project-inputs';
+import { loadProject, readTransactionPolicy, type Project } from '../lib/project';
 import { renderStatusReport } from './report';
 
 export async function run(context: RunContext): Promise<CommandResult> {

@@ -19,8 +19,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
 var errors = __webpack_require__(32863);
-// EXTERNAL MODULE: ./actions/lib/migrations/config.ts + 3 modules
-var migrations_config = __webpack_require__(21077);
+// EXTERNAL MODULE: ./actions/lib/migrations/config.ts + 1 modules
+var migrations_config = __webpack_require__(35880);
 // EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 3 modules
 var folder = __webpack_require__(44248);
 ;// CONCATENATED MODULE: ./actions/init/paths.ts
@@ -293,8 +293,8 @@ function vercelDir(root, files) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./actions/commands.ts + 7 modules
-var commands = __webpack_require__(59293);
+// EXTERNAL MODULE: ./actions/commands.ts + 8 modules
+var commands = __webpack_require__(20239);
 ;// CONCATENATED MODULE: ./actions/init/yaml-edit.ts
 /**
  * Source-preserving edits of a YAML file. The yaml Document finds the nodes (a step, a `with:` map, a scalar), and

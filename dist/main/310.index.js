@@ -310,8 +310,6 @@ async function deletePreview(neon, settings, logger) {
     return [{ id: branch.id, name: branch.name, created_at: branch.created_at }];
 }
 
-// EXTERNAL MODULE: ./node_modules/@neondatabase/api-client/dist/index.js
-var dist = __webpack_require__(43643);
 // EXTERNAL MODULE: ./actions/lib/duration.ts
 var duration = __webpack_require__(41428);
 // EXTERNAL MODULE: ./actions/lib/retry-after.ts
@@ -319,7 +317,6 @@ var retry_after = __webpack_require__(65743);
 // EXTERNAL MODULE: ./actions/lib/retry.ts
 var retry = __webpack_require__(40432);
 ;// CONCATENATED MODULE: ./actions/neon-snapshot/neon.ts
-
 
 
 
@@ -363,17 +360,23 @@ const sleep = (ms, signal) => new Promise((resolve) => {
  * operations each change starts awaited, so the next step sees a finished branch.
  */
 class NeonProject {
+    api;
     settings;
     logger;
     signal;
-    api;
-    constructor(settings, logger, 
+    constructor(api, settings, logger, 
     /** The job's cancellation: operation polling stops, and a branch already created is named. */
     signal) {
+        this.api = api;
         this.settings = settings;
         this.logger = logger;
         this.signal = signal;
-        this.api = (0,dist.createApiClient)({ apiKey: settings.apiKey, baseURL: settings.apiHost, timeout: REQUEST_TIMEOUT_MS });
+    }
+    /** Loads Neon's client (axios and all) only once the inputs are known to be good. */
+    static async open(settings, logger, signal) {
+        const { createApiClient } = await Promise.all(/* import() */[__webpack_require__.e(758), __webpack_require__.e(643)]).then(__webpack_require__.t.bind(__webpack_require__, 43643, 23));
+        const api = createApiClient({ apiKey: settings.apiKey, baseURL: settings.apiHost, timeout: REQUEST_TIMEOUT_MS });
+        return new NeonProject(api, settings, logger, signal);
     }
     get id() {
         return this.settings.projectId;
@@ -909,7 +912,7 @@ async function run(context) {
     const settings = readSettings(context.inputs, context.github, new Date());
     if (settings.mode === 'delete')
         refuseOutsidePrefix(settings);
-    const neon = new NeonProject(settings, logger, context.signal);
+    const neon = await NeonProject.open(settings, logger, context.signal);
     const project = await logger.group('Check the Neon project', async () => {
         const { name } = await neon.check();
         logger.info(`Project "${name}" (${settings.projectId})`);

@@ -60,8 +60,8 @@ function dataOf(phase) {
     return phase.status === 'done' ? phase.data : undefined;
 }
 
-// EXTERNAL MODULE: ./actions/lib/project-inputs.ts
-var project_inputs = __webpack_require__(51573);
+// EXTERNAL MODULE: ./actions/lib/project.ts
+var lib_project = __webpack_require__(92647);
 // EXTERNAL MODULE: ./actions/lib/db/client.ts
 var db_client = __webpack_require__(92314);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
@@ -2638,13 +2638,13 @@ function readOptions(context) {
         lintIgnore: inputs.list('lint-ignore'),
         lintEnable: inputs.list('lint-enable'),
         databaseUrl: inputs.optional('database-url'),
-        transaction: (0,project_inputs/* readTransactionPolicy */.$N)(context),
+        transaction: (0,lib_project/* readTransactionPolicy */.$)(context),
         comment: inputs.enum('comment', COMMENT),
     };
 }
 async function readProject(context) {
     return context.logger.group('Read migrations', async () => {
-        const project = (0,project_inputs/* loadProject */.gi)(context);
+        const project = (0,lib_project/* loadProject */.g)(context);
         const { set } = project;
         context.logger.info(`${set.migrations.length} migrations in ${set.displayDir} (${set.layout} layout)`);
         return project;

@@ -2,974 +2,90 @@ export const id = 41;
 export const ids = [41];
 export const modules = {
 
-/***/ 24865:
-/***/ ((module) => {
-
-function webpackEmptyContext(req) {
-	var e = new Error("Cannot find module '" + req + "'");
-	e.code = 'MODULE_NOT_FOUND';
-	throw e;
-}
-webpackEmptyContext.keys = () => ([]);
-webpackEmptyContext.resolve = webpackEmptyContext;
-webpackEmptyContext.id = 24865;
-module.exports = webpackEmptyContext;
-
-/***/ }),
-
-/***/ 63529:
+/***/ 72453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ compareLedger),
+/* harmony export */   i: () => (/* binding */ ledgerProblemsTable)
+/* harmony export */ });
+/* harmony import */ var _markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94269);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./actions/lib/duration.ts
-var duration = __webpack_require__(41428);
-// EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(32863);
-// EXTERNAL MODULE: ./actions/lib/secrets.ts
-var secrets = __webpack_require__(19039);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./actions/canary-monitor/config.ts
-
-
-
-
-
-function readCanaryConfig(inputs, logger, baseDir) {
-    const urls = inputs.list('url').map((url) => checkUrl(url, logger));
-    const intervalMs = inputs.duration('interval');
-    const durationMs = inputs.duration('duration');
-    const timeoutMs = inputs.duration('request-timeout');
-    const probe = {
-        timeoutMs,
-        headers: parseHeaders(inputs.string('headers'), logger),
-        expectStatus: parseStatusRanges(inputs.string('expect-status')),
-        expectBody: parseBodyExpectation(inputs.optional('expect-body')),
-    };
-    const maxP95 = inputs.optional('max-p95-ms');
-    const thresholds = {
-        maxErrorRate: inputs.number('max-error-rate', { min: 0, max: 1 }),
-        maxP95Ms: maxP95 === undefined ? undefined : inputs.number('max-p95-ms', { min: 0 }),
-        minSamples: inputs.integer('min-samples', { min: 1 }),
-        failFastAfter: inputs.integer('fail-fast-after', { min: 0 }),
-    };
-    const vercel = readVercelSettings(inputs, baseDir);
-    if (urls.length === 0 && !vercel?.deploymentId && !vercel?.deployDir) {
-        throw new errors/* ConfigurationError */.j1('input "url" is required: give the URL(s) to probe, or a Vercel deployment-id / deploy-dir to probe its URL');
-    }
-    const ticksPerUrl = Math.ceil(durationMs / intervalMs);
-    const capacity = ticksPerUrl * Math.max(urls.length, 1);
-    if (capacity < thresholds.minSamples) {
-        throw new errors/* ConfigurationError */.j1(`duration ${(0,duration/* formatDuration */.a3)(durationMs)} at interval ${(0,duration/* formatDuration */.a3)(intervalMs)} gives at most ${capacity} ` +
-            `probe(s), fewer than min-samples ${thresholds.minSamples}: lengthen duration, shorten interval or lower min-samples`);
-    }
-    return {
-        urls,
-        intervalMs,
-        durationMs,
-        probe,
-        thresholds,
-        failOnUnhealthy: inputs.boolean('fail-on-unhealthy'),
-        vercel,
-    };
-}
-function checkUrl(url, logger) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j1(`input "url": "${url}" is not a URL; write it like https://my-app.vercel.app/api/health`);
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        throw new errors/* ConfigurationError */.j1(`input "url": "${url}" must start with http:// or https://`);
-    }
-    for (const secret of (0,secrets/* secretsInUrl */.Ct)(url))
-        logger.mask(secret);
-    return url;
-}
-/** `Name: value` lines; values are masked because they are usually bypass tokens or API keys. */
-function parseHeaders(text, logger) {
-    const headers = {};
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const colon = line.indexOf(':');
-        const name = colon > 0 ? line.slice(0, colon).trim() : '';
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-            // The line may hold a secret, so it is not echoed back.
-            throw new errors/* ConfigurationError */.j1('input "headers": each line must look like `Name: value` (one header per line)');
-        }
-        const value = line.slice(colon + 1).trim();
-        logger.mask(value);
-        headers[name] = value;
-    }
-    return headers;
-}
-function parseStatusRanges(text) {
-    const ranges = [];
-    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
-        const match = /^(\d{3})(?:-(\d{3}))?$/.exec(part);
-        const low = Number(match?.[1]);
-        const high = Number(match?.[2] ?? match?.[1]);
-        if (!match || low < 100 || high > 599 || low > high) {
-            throw new errors/* ConfigurationError */.j1(`input "expect-status": "${part}" is not a status or range; write codes and ranges like 200-399 or 200,204`);
-        }
-        ranges.push([low, high]);
-    }
-    if (ranges.length === 0)
-        throw new errors/* ConfigurationError */.j1('input "expect-status" is empty; write e.g. 200-399');
-    return ranges;
-}
-function parseBodyExpectation(text) {
-    if (text === undefined)
-        return undefined;
-    const regex = /^\/(.*)\/([dgimsuvy]*)$/s.exec(text);
-    if (!regex)
-        return { kind: 'substring', text };
-    try {
-        return { kind: 'regex', regex: new RegExp(regex[1], regex[2].replace(/[gy]/g, '')) };
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`input "expect-body": ${text} is not a valid regular expression (${error.message}); ` +
-            'write /pattern/flags, or plain text to match a substring');
-    }
-}
-function readVercelSettings(inputs, baseDir) {
-    const token = inputs.optional('vercel-token');
-    const projectId = inputs.optional('vercel-project-id');
-    const deploymentId = inputs.optional('deployment-id');
-    const deployDirInput = inputs.optional('deploy-dir');
-    const onHealthy = inputs.enum('on-healthy', ['promote', 'none']);
-    const onUnhealthy = inputs.enum('on-unhealthy', ['rollback', 'none']);
-    const wantsVercel = deploymentId || deployDirInput || onHealthy !== 'none' || onUnhealthy !== 'none';
-    if (!token) {
-        if (wantsVercel) {
-            throw new errors/* ConfigurationError */.j1('input "vercel-token" is required with deployment-id, deploy-dir, on-healthy or on-unhealthy: ' +
-                'give a Vercel API token (secrets.VERCEL_TOKEN)');
-        }
-        return undefined;
-    }
-    if (!projectId) {
-        throw new errors/* ConfigurationError */.j1('input "vercel-project-id" is required with vercel-token: give the prj_... ID');
-    }
-    if (deploymentId && deployDirInput) {
-        throw new errors/* ConfigurationError */.j1('inputs "deployment-id" and "deploy-dir" exclude each other: give one of them');
-    }
-    if (!deploymentId && !deployDirInput) {
-        throw new errors/* ConfigurationError */.j1('with vercel-token, give "deployment-id" (the deployment to watch) or "deploy-dir" (a directory to deploy)');
-    }
-    let deployDir;
-    if (deployDirInput) {
-        deployDir = (0,external_node_path_.resolve)(baseDir, deployDirInput);
-        if (!(0,external_node_fs_.existsSync)(deployDir) || !(0,external_node_fs_.statSync)(deployDir).isDirectory()) {
-            throw new errors/* ConfigurationError */.j1(`input "deploy-dir": ${deployDirInput} is not a directory; give the folder to deploy`);
-        }
-    }
-    const apiUrl = inputs.string('vercel-api-url').replace(/\/+$/, '');
-    try {
-        new URL(apiUrl);
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j1(`input "vercel-api-url": "${apiUrl}" is not a URL; leave it empty for api.vercel.com`);
-    }
-    return {
-        token,
-        projectId,
-        teamId: inputs.optional('vercel-team-id'),
-        apiUrl,
-        deploymentId,
-        deployDir,
-        onHealthy,
-        onUnhealthy,
-        rollbackTo: inputs.optional('rollback-to'),
-    };
-}
-
-// EXTERNAL MODULE: ./actions/lib/retry-after.ts
-var retry_after = __webpack_require__(65743);
-// EXTERNAL MODULE: ./actions/lib/retry.ts
-var retry = __webpack_require__(40432);
-;// CONCATENATED MODULE: ./actions/canary-monitor/vercel-api.ts
-
-
-
-
-
-/** A Vercel API call that did not succeed, with a message that says what to do about it. */
-class VercelApiError extends Error {
-    status;
-    name = 'VercelApiError';
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
-/** A failed attempt: no answer at all (`status` undefined), or an HTTP error answer. */
-class FailedRequest extends Error {
-    status;
-    detail;
-    retryAfter;
-    constructor(status, detail, retryAfter = null) {
-        super(detail);
-        this.status = status;
-        this.detail = detail;
-        this.retryAfter = retryAfter;
-    }
-}
 /**
- * The few Vercel REST calls canary-monitor makes, with the team as `teamId` query parameter, bounded retries for
- * 429 (honouring Retry-After), 5xx and network errors, and every other failure turned into an error naming the fix.
+ * Compares a database's ledger with the migration files. This is the one verification that status, migrate and
+ * drift-check share, so they can never disagree about what is applied, pending or wrong.
+ *
+ * Rows are matched to files the way Drizzle identifies them: by name where the ledger has names (drizzle-orm 1.x),
+ * otherwise by `created_at` (the journal's `when`), falling back to the hash when several files share a `when`.
  */
-class VercelApi {
-    options;
-    policy;
-    constructor(options) {
-        this.options = options;
-        this.policy = {
-            attempts: (options.maxRetries ?? 3) + 1,
-            firstDelayMs: options.backoffMs ?? 500,
-            maxWaitMs: options.maxRetryAfterMs ?? 60_000,
-            longerWait: 'give-up',
-            sleep: options.sleep,
-        };
+function compareLedger(set, ledger) {
+    const unmatched = new Set(set.migrations);
+    const applied = [];
+    for (const row of ledger) {
+        const migration = matchRow(row, [...unmatched]);
+        if (migration)
+            unmatched.delete(migration);
+        applied.push({ row, migration });
     }
-    async request(method, path, options = {}) {
-        const url = new URL(`${this.options.apiUrl}${path}`);
-        for (const [key, value] of Object.entries(options.query ?? {}))
-            url.searchParams.set(key, value);
-        if (this.options.teamId)
-            url.searchParams.set('teamId', this.options.teamId);
-        const what = `${method} ${path}`;
-        const text = await (0,retry/* withRetry */.b)({
-            ...this.policy,
-            decide: (error) => verdict(error, what),
-            giveUp: (error, stop) => giveUpError(error, stop, what, url),
-        }, () => this.attempt(url, method, options.body));
-        return (text === '' ? {} : JSON.parse(text));
-    }
-    /** One request; its body as text when it succeeded. */
-    async attempt(url, method, body) {
-        let response;
-        try {
-            response = await fetch(url, {
-                method,
-                headers: {
-                    authorization: `Bearer ${this.options.token}`,
-                    accept: 'application/json',
-                    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-                },
-                body: body === undefined ? undefined : JSON.stringify(body),
-                signal: AbortSignal.timeout(30_000),
+    const newestAppliedAt = ledger.reduce((newest, row) => row.createdAt !== null && (newest === undefined || row.createdAt > newest) ? row.createdAt : newest, undefined);
+    const pending = set.migrations.filter((m) => unmatched.has(m));
+    const problems = [];
+    for (const { row, migration } of applied) {
+        if (!migration) {
+            const name = row.name ?? `created_at ${row.createdAt ?? 'null'}`;
+            problems.push({
+                kind: 'missing',
+                name,
+                message: `applied migration ${name} (ledger id ${row.id}, hash ${row.hash.slice(0, 12)}…) has no file in ${set.displayDir}: restore the file from git; deleting applied migrations breaks every environment that has them`,
             });
         }
-        catch (error) {
-            const cause = error.cause?.code ?? error.message;
-            throw new FailedRequest(undefined, cause);
-        }
-        const text = await response.text();
-        if (response.ok)
-            return text;
-        throw new FailedRequest(response.status, apiMessage(text), response.headers.get('retry-after'));
-    }
-}
-/** Vercel's rules: network errors, 429 (after Retry-After, 5 s without one) and 5xx retry; the rest are final. */
-function verdict(error, what) {
-    if (!(error instanceof FailedRequest))
-        return { retry: false, error };
-    const { status } = error;
-    if (status === undefined || status >= 500)
-        return { retry: true };
-    if (status === 429)
-        return { retry: true, retryAfterMs: retryAfterMs(error.retryAfter) };
-    return { retry: false, error: describeClientError(status, what, error.detail) };
-}
-function giveUpError(failure, stop, what, url) {
-    if (failure.status === undefined) {
-        return new VercelApiError(`Vercel API unreachable at ${url.origin} (${failure.detail}) for ${what}`);
-    }
-    if (failure.status === 429) {
-        const tooLong = stop.reason === 'wait-too-long' ? ` (Retry-After ${(0,duration/* formatDuration */.a3)(stop.waitMs)} is too long to wait)` : '';
-        return new VercelApiError(`Vercel API rate limit (HTTP 429) on ${what} still hit after ${stop.attempts} attempt(s)${tooLong}: ${failure.detail}`, 429);
-    }
-    return new VercelApiError(`Vercel API error HTTP ${failure.status} on ${what} after ${stop.attempts} attempt(s): ${failure.detail}`, failure.status);
-}
-function describeClientError(status, what, message) {
-    switch (status) {
-        case 401:
-            return new errors/* ConfigurationError */.j1(`Vercel rejected vercel-token (HTTP 401 on ${what}): ${message}; create a new token at vercel.com/account/tokens`);
-        case 403:
-            return new errors/* ConfigurationError */.j1(`vercel-token may not do ${what} (HTTP 403): ${message}; use a token with access to the project's team ` +
-                '(and set vercel-team-id)');
-        case 404:
-            return new VercelApiError(`Vercel found nothing at ${what} (HTTP 404): ${message}; check vercel-project-id, vercel-team-id and the deployment ID`, 404);
-        case 409:
-            return new VercelApiError(`Vercel refused ${what} because of a conflict (HTTP 409): ${message}; another promotion or rollback may be running`, 409);
-        default:
-            return new VercelApiError(`Vercel API error HTTP ${status} on ${what}: ${message}`, status);
-    }
-}
-/** Vercel answers `{ error: { code, message } }`; anything else is shown as text, shortened. */
-function apiMessage(text) {
-    try {
-        const parsed = JSON.parse(text);
-        const message = parsed.error?.message ?? parsed.message;
-        if (message)
-            return parsed.error?.code ? `${message} (${parsed.error.code})` : message;
-    }
-    catch {
-        // not JSON
-    }
-    return (0,secrets/* bodyReason */.XV)(text) || 'no details';
-}
-/** Retry-After in milliseconds; 5 s when absent, as @vercel/client does. */
-function retryAfterMs(header) {
-    return (0,retry_after/* parseRetryAfter */.m)(header) ?? 5000;
-}
-
-;// CONCATENATED MODULE: ./actions/canary-monitor/decision.ts
-
-/** Promotes or rolls back on Vercel according to the verdict and the on-healthy / on-unhealthy inputs. */
-async function applyDecision(healthy, settings, api, deployment, logger) {
-    const project = encodeURIComponent(settings.projectId);
-    const wanted = healthy ? settings.onHealthy : settings.onUnhealthy;
-    if (wanted === 'none') {
-        return { decision: 'none', detail: `on-${healthy ? 'healthy' : 'unhealthy'} is none: nothing changed on Vercel` };
-    }
-    const rolling = await activeRollingRelease(api, project);
-    if (rolling && rolling.canaryDeployment?.id !== deployment.id) {
-        throw new VercelApiError(`a rolling release of another deployment (${rolling.canaryDeployment?.id ?? 'unknown'}) is in progress; ` +
-            'finish or abort it before this one can be promoted or rolled back');
-    }
-    if (rolling)
-        return healthy ? advanceRollingRelease(api, project, rolling) : abortRollingRelease(api, project, rolling);
-    const production = await productionDeployment(api, project);
-    if (healthy) {
-        if (production === deployment.id) {
-            return { decision: 'none', detail: `${deployment.id} already serves production: nothing to promote` };
-        }
-        return promote(api, project, deployment);
-    }
-    // A staged deployment that never served production has nothing to roll back from.
-    if (production !== undefined && production !== deployment.id) {
-        return {
-            decision: 'none',
-            detail: `production runs ${production}, not ${deployment.id}: nothing to roll back; ${deployment.id} stays unpromoted`,
-        };
-    }
-    return rollback(api, project, settings, deployment, logger);
-}
-/** The deployment serving production, from the project's `targets`; undefined when Vercel does not say. */
-async function productionDeployment(api, project) {
-    const body = await api.request('GET', `/v9/projects/${project}`);
-    return body.targets?.production?.id ?? undefined;
-}
-async function activeRollingRelease(api, project) {
-    const body = await api.request('GET', `/v1/projects/${project}/rolling-release`);
-    return body.rollingRelease?.state === 'ACTIVE' ? body.rollingRelease : undefined;
-}
-async function promote(api, project, deployment) {
-    await api.request('POST', `/v10/projects/${project}/promote/${encodeURIComponent(deployment.id)}`);
-    return { decision: 'promoted', detail: `promoted ${deployment.id} to production` };
-}
-/** Approves the next stage, or completes the release when the next stage is the last (100%). */
-async function advanceRollingRelease(api, project, rr) {
-    const canaryDeploymentId = rr.canaryDeployment.id;
-    const next = rr.nextStage;
-    if (!next || next.isFinalStage) {
-        await api.request('POST', `/v1/projects/${project}/rolling-release/complete`, { body: { canaryDeploymentId } });
-        return { decision: 'promoted', detail: `completed the rolling release of ${canaryDeploymentId}` };
-    }
-    await api.request('POST', `/v1/projects/${project}/rolling-release/approve-stage`, {
-        body: { activeStageIndex: rr.activeStageIndex, nextStageIndex: rr.activeStageIndex + 1, canaryDeploymentId },
-    });
-    const share = next.targetPercentage === undefined ? '' : ` (${next.targetPercentage}% of traffic)`;
-    return {
-        decision: 'promoted',
-        detail: `approved stage ${rr.activeStageIndex + 2}${share} of the rolling release of ${canaryDeploymentId}`,
-    };
-}
-/**
- * Vercel aborts a rolling release by rolling production back to the deployment it was replacing; the Vercel CLI's
- * `rolling-release abort` makes exactly this call.
- */
-async function abortRollingRelease(api, project, rr) {
-    const current = rr.currentDeployment?.id;
-    if (!current)
-        throw new VercelApiError('the active rolling release names no current deployment to return to');
-    await api.request('POST', `/v9/projects/${project}/rollback/${encodeURIComponent(current)}`, { body: {} });
-    return {
-        decision: 'rolled-back',
-        detail: `aborted the rolling release of ${rr.canaryDeployment.id}; production stays on ${current}`,
-    };
-}
-async function rollback(api, project, settings, deployment, logger) {
-    const target = settings.rollbackTo ?? (await previousProduction(api, settings, deployment));
-    if (target === deployment.id) {
-        throw new VercelApiError(`rollback-to names the deployment being watched (${target}); give an earlier one`);
-    }
-    logger.info(`Rolling production back to ${target}`);
-    await api.request('POST', `/v9/projects/${project}/rollback/${encodeURIComponent(target)}`, { body: {} });
-    return { decision: 'rolled-back', detail: `rolled production back to ${target}` };
-}
-async function previousProduction(api, settings, deployment) {
-    const { deployments = [] } = await api.request('GET', '/v6/deployments', {
-        query: { projectId: settings.projectId, target: 'production', state: 'READY', limit: '20' },
-    });
-    const previous = deployments
-        .filter((d) => d.uid !== deployment.id && (d.readyState ?? d.state ?? 'READY') === 'READY')
-        .sort((a, b) => (b.created ?? 0) - (a.created ?? 0))[0];
-    if (!previous) {
-        throw new VercelApiError('found no earlier READY production deployment to roll back to; set rollback-to to the deployment ID to restore');
-    }
-    return previous.uid;
-}
-
-// EXTERNAL MODULE: ./node_modules/@vercel/client/dist/index.js
-var dist = __webpack_require__(61208);
-;// CONCATENATED MODULE: ./actions/canary-monitor/deployment.ts
-
-
-
-const FAILED_STATES = new Set(['ERROR', 'CANCELED']);
-const READY_TIMEOUT_MS = 30 * 60_000;
-/** The deployment to watch: created from deploy-dir, or looked up by deployment-id; either way READY. */
-async function prepareDeployment(settings, api, logger) {
-    if (settings.deployDir)
-        return deployDirectory(settings, logger);
-    return waitUntilReady(settings, api, settings.deploymentId, logger);
-}
-async function waitUntilReady(settings, api, idOrUrl, logger) {
-    const started = Date.now();
-    const path = `/v13/deployments/${encodeURIComponent(idOrUrl.replace(/^https?:\/\//, '').replace(/\/.*$/, ''))}`;
-    for (let poll = 0;; poll += 1) {
-        const body = await api.request('GET', path);
-        const deployment = toWatched(body);
-        if (body.projectId && body.projectId !== settings.projectId) {
-            throw new errors/* ConfigurationError */.j1(`deployment ${deployment.id} belongs to project ${body.projectId}, not vercel-project-id ${settings.projectId}`);
-        }
-        if (deployment.readyState === 'READY')
-            return deployment;
-        if (FAILED_STATES.has(deployment.readyState)) {
-            throw new VercelApiError(`deployment ${deployment.id} is ${deployment.readyState}${body.errorMessage ? `: ${body.errorMessage}` : ''}; nothing to watch`);
-        }
-        if (Date.now() - started > READY_TIMEOUT_MS) {
-            throw new VercelApiError(`deployment ${deployment.id} is still ${deployment.readyState} after 30 minutes`);
-        }
-        if (poll === 0)
-            logger.info(`Deployment ${deployment.id} is ${deployment.readyState}; waiting until READY`);
-        // Same cadence as @vercel/client: quick at first, then easing off.
-        await new Promise((resolve) => setTimeout(resolve, Date.now() - started < 15_000 ? 1000 : 5000));
-    }
-}
-async function deployDirectory(settings, logger) {
-    // A production deployment without domains is what `promote` later points production at; without promote,
-    // a preview deployment leaves production alone.
-    const options = {
-        project: settings.projectId,
-        ...(settings.onHealthy === 'promote' ? { target: 'production', autoAssignCustomDomains: false } : {}),
-    };
-    let created;
-    const events = (0,dist.createDeployment)({ token: settings.token, path: settings.deployDir, teamId: settings.teamId, apiUrl: settings.apiUrl }, options);
-    for await (const event of events) {
-        const payload = event.payload;
-        switch (event.type) {
-            case 'created':
-                created = toWatched(payload);
-                logger.info(`Created deployment ${created.id} (${created.url}); waiting until READY`);
-                break;
-            case 'ready':
-            case 'alias-assigned':
-                return { ...toWatched(payload), readyState: 'READY' };
-            case 'canceled':
-                throw new VercelApiError(`deployment ${created?.id ?? ''} was canceled before it was ready`);
-            case 'checks-v2-failed':
-                throw new VercelApiError(`deployment ${created?.id ?? ''} failed its deployment checks`);
-            case 'error':
-                throw deploymentError(payload);
-            case 'warning':
-                logger.warning(`Vercel: ${String(event.payload)}`);
-                break;
-            default:
-                break;
-        }
-    }
-    throw new VercelApiError('the deployment ended without becoming READY');
-}
-function deploymentError(payload) {
-    const detail = payload.message ?? payload.code ?? payload.readyState ?? 'unknown error';
-    if (payload.status === 401 || payload.status === 403) {
-        return new errors/* ConfigurationError */.j1(`Vercel rejected vercel-token while creating the deployment (HTTP ${payload.status}): ${detail}; ` +
-            'check the token and vercel-team-id');
-    }
-    const status = payload.status ? ` (HTTP ${payload.status})` : '';
-    return new VercelApiError(`creating the deployment failed${status}: ${detail}`, payload.status);
-}
-function toWatched(body) {
-    const id = body.id ?? body.uid;
-    if (!id || !body.url)
-        throw new VercelApiError('Vercel answered without a deployment id or url');
-    return { id, url: body.url, readyState: body.readyState ?? 'UNKNOWN' };
-}
-
-;// CONCATENATED MODULE: ./actions/canary-monitor/probe.ts
-/** Bodies are read to measure the full response, but only this much is kept for expect-body. */
-const BODY_LIMIT = 1024 * 1024;
-/**
- * One request: success means a response within the timeout whose status is expected and whose body matches.
- * Redirects are not followed, so a 3xx counts as itself (the default 200-399 accepts it).
- */
-async function probeOnce(url, at, settings, stop) {
-    const started = performance.now();
-    const timeout = AbortSignal.timeout(settings.timeoutMs);
-    const signal = AbortSignal.any([timeout, stop]);
-    const elapsed = () => Math.round(performance.now() - started);
-    try {
-        const response = await fetch(url, {
-            headers: { 'user-agent': 'schema-actions-canary-monitor', ...settings.headers },
-            redirect: 'manual',
-            signal,
-        });
-        const body = await readBody(response);
-        const latencyMs = elapsed();
-        const status = response.status;
-        if (!statusExpected(status, settings.expectStatus)) {
-            return { url, at, latencyMs, status, ok: false, reason: `HTTP ${status} ${response.statusText}`.trim() };
-        }
-        const mismatch = bodyMismatch(body, settings.expectBody);
-        if (mismatch)
-            return { url, at, latencyMs, status, ok: false, reason: mismatch };
-        return { url, at, latencyMs, status, ok: true };
-    }
-    catch (error) {
-        const latencyMs = elapsed();
-        if (timeout.aborted) {
-            return { url, at, latencyMs, ok: false, reason: `timed out after ${settings.timeoutMs}ms` };
-        }
-        if (stop.aborted)
-            return { url, at, latencyMs, ok: false, reason: 'cancelled' };
-        return { url, at, latencyMs, ok: false, reason: networkReason(error, url) };
-    }
-}
-async function readBody(response) {
-    if (!response.body)
-        return '';
-    const decoder = new TextDecoder();
-    let text = '';
-    for await (const chunk of response.body) {
-        if (text.length < BODY_LIMIT)
-            text += decoder.decode(chunk, { stream: true });
-    }
-    return text.slice(0, BODY_LIMIT);
-}
-function statusExpected(status, ranges) {
-    return ranges.some(([low, high]) => status >= low && status <= high);
-}
-function bodyMismatch(body, expectation) {
-    if (!expectation)
-        return undefined;
-    if (expectation.kind === 'substring') {
-        return body.includes(expectation.text) ? undefined : `body does not contain "${expectation.text}"`;
-    }
-    return expectation.regex.test(body) ? undefined : `body does not match ${String(expectation.regex)}`;
-}
-/** Node's fetch hides the socket error in `cause`; these are the ones a user can act on. */
-function networkReason(error, url) {
-    const cause = error.cause;
-    const code = cause?.code ?? error.code;
-    const host = safeHost(url);
-    switch (code) {
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-        case 'EAI_NONAME':
-            return `DNS lookup failed for ${host} (${code})`;
-        case 'ECONNREFUSED':
-            return `connection refused by ${host}`;
-        case 'ECONNRESET':
-        case 'UND_ERR_SOCKET':
-            return `connection reset by ${host}`;
-        case 'UND_ERR_HEADERS_TIMEOUT':
-        case 'UND_ERR_BODY_TIMEOUT':
-        case 'ETIMEDOUT':
-            return `timed out talking to ${host} (${code})`;
-        default: {
-            const detail = cause?.message ?? error.message ?? String(error);
-            return code ? `request failed: ${code} ${detail}` : `request failed: ${detail}`;
-        }
-    }
-}
-function safeHost(url) {
-    try {
-        return new URL(url).host;
-    }
-    catch {
-        return 'the host';
-    }
-}
-
-;// CONCATENATED MODULE: ./actions/canary-monitor/monitor.ts
-
-const sleepUntil = (deadline, stop) => new Promise((resolve) => {
-    const delay = deadline - performance.now();
-    if (delay <= 0 || stop.aborted)
-        return resolve();
-    const timer = setTimeout(done, delay);
-    stop.addEventListener('abort', done, { once: true });
-    function done() {
-        clearTimeout(timer);
-        stop.removeEventListener('abort', done);
-        resolve();
-    }
-});
-/**
- * Probes every URL at start + k × interval until the duration is over. The ticks are anchored to the start time, so
- * a slow probe never shifts later ones; while a URL's probe is still running its next tick is skipped (and counted),
- * keeping one probe in flight per URL.
- */
-async function monitor(plan, hooks = {}, cancel) {
-    const start = performance.now();
-    const stop = new AbortController();
-    // A cancelled job stops probing at once; probes in flight are cut short and not counted.
-    cancel?.addEventListener('abort', () => stop.abort(), { once: true });
-    if (cancel?.aborted)
-        stop.abort();
-    const results = [];
-    const skippedTicks = {};
-    let failFast;
-    const watchUrl = async (url) => {
-        skippedTicks[url] = 0;
-        let consecutive = 0;
-        let inFlight;
-        for (let tick = 0;; tick += 1) {
-            const offset = tick * plan.intervalMs;
-            if (offset >= plan.durationMs)
-                break;
-            await sleepUntil(start + offset, stop.signal);
-            if (stop.signal.aborted)
-                break;
-            if (inFlight) {
-                skippedTicks[url] += 1;
-                hooks.onSkip?.(url, offset);
-                continue;
-            }
-            inFlight = probeOnce(url, offset, plan.probe, stop.signal).then((result) => {
-                inFlight = undefined;
-                // A probe cut short by fail-fast on another URL says nothing about this one.
-                if (result.reason === 'cancelled')
-                    return;
-                results.push(result);
-                hooks.onResult?.(result);
-                consecutive = result.ok ? 0 : consecutive + 1;
-                if (plan.failFastAfter > 0 && consecutive >= plan.failFastAfter && !failFast) {
-                    failFast = { url, consecutive, atMs: Math.round(performance.now() - start) };
-                    stop.abort();
-                }
+        else if (migration.hash !== row.hash) {
+            problems.push({
+                kind: 'modified',
+                name: migration.name,
+                file: migration.file,
+                message: `applied migration ${migration.name} was edited after it was applied (hash ${row.hash.slice(0, 12)}… in the database, ${migration.hash.slice(0, 12)}… on disk): revert ${migration.file} and put the change in a new migration`,
             });
         }
-        await inFlight;
-    };
-    await Promise.all(plan.urls.map(watchUrl));
-    results.sort((a, b) => a.at - b.at || a.url.localeCompare(b.url));
-    return { results, skippedTicks, failFast, elapsedMs: Math.round(performance.now() - start) };
-}
-
-// EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(94269);
-;// CONCATENATED MODULE: ./actions/canary-monitor/verdict.ts
-/** Nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
-function percentile(sorted, p) {
-    if (sorted.length === 0)
-        return undefined;
-    const rank = Math.ceil((p / 100) * sorted.length);
-    return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1];
-}
-/**
- * Latency counts only probes that got a response: a refused connection takes ~0 ms and a timeout takes exactly the
- * timeout, so either would distort what users experience. Those failures weigh in through the error rate instead.
- */
-function latencyStats(latencies) {
-    const sorted = [...latencies].sort((a, b) => a - b);
-    return { p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), maxMs: sorted.at(-1) };
-}
-function decideVerdict(run, thresholds) {
-    const samples = run.results.length;
-    const errors = run.results.filter((r) => !r.ok).length;
-    const errorRate = samples === 0 ? 0 : errors / samples;
-    const stats = latencyStats(run.results.filter((r) => r.status !== undefined).map((r) => r.latencyMs));
-    const reasons = [];
-    if (run.failFast) {
-        reasons.push(`${run.failFast.consecutive} consecutive failed probes of ${run.failFast.url} (fail-fast-after)`);
     }
-    if (errorRate > thresholds.maxErrorRate) {
-        reasons.push(`error rate ${percent(errorRate)} is above max-error-rate ${percent(thresholds.maxErrorRate)}`);
-    }
-    if (thresholds.maxP95Ms !== undefined) {
-        if (stats.p95Ms === undefined)
-            reasons.push('no probe got a response, so p95 latency is unknown');
-        else if (stats.p95Ms > thresholds.maxP95Ms) {
-            reasons.push(`p95 latency ${stats.p95Ms}ms is above max-p95-ms ${thresholds.maxP95Ms}ms`);
+    if (newestAppliedAt !== undefined) {
+        for (const migration of pending) {
+            if (migration.createdAt <= newestAppliedAt)
+                problems.push(outOfOrder(set.layout, migration, applied));
         }
     }
-    if (samples < thresholds.minSamples) {
-        reasons.push(`only ${samples} completed probe(s), fewer than min-samples ${thresholds.minSamples}`);
+    return { applied, pending, problems, newestAppliedAt };
+}
+function matchRow(row, candidates) {
+    if (row.name) {
+        const byName = candidates.find((m) => m.name === row.name);
+        if (byName)
+            return byName;
     }
-    const skippedTicks = Object.values(run.skippedTicks).reduce((sum, n) => sum + n, 0);
-    return { healthy: reasons.length === 0, samples, errors, errorRate, skippedTicks, reasons, ...stats };
+    const sameTime = candidates.filter((m) => m.createdAt === row.createdAt);
+    if (sameTime.length === 1)
+        return sameTime[0];
+    const byHash = (sameTime.length > 1 ? sameTime : candidates).find((m) => m.hash === row.hash);
+    return byHash ?? (sameTime.length > 1 ? sameTime[0] : undefined);
 }
-function percent(rate) {
-    return `${(rate * 100).toFixed(rate * 100 < 10 && rate > 0 ? 1 : 0)}%`;
+function outOfOrder(layout, migration, applied) {
+    const newest = applied
+        .filter((a) => a.row.createdAt !== null)
+        .sort((a, b) => (b.row.createdAt ?? 0) - (a.row.createdAt ?? 0))[0];
+    const newestName = newest?.migration?.name ?? newest?.row.name ?? 'the newest applied migration';
+    const consequence = layout === 'journal'
+        ? "Drizzle's migrator applies only migrations newer than the newest applied one, so it would skip this one silently"
+        : 'applying it now would run it after migrations that were written later';
+    return {
+        kind: 'out-of-order',
+        name: migration.name,
+        file: migration.file,
+        message: `pending migration ${migration.name} is older than ${newestName}, which is already applied: ${consequence}; regenerate it so it sorts after ${newestName}`,
+    };
 }
-
-;// CONCATENATED MODULE: ./actions/canary-monitor/report.ts
-
-
-
-
-/** Mermaid renders a readable chart up to about this many points; longer watches are bucketed. */
-const MAX_CHART_POINTS = 60;
-const MAX_CHARTS = 5;
-const MAX_FAILURE_ROWS = 50;
-function renderCanaryReport(report) {
-    const { config, run, verdict } = report;
-    const lines = [];
-    lines.push(`## Canary monitor: ${verdict.healthy ? '✅ healthy' : '❌ unhealthy'}`, '');
-    if (!verdict.healthy)
-        lines.push(...verdict.reasons.map((reason) => `- ${reason}`), '');
-    if (report.deployment)
-        lines.push(`Deployment \`${report.deployment.id}\` (${report.deployment.url})`, '');
-    if (report.decisionError)
-        lines.push(`**Vercel step failed:** ${report.decisionError}`, '');
-    else if (report.decision)
-        lines.push(`**Decision: ${report.decision.decision}** — ${report.decision.detail}`, '');
-    lines.push(verdictTable(config, run, verdict), '');
-    lines.push(`Watched ${config.urls.map((u) => `\`${(0,secrets/* redactUrl */.BO)(u)}\``).join(', ')} every ${(0,duration/* formatDuration */.a3)(config.intervalMs)} ` +
-        `for ${(0,duration/* formatDuration */.a3)(config.durationMs)}` +
-        (run.failFast ? ` (ended early by fail-fast after ${(0,duration/* formatDuration */.a3)(run.failFast.atMs)}).` : '.'), '');
-    lines.push('### Latency over time', '');
-    const urls = config.urls.slice(0, MAX_CHARTS);
-    for (const url of urls)
-        lines.push(latencyChart(url, run.results.filter((r) => r.url === url), config), '');
-    if (config.urls.length > MAX_CHARTS)
-        lines.push(`_Charts for ${config.urls.length - MAX_CHARTS} more URL(s) omitted._`, '');
-    lines.push(chartLegend(config), '');
-    const failures = run.results.filter((r) => !r.ok);
-    lines.push(`### Failures (${failures.length})`, '');
-    if (failures.length === 0)
-        lines.push('No probe failed.');
-    else {
-        const rows = failures
-            .slice(0, MAX_FAILURE_ROWS)
-            .map((r) => [
-            (0,duration/* formatDuration */.a3)(r.at),
-            (0,secrets/* redactUrl */.BO)(r.url),
-            r.status ? String(r.status) : '—',
-            `${r.latencyMs}ms`,
-            r.reason ?? '',
-        ]);
-        lines.push((0,markdown/* markdownTable */.Qj)(['At', 'URL', 'Status', 'Took', 'Reason'], rows));
-        if (failures.length > MAX_FAILURE_ROWS)
-            lines.push('', `_${failures.length - MAX_FAILURE_ROWS} more failure(s) omitted._`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-function chartLegend(config) {
-    const limit = config.thresholds.maxP95Ms;
-    return ('_Short bars: latency of the probes that succeeded, in ms. Full-height bars in the second colour: ticks where a ' +
-        `probe failed or timed out (not a response time). No bar: no probe ran.${limit !== undefined ? ` Line: max-p95-ms (${limit} ms).` : ''}_`);
-}
-function verdictTable(config, run, verdict) {
-    const t = config.thresholds;
-    const mark = (ok) => (ok ? '✅' : '❌');
-    const ms = (value) => (value === undefined ? '—' : `${value} ms`);
-    const p95ok = t.maxP95Ms === undefined || (verdict.p95Ms !== undefined && verdict.p95Ms <= t.maxP95Ms);
-    const rows = [
-        ['Samples', String(verdict.samples), `≥ ${t.minSamples}`, mark(verdict.samples >= t.minSamples)],
-        [
-            'Error rate',
-            `${percent(verdict.errorRate)} (${verdict.errors} failed)`,
-            `≤ ${percent(t.maxErrorRate)}`,
-            mark(verdict.errorRate <= t.maxErrorRate),
-        ],
-        ['p50 latency', ms(verdict.p50Ms), '', ''],
-        [
-            'p95 latency',
-            ms(verdict.p95Ms),
-            t.maxP95Ms === undefined ? '' : `≤ ${t.maxP95Ms} ms`,
-            t.maxP95Ms === undefined ? '' : mark(p95ok),
-        ],
-        ['Max latency', ms(verdict.maxMs), '', ''],
-        [
-            'Consecutive failures',
-            run.failFast ? `${run.failFast.consecutive} on ${(0,secrets/* redactUrl */.BO)(run.failFast.url)}` : 'below limit',
-            t.failFastAfter > 0 ? `< ${t.failFastAfter}` : 'fail-fast off',
-            t.failFastAfter > 0 ? mark(!run.failFast) : '',
-        ],
-        ['Skipped ticks (previous probe still running)', String(verdict.skippedTicks), '', ''],
-    ];
-    return (0,markdown/* markdownTable */.Qj)(['Check', 'Value', 'Threshold', 'Result'], rows);
-}
-/**
- * One xychart per URL. Latency of the probes that succeeded is a bar per tick (the slowest, when ticks are bucketed);
- * a tick where a probe failed or timed out is a full-height bar of its own series instead of a latency, so a timeout cannot pose
- * as a slow response; a tick with no probe has no bar. The x-axis is numeric, so Mermaid picks a few readable
- * ticks however long the watch; max-p95-ms, when set, is a line across.
- */
-function latencyChart(url, results, config) {
-    const planned = Math.max(1, Math.ceil(config.durationMs / config.intervalMs));
-    // After fail-fast the rest of the planned window holds no probes; charting it would flatten the story.
-    const lastTick = Math.max(0, ...results.map((r) => Math.round(r.at / config.intervalMs)));
-    const ticks = results.length > 0 ? Math.min(planned, lastTick + 1) : planned;
-    const perBucket = Math.ceil(ticks / MAX_CHART_POINTS);
-    const buckets = Math.ceil(ticks / perBucket);
-    const latency = new Array(buckets).fill(0);
-    const failed = new Array(buckets).fill(false);
-    for (const r of results) {
-        const bucket = Math.min(buckets - 1, Math.floor(Math.round(r.at / config.intervalMs) / perBucket));
-        if (r.ok)
-            latency[bucket] = Math.max(latency[bucket], r.latencyMs);
-        else
-            failed[bucket] = true;
-    }
-    const limit = config.thresholds.maxP95Ms;
-    const top = Math.ceil(Math.max(10, limit ?? 0, ...latency) * 1.1);
-    const bucketMs = perBucket * config.intervalMs;
-    const minutes = (buckets - 1) * bucketMs >= 10 * 60_000;
-    const unit = minutes ? 60_000 : 1000;
-    const span = round(((buckets - 1) * bucketMs) / unit) || 1;
-    const title = (0,secrets/* redactUrl */.BO)(url).replace(/"/g, "'");
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `  title "${title}"`,
-        `  x-axis "${minutes ? 'minutes' : 'seconds'} since start" 0 --> ${span}`,
-        `  y-axis "latency (ms)" 0 --> ${top}`,
-        `  bar [${latency.map((v, i) => (failed[i] ? 0 : v)).join(', ')}]`,
-        `  bar [${failed.map((f) => (f ? top : 0)).join(', ')}]`,
-        ...(limit !== undefined ? [`  line [${latency.map(() => limit).join(', ')}]`] : []),
-        '```',
-    ].join('\n');
-}
-function round(value) {
-    return Math.round(value * 10) / 10;
-}
-
-;// CONCATENATED MODULE: ./actions/canary-monitor/run.ts
-
-
-
-
-
-
-
-
-
-
-async function run(context) {
-    const config = readCanaryConfig(context.inputs, context.logger, context.baseDir);
-    const vercel = await prepareVercel(context, config);
-    const result = await probe(context, config);
-    const verdict = decideVerdict(result, config.thresholds);
-    context.logger.info(`Verdict: ${verdict.healthy ? 'healthy' : 'unhealthy'} — ${verdict.samples} samples, ${verdict.errors} errors ` +
-        `(${percent(verdict.errorRate)}), p50 ${verdict.p50Ms ?? '—'}ms, p95 ${verdict.p95Ms ?? '—'}ms`);
-    const cancelled = context.signal.aborted;
-    const { decision, decisionError } = await decide(context, verdict, vercel);
-    context.setOutput('healthy', verdict.healthy && !cancelled);
-    context.setOutput('decision', decision.decision);
-    context.setOutput('samples', verdict.samples);
-    context.setOutput('errors', verdict.errors);
-    context.setOutput('error-rate', Number(verdict.errorRate.toFixed(4)));
-    context.setOutput('p50-ms', verdict.p50Ms ?? '');
-    context.setOutput('p95-ms', verdict.p95Ms ?? '');
-    const published = await context.report.publish(renderCanaryReport({ config, run: result, verdict, deployment: vercel?.deployment, decision, decisionError }), { comment: false });
-    context.setOutput('report', published.path);
-    if (cancelled)
-        return { failure: `${decision.detail} (${verdict.samples} probe(s) ran)` };
-    if (decisionError)
-        return { failure: `the Vercel step failed: ${decisionError}` };
-    if (!verdict.healthy && config.failOnUnhealthy) {
-        const done = decision.decision === 'rolled-back' ? `; ${decision.detail}` : '';
-        return { failure: `unhealthy: ${verdict.reasons.join('; ')}${done}` };
-    }
-    return {};
-}
-/** With Vercel inputs: the deployment to watch, created from deploy-dir or looked up, and READY. */
-async function prepareVercel(context, config) {
-    const { logger } = context;
-    const settings = config.vercel;
-    if (!settings)
-        return undefined;
-    const api = new VercelApi({ token: settings.token, apiUrl: settings.apiUrl, teamId: settings.teamId });
-    const deployment = await logger.group('Prepare the Vercel deployment', async () => {
-        const ready = await prepareDeployment(settings, api, logger);
-        logger.info(`Deployment ${ready.id} is READY at https://${ready.url}`);
-        return ready;
-    });
-    context.setOutput('deployment-url', `https://${deployment.url}`);
-    if (config.urls.length === 0)
-        config.urls = [`https://${deployment.url}`];
-    return { settings, api, deployment };
-}
-async function probe(context, config) {
-    const { logger } = context;
-    const result = await logger.group('Probe', async () => {
-        logger.info(`Probing ${config.urls.map(secrets/* redactUrl */.BO).join(', ')} every ${(0,duration/* formatDuration */.a3)(config.intervalMs)} ` +
-            `for ${(0,duration/* formatDuration */.a3)(config.durationMs)}`);
-        return monitor({
-            urls: config.urls,
-            intervalMs: config.intervalMs,
-            durationMs: config.durationMs,
-            probe: config.probe,
-            failFastAfter: config.thresholds.failFastAfter,
-        }, {
-            onResult: (r) => logger.info([
-                `${(0,duration/* formatDuration */.a3)(r.at)} ${(0,secrets/* redactUrl */.BO)(r.url)}:`,
-                r.ok ? 'ok' : 'FAILED',
-                r.status,
-                `${r.latencyMs}ms`,
-                r.reason && `— ${r.reason}`,
-            ]
-                .filter((part) => part !== undefined && part !== '')
-                .join(' ')),
-            onSkip: (url, at) => logger.warning(`${(0,duration/* formatDuration */.a3)(at)} ${(0,secrets/* redactUrl */.BO)(url)}: tick skipped, the previous probe is still running`),
-        }, context.signal);
-    });
-    if (result.failFast) {
-        logger.error(`Stopped early: ${result.failFast.consecutive} consecutive failed probes of ${(0,secrets/* redactUrl */.BO)(result.failFast.url)}`);
-    }
-    return result;
-}
-/**
- * Promotes or rolls back on Vercel as the verdict says. A cancelled canary has not seen enough to vouch for the
- * deployment: it never promotes (nor rolls back). A Vercel failure here ends in the report, not a bare exception.
- */
-async function decide(context, verdict, vercel) {
-    const { logger } = context;
-    if (context.signal.aborted) {
-        const detail = `${(0,errors/* cancellation */.WN)(context.signal).message}: nothing was promoted or rolled back`;
-        return { decision: { decision: 'none', detail } };
-    }
-    if (!vercel)
-        return { decision: { decision: 'none', detail: 'no Vercel inputs: nothing changed' } };
-    try {
-        const decision = await logger.group('Decide on Vercel', () => applyDecision(verdict.healthy, vercel.settings, vercel.api, vercel.deployment, logger));
-        logger.info(decision.detail);
-        return { decision };
-    }
-    catch (error) {
-        const decisionError = (0,errors/* errorMessage */.gJ)(error);
-        logger.error(decisionError);
-        return { decision: { decision: 'none', detail: decisionError }, decisionError };
-    }
+/** The ledger problems as a Markdown table: one row per problem, with what to do about it. */
+function ledgerProblemsTable(problems) {
+    return (0,_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['kind', 'migration', 'what to do'], problems.map((p) => [p.kind, p.name, p.message]));
 }
 
 
@@ -1048,6 +164,1739 @@ function nextWait(policy, failed, retryAfterMs, remainingMs) {
     if (waitMs >= remainingMs)
         return { waitMs, stop: 'budget' };
     return { waitMs };
+}
+
+
+/***/ }),
+
+/***/ 95041:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  overallStatus: () => (/* binding */ overallStatus),
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./actions/lib/project.ts
+var lib_project = __webpack_require__(92647);
+// EXTERNAL MODULE: ./actions/lib/duration.ts
+var duration = __webpack_require__(41428);
+// EXTERNAL MODULE: ./actions/lib/retry-after.ts
+var retry_after = __webpack_require__(65743);
+// EXTERNAL MODULE: ./actions/lib/retry.ts
+var retry = __webpack_require__(40432);
+// EXTERNAL MODULE: ./actions/lib/secrets.ts
+var secrets = __webpack_require__(19039);
+;// CONCATENATED MODULE: ./actions/lib/telemetry/http.ts
+
+
+
+
+const DEFAULTS = { timeoutMs: 3000, retries: 2, deadlineMs: 6000 };
+/** Retry-After can ask for minutes; a deploy will not wait that long for a log line. */
+const MAX_BACKOFF_MS = 1000;
+/** A failed attempt carried through the retry loop, which retries by exceptions. */
+class FailedPost extends Error {
+    result;
+    constructor(result) {
+        super(result.reason);
+        this.result = result;
+    }
+}
+async function postJson(url, body, options = {}) {
+    const { timeoutMs, retries, deadlineMs } = { ...DEFAULTS, ...options };
+    const payload = JSON.stringify(body);
+    const policy = {
+        attempts: retries + 1,
+        firstDelayMs: 200,
+        maxWaitMs: MAX_BACKOFF_MS,
+        longerWait: 'shorten',
+        budgetMs: deadlineMs,
+        decide: (error) => {
+            const failed = error.result;
+            // Network errors, 429 and 5xx may pass; a 4xx will be the same next time. A missing Retry-After means "back
+            // off as usual", not "retry at once".
+            const retryable = failed.status === undefined || failed.status === 429 || failed.status >= 500;
+            return retryable ? { retry: true, retryAfterMs: failed.retryAfterMs } : { retry: false, error };
+        },
+        giveUp: (error) => error,
+    };
+    try {
+        return await (0,retry/* withRetry */.b)(policy, async ({ remainingMs }) => {
+            const result = await attemptPost(url, payload, options.headers ?? {}, Math.max(1, Math.min(timeoutMs, remainingMs)));
+            if (!result.ok)
+                throw new FailedPost(result);
+            return result;
+        });
+    }
+    catch (error) {
+        if (error instanceof FailedPost)
+            return error.result;
+        throw error;
+    }
+}
+async function attemptPost(url, payload, headers, timeoutMs) {
+    try {
+        const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...headers },
+            body: payload,
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        const text = await response.text().catch(() => '');
+        if (response.ok)
+            return { ok: true, status: response.status, body: text };
+        return {
+            ok: false,
+            status: response.status,
+            reason: (0,secrets/* responseReason */.Ag)(response.status, text),
+            retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(response.headers.get('retry-after')),
+        };
+    }
+    catch (error) {
+        return { ok: false, reason: describeNetworkError(error, timeoutMs) };
+    }
+}
+function describeNetworkError(error, timeoutMs) {
+    const e = error;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+        return `no answer within ${(0,duration/* formatDuration */.a3)(timeoutMs)}`;
+    return e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/telemetry/events.ts
+
+/** Unix nanoseconds as the decimal string Loki and OTLP JSON expect (too large for a JSON number). */
+function unixNanos(ms) {
+    return (BigInt(Math.floor(ms)) * 1000000n + BigInt(Math.round((ms % 1) * 1_000_000))).toString();
+}
+/** Applies `redact` to every string inside a JSON-like value. */
+function redactDeep(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map((item) => redactDeep(item, redact));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)]));
+    }
+    return value;
+}
+
+// EXTERNAL MODULE: ./actions/lib/time.ts
+var time = __webpack_require__(70309);
+;// CONCATENATED MODULE: ./actions/lib/telemetry/loki.ts
+
+
+/**
+ * Pushes one log line per event (start, each migration, end) to Loki's JSON push API. Stream labels stay few and
+ * low-cardinality (environment, service, repository, level); run id, commit, migration and duration vary per line,
+ * so they go in structured metadata, where Loki indexes nothing and cardinality costs nothing.
+ */
+class LokiSink {
+    config;
+    run;
+    redact;
+    name = 'Loki';
+    /**
+     * One push at a time, so lines arrive in order and a dead Loki costs one timeout, not one per line; the lines
+     * logged while a push is in flight go together in the next one, so a run of 186 migrations is a handful of
+     * requests rather than 188.
+     */
+    queue = [];
+    flushing;
+    broken;
+    constructor(config, run, redact) {
+        this.config = config;
+        this.run = run;
+        this.redact = redact;
+    }
+    start() {
+        this.push('info', this.run.startedAt, `migration run started in ${this.run.environment}`, { event: 'start' });
+    }
+    migration(event) {
+        const level = event.outcome === 'applied' ? 'info' : 'error';
+        const where = event.target ? ` on ${event.target}` : '';
+        const detail = event.error ? `: ${event.error}` : '';
+        this.push(level, event.startedAt + event.durationMs, `migration ${event.name} ${event.outcome}${where} in ${Math.round(event.durationMs)} ms${detail}`, {
+            event: 'migration',
+            migration: event.name,
+            duration_ms: String(Math.round(event.durationMs)),
+            outcome: event.outcome,
+            ...(event.target ? { target: event.target } : {}),
+        });
+    }
+    end(outcome) {
+        const level = outcome.status === 'failed' || outcome.status === 'timed-out'
+            ? 'error'
+            : outcome.status === 'cancelled'
+                ? 'warning'
+                : 'info';
+        const detail = outcome.failure ? `: ${outcome.failure}` : '';
+        this.push(level, outcome.endedAt, `migration run ${outcome.status}: ${outcome.appliedCount} applied, ${outcome.pendingCount} pending${detail}`, {
+            event: 'end',
+            status: outcome.status,
+            duration_ms: String(Math.round(outcome.durationMs)),
+            applied_count: String(outcome.appliedCount),
+        });
+    }
+    async settle() {
+        await this.flushing;
+        return this.broken ? [this.broken] : [];
+    }
+    push(level, atMs, line, metadata) {
+        const value = [
+            unixNanos(atMs || (0,time/* preciseNow */.M)()),
+            line,
+            { run_id: this.run.runId, commit: this.run.commit, ...metadata },
+        ];
+        this.queue.push({ level, value });
+        this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
+    }
+    async flush() {
+        while (this.queue.length > 0) {
+            const batch = this.queue;
+            this.queue = [];
+            const levels = [...new Set(batch.map((entry) => entry.level))];
+            const streams = levels.map((level) => ({
+                stream: this.streamLabels(level),
+                values: batch.filter((entry) => entry.level === level).map((entry) => entry.value),
+            }));
+            await this.send(redactDeep({ streams }, this.redact));
+        }
+    }
+    streamLabels(level) {
+        return {
+            service: this.run.service,
+            ...this.config.labels,
+            environment: this.run.environment,
+            repository: this.run.repository || 'unknown',
+            level,
+        };
+    }
+    async send(body) {
+        // After one push has failed for good the rest would fail the same way; each would only add its own delay.
+        if (this.broken)
+            return;
+        const headers = {};
+        if (this.config.user || this.config.token) {
+            headers.authorization = `Basic ${Buffer.from(`${this.config.user ?? ''}:${this.config.token ?? ''}`).toString('base64')}`;
+        }
+        if (this.config.tenant)
+            headers['x-scope-orgid'] = this.config.tenant;
+        const result = await postJson(lokiPushUrl(this.config.url), body, { headers });
+        if (!result.ok)
+            this.broken = `push to ${lokiPushUrl(this.config.url)} failed: ${result.reason}`;
+    }
+}
+function lokiPushUrl(base) {
+    const trimmed = base.replace(/\/+$/, '');
+    return trimmed.endsWith('/loki/api/v1/push') ? trimmed : `${trimmed}/loki/api/v1/push`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/telemetry/otlp.ts
+
+
+
+// OTLP enum values (opentelemetry-proto trace.proto).
+const SPAN_KIND_INTERNAL = 1;
+const STATUS_CODE_OK = 1;
+const STATUS_CODE_ERROR = 2;
+/**
+ * OpenTelemetry traces over OTLP/HTTP with the JSON encoding: one span for the run and a child span per migration,
+ * sent together when the run ends (a trace is only useful once its spans have ended).
+ */
+class OtlpSink {
+    config;
+    run;
+    redact;
+    name = 'OTLP';
+    traceId;
+    runSpanId = spanId();
+    children = [];
+    sending = Promise.resolve(undefined);
+    constructor(config, run, redact) {
+        this.config = config;
+        this.run = run;
+        this.redact = redact;
+        this.traceId = run.runId.replace(/-/g, '').toLowerCase();
+    }
+    start() { }
+    migration(event) {
+        const attributes = [
+            str('db.system', 'postgresql'),
+            str('db.migration.name', event.name),
+            str('db.migration.hash', event.hash),
+            str('db.migration.outcome', event.outcome),
+            otlp_int('db.migration.duration_ms', event.durationMs),
+        ];
+        if (event.target)
+            attributes.push(str('db.target', event.target));
+        this.children.push({
+            traceId: this.traceId,
+            spanId: spanId(),
+            parentSpanId: this.runSpanId,
+            name: `migration ${event.name}`,
+            kind: SPAN_KIND_INTERNAL,
+            startTimeUnixNano: unixNanos(event.startedAt),
+            endTimeUnixNano: unixNanos(event.startedAt + event.durationMs),
+            attributes,
+            status: event.outcome === 'applied'
+                ? { code: STATUS_CODE_OK }
+                : { code: STATUS_CODE_ERROR, message: event.error ?? event.outcome },
+        });
+    }
+    end(outcome) {
+        const failed = outcome.status === 'failed' || outcome.status === 'timed-out' || outcome.status === 'cancelled';
+        const runSpan = {
+            traceId: this.traceId,
+            spanId: this.runSpanId,
+            name: 'migrate',
+            kind: SPAN_KIND_INTERNAL,
+            startTimeUnixNano: unixNanos(this.run.startedAt),
+            endTimeUnixNano: unixNanos(outcome.endedAt),
+            attributes: [
+                str('schema_actions.run_id', this.run.runId),
+                str('schema_actions.status', outcome.status),
+                otlp_int('schema_actions.applied_count', outcome.appliedCount),
+                otlp_int('schema_actions.pending_count', outcome.pendingCount),
+                str('vcs.ref.head.revision', this.run.commit),
+            ],
+            status: failed
+                ? { code: STATUS_CODE_ERROR, message: outcome.failure ?? outcome.status }
+                : { code: STATUS_CODE_OK },
+        };
+        const body = {
+            resourceSpans: [
+                {
+                    resource: {
+                        attributes: [
+                            str('service.name', this.run.service),
+                            str('deployment.environment.name', this.run.environment),
+                            str('vcs.repository.name', this.run.repository),
+                        ],
+                    },
+                    scopeSpans: [
+                        { scope: { name: 'schema-actions/migrate-with-telemetry' }, spans: [runSpan, ...this.children] },
+                    ],
+                },
+            ],
+        };
+        this.sending = this.send(redactDeep(body, this.redact));
+    }
+    async settle() {
+        const problem = await this.sending;
+        return problem ? [problem] : [];
+    }
+    async send(body) {
+        const url = otlpTracesUrl(this.config.endpoint);
+        const result = await postJson(url, body, { headers: this.config.headers });
+        return result.ok ? undefined : `export to ${url} failed: ${result.reason}`;
+    }
+}
+function otlpTracesUrl(endpoint) {
+    const trimmed = endpoint.replace(/\/+$/, '');
+    return trimmed.endsWith('/v1/traces') ? trimmed : `${trimmed}/v1/traces`;
+}
+function spanId() {
+    return (0,external_node_crypto_.randomBytes)(8).toString('hex');
+}
+function str(key, value) {
+    return { key, value: { stringValue: value } };
+}
+function otlp_int(key, value) {
+    // int64 travels as a decimal string in OTLP JSON.
+    return { key, value: { intValue: String(Math.round(value)) } };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/telemetry/pagerduty.ts
+
+
+const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
+const PAGERDUTY_SEVERITIES = ['critical', 'error', 'warning', 'info'];
+/** PagerDuty's limit for payload.summary. */
+const SUMMARY_LIMIT = 1024;
+/**
+ * The alert key for migrations of one repository in one environment. It is the same for every run, so a failed
+ * deploy and the next successful one talk about the same incident: the failure triggers it, the success resolves it.
+ */
+function migrationDedupKey(repository, environment) {
+    return `schema-actions/migrate/${repository || 'unknown'}/${environment}`.slice(0, 255);
+}
+/**
+ * PagerDuty Events API v2: a trigger when a run fails or times out, a resolve when a run succeeds. Actions keep no
+ * state between runs, so a success cannot know whether an incident is open; it always resolves, which PagerDuty
+ * accepts and ignores when nothing is open.
+ */
+class PagerDutySink {
+    config;
+    run;
+    redact;
+    name = 'PagerDuty';
+    sending = Promise.resolve(undefined);
+    constructor(config, run, redact) {
+        this.config = config;
+        this.run = run;
+        this.redact = redact;
+    }
+    start() { }
+    migration() { }
+    end(outcome) {
+        // A dry run changes nothing, and a cancelled job is someone's decision, not an incident: neither triggers nor
+        // resolves an alert.
+        if (outcome.status === 'dry-run' || outcome.status === 'cancelled')
+            return;
+        const failed = outcome.status === 'failed' || outcome.status === 'timed-out';
+        this.sending = this.send(failed ? this.trigger(outcome) : this.resolve());
+    }
+    async settle() {
+        const problem = await this.sending;
+        return problem ? [problem] : [];
+    }
+    trigger(outcome) {
+        const what = outcome.status === 'timed-out' ? 'timed out' : 'failed';
+        const summary = `Database migration ${what} in ${this.run.environment} (${this.run.repository}): ${outcome.failure ?? outcome.status}`;
+        const event = {
+            event_action: 'trigger',
+            dedup_key: migrationDedupKey(this.run.repository, this.run.environment),
+            payload: {
+                summary: summary.length > SUMMARY_LIMIT ? `${summary.slice(0, SUMMARY_LIMIT - 1)}…` : summary,
+                source: `${this.run.repository || 'schema-actions'} (${this.run.environment})`,
+                severity: this.config.severity,
+                timestamp: new Date(outcome.endedAt).toISOString(),
+                component: 'database-migrations',
+                group: this.run.environment,
+                class: outcome.status === 'timed-out' ? 'migration-timed-out' : 'migration-failed',
+                custom_details: {
+                    status: outcome.status,
+                    run_id: this.run.runId,
+                    commit: this.run.commit,
+                    repository: this.run.repository,
+                    environment: this.run.environment,
+                    applied_count: outcome.appliedCount,
+                    pending_count: outcome.pendingCount,
+                    duration_ms: Math.round(outcome.durationMs),
+                },
+            },
+            client: 'schema-actions',
+        };
+        if (this.run.runUrl) {
+            event.client_url = this.run.runUrl;
+            event.links = [{ href: this.run.runUrl, text: 'Workflow run' }];
+        }
+        return event;
+    }
+    resolve() {
+        return { event_action: 'resolve', dedup_key: migrationDedupKey(this.run.repository, this.run.environment) };
+    }
+    async send(event) {
+        // Everything but the routing key is redacted; the routing key is PagerDuty's credential and must be sent.
+        const body = { routing_key: this.config.routingKey, ...redactDeep(event, this.redact) };
+        const result = await postJson(this.config.url, body);
+        if (result.ok)
+            return undefined;
+        return `${event.event_action} event to ${this.config.url} failed: ${result.reason}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/lib/telemetry/telemetry.ts
+
+/** How long the end of a run may wait for telemetry still in flight, whatever the sinks do. */
+const SETTLE_CAP_MS = 7000;
+/**
+ * Fans a run's events out to every configured sink. Sinks are best-effort: nothing they do can throw into the
+ * migration, and the run waits for them at most a few seconds at its end.
+ */
+class Telemetry {
+    sinks;
+    constructor(sinks) {
+        this.sinks = sinks;
+    }
+    start() {
+        this.each((sink) => sink.start());
+    }
+    migration(event) {
+        this.each((sink) => sink.migration(event));
+    }
+    end(outcome) {
+        this.each((sink) => sink.end(outcome));
+    }
+    /** One warning per sink that could not deliver everything. */
+    async settle(capMs = SETTLE_CAP_MS) {
+        const results = await Promise.all(this.sinks.map(async (sink) => {
+            let timer;
+            const cap = new Promise((resolve) => {
+                timer = setTimeout(() => resolve([`still sending after ${(0,duration/* formatDuration */.a3)(capMs)}; gave up`]), capMs);
+            });
+            try {
+                const problems = await Promise.race([sink.settle().catch((e) => [String(e)]), cap]);
+                return problems.map((p) => `${sink.name}: ${p}`);
+            }
+            finally {
+                clearTimeout(timer);
+            }
+        }));
+        return results.flat();
+    }
+    each(fn) {
+        for (const sink of this.sinks) {
+            try {
+                fn(sink);
+            }
+            catch {
+                // A sink bug must not stop a migration; settle() reports what did not arrive.
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
+;// CONCATENATED MODULE: ./actions/lib/concurrency.ts
+
+/**
+ * `fn` over every item with at most `limit` running at once; results in the items' order. The one bounded-concurrency
+ * loop of the code base (p-limit underneath), so every caller gets the same ordering and error behaviour.
+ */
+function mapWithLimit(items, limit, fn) {
+    return pLimit(limit).map(items, (item) => fn(item));
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./actions/lib/errors.ts
+var errors = __webpack_require__(32863);
+// EXTERNAL MODULE: ./actions/lib/db/postgres.ts
+var postgres = __webpack_require__(93570);
+// EXTERNAL MODULE: ./actions/lib/migrations/executor.ts
+var executor = __webpack_require__(8109);
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/shards.ts
+
+/** GitHub's limit on the jobs one matrix may start. */
+const MAX_SHARDS = 256;
+/**
+ * The shard a database belongs to: a hash of its label (host:port/database), never of its position, so a retried
+ * shard migrates the same databases and adding a database moves only that one.
+ */
+function shardOf(target, shards) {
+    return (0,external_node_crypto_.createHash)('sha256').update(target.label).digest().readUInt32BE(0) % shards;
+}
+function targetsOfShard(targets, shard, shards) {
+    return targets.filter((target) => shardOf(target, shards) === shard);
+}
+/**
+ * What `strategy.matrix` gets: shard numbers only. The URLs are secrets, so each matrix job reads them again from
+ * the same secret and keeps its own.
+ */
+function shardMatrix(shards) {
+    return { shard: Array.from({ length: shards }, (_, i) => i) };
+}
+
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/options.ts
+
+
+
+
+
+
+
+
+const MODES = ['migrate', 'plan', 'summary'];
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/** Reads and validates every input up front, so a mistake fails before any database is touched. */
+function readMigrateOptions(inputs, logger, baseDir) {
+    const all = readTargets(inputs, logger, baseDir);
+    const sharding = readSharding(inputs);
+    const options = {
+        targets: sharding ? targetsOfShard(all, sharding.shard, sharding.shards) : all,
+        sharding,
+        parallelism: inputs.integer('parallelism', { min: 1, max: 64 }),
+        environment: inputs.required('environment'),
+        transaction: inputs.enum('transaction', executor/* TRANSACTION_POLICIES */.o2),
+        outOfOrder: inputs.enum('out-of-order', ['fail', 'apply']),
+        dryRun: inputs.boolean('dry-run'),
+        timeoutMs: inputs.duration('timeout'),
+        lockWaitMs: inputs.duration('lock-wait'),
+        lockTimeoutMs: inputs.duration('lock-timeout'),
+        statementTimeoutMs: inputs.optionalDuration('statement-timeout'),
+    };
+    const lokiUrl = inputs.optional('loki-url');
+    if (lokiUrl) {
+        options.loki = {
+            url: httpUrl(lokiUrl, 'loki-url'),
+            user: inputs.optional('loki-user'),
+            token: inputs.optional('loki-token'),
+            tenant: inputs.optional('loki-tenant'),
+            labels: keyValueLines(inputs.string('loki-labels'), 'loki-labels', (name) => {
+                if (!LABEL_NAME.test(name)) {
+                    throw new errors/* ConfigurationError */.j1(`loki-labels: "${name}" is not a valid Loki label name; use letters, digits and underscores, not starting with a digit`);
+                }
+            }),
+        };
+        // Loki's Authorization header carries base64(user:token): an echoing server must not put it in a warning.
+        const { user, token } = options.loki;
+        if (token)
+            for (const form of (0,secrets/* derivedSecretForms */.rd)(token, user ?? ''))
+                logger.mask(form);
+    }
+    const routingKey = inputs.optional('pagerduty-routing-key');
+    if (routingKey) {
+        for (const form of (0,secrets/* derivedSecretForms */.rd)(routingKey))
+            logger.mask(form);
+        options.pagerduty = {
+            routingKey,
+            severity: inputs.enum('pagerduty-severity', PAGERDUTY_SEVERITIES),
+            url: httpUrl(inputs.required('pagerduty-url'), 'pagerduty-url'),
+        };
+    }
+    const otlpEndpoint = inputs.optional('otlp-endpoint');
+    if (otlpEndpoint) {
+        const headers = keyValueLines(inputs.string('otlp-headers'), 'otlp-headers');
+        for (const value of Object.values(headers))
+            for (const form of (0,secrets/* derivedSecretForms */.rd)(value))
+                logger.mask(form);
+        options.otlp = { endpoint: httpUrl(otlpEndpoint, 'otlp-endpoint'), headers };
+    }
+    return options;
+}
+function readShardCount(inputs) {
+    return inputs.integer('shards', { min: 1, max: MAX_SHARDS });
+}
+/** Both shard and shards, or neither (one job migrates every target). */
+function readSharding(inputs) {
+    const shard = inputs.optional('shard');
+    if (shard === undefined)
+        return undefined;
+    const shards = readShardCount(inputs);
+    return { shard: inputs.integer('shard', { min: 0, max: shards - 1 }), shards };
+}
+function readTargets(inputs, logger, baseDir) {
+    const single = inputs.optional('database-url');
+    const many = [...targetLines(inputs.string('targets'), 'targets'), ...targetsFile(inputs, logger, baseDir)];
+    if (single && many.length > 0) {
+        throw new errors/* ConfigurationError */.j1('give either database-url or targets, not both; put every database in targets');
+    }
+    const lines = single ? [{ url: single, where: 'database-url' }] : many;
+    const urls = lines.map((l) => l.url);
+    if (urls.length === 0) {
+        throw new errors/* ConfigurationError */.j1('input "database-url" is required: the PostgreSQL URL of the database to migrate (or give several in targets)');
+    }
+    // Each URL's password is masked before anything could print it; the whole line too, as the runner masks it.
+    for (const url of urls) {
+        logger.mask(url);
+        for (const secret of (0,secrets/* secretsInUrl */.Ct)(url))
+            logger.mask(secret);
+    }
+    const targets = lines.map(({ url, where }) => ({ url, label: targetLabel(url, where) }));
+    const labels = new Set(targets.map((t) => t.label));
+    if (labels.size < targets.length) {
+        return targets.map((t, i) => ({ ...t, label: `#${i + 1} ${t.label}` }));
+    }
+    return targets;
+}
+// Line numbers as the user counts them, blank and comment lines included, so an error can point at the line.
+function targetLines(text, source) {
+    return text
+        .split('\n')
+        .map((line, i) => ({ url: line.trim(), where: `line ${i + 1} of ${source}` }))
+        .filter(({ url }) => url !== '' && !url.startsWith('#'));
+}
+function targetsFile(inputs, logger, baseDir) {
+    const file = inputs.optional('targets-file');
+    if (!file)
+        return [];
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(baseDir, file), 'utf8');
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`targets-file: cannot read ${file}; give a file with one PostgreSQL URL per line`);
+    }
+    // Masked line by line before validation can quote anything: the file holds the same secrets as targets.
+    for (const line of text.split('\n'))
+        if (line.trim())
+            logger.mask(line.trim());
+    return targetLines(text, 'targets-file');
+}
+/** host:port/database, after the URL is validated in full: nothing is migrated anywhere if one line is wrong. */
+function targetLabel(url, where) {
+    (0,postgres/* validatePostgresUrl */.$1)(url, where);
+    const parsed = new URL(url);
+    const host = parsed.hostname || parsed.searchParams.get('host') || '';
+    const database = decodeURIComponent(parsed.pathname.slice(1)) || parsed.searchParams.get('dbname') || '';
+    return `${host}:${parsed.port || '5432'}/${database}`;
+}
+function httpUrl(value, inputName) {
+    try {
+        const parsed = new URL(value);
+        if (parsed.protocol === 'http:' || parsed.protocol === 'https:')
+            return value;
+    }
+    catch {
+        // reported below
+    }
+    throw new errors/* ConfigurationError */.j1(`${inputName} must be an http(s) URL, not "${value}"`);
+}
+function keyValueLines(text, inputName, check) {
+    const result = {};
+    for (const [index, line] of text.split('\n').entries()) {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        const at = trimmed.indexOf('=');
+        // The line itself is not quoted: it may hold a secret.
+        if (at <= 0)
+            throw new errors/* ConfigurationError */.j1(`${inputName}: line ${index + 1} is not name=value; write one per line`);
+        const name = trimmed.slice(0, at).trim();
+        check?.(name);
+        result[name] = trimmed.slice(at + 1).trim();
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: ./actions/lib/report.ts + 1 modules
+var report = __webpack_require__(12530);
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/results.ts
+
+
+
+
+function shardResult(results, shard, shards) {
+    return {
+        shard,
+        shards,
+        databases: results.map((r) => ({
+            database: r.target.label,
+            status: r.status,
+            applied: r.applied.map((a) => a.migration.name),
+            ...(r.failure ? { failure: r.failure } : {}),
+        })),
+    };
+}
+/**
+ * Written next to the report, one file per shard, for the job to upload as an artifact. Redacted here: the summary
+ * job that reads it never sees the URLs, so it could not mask them.
+ */
+function writeShardResult(result, env, redact) {
+    const path = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,report/* reportPath */.eG)('migrate-with-telemetry', env)), `migrate-result-shard-${result.shard}.json`);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(path, `${redact(JSON.stringify(result, null, 2))}\n`);
+    return path;
+}
+/** Every shard result under a folder (download-artifact puts each artifact in its own subfolder). */
+function readShardResults(dir) {
+    let files;
+    try {
+        files = jsonFiles(dir);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`results-dir: ${dir} is not a readable folder; give the folder the artifacts were downloaded to`);
+    }
+    if (files.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`results-dir: no shard results (*.json) under ${dir}; download the migrate jobs' artifacts there first`);
+    }
+    return files.map((file) => {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        if (!Array.isArray(parsed.databases)) {
+            throw new errors/* ConfigurationError */.j1(`results-dir: ${file} is not a shard result written by migrate-with-telemetry`);
+        }
+        return parsed;
+    });
+}
+function jsonFiles(dir) {
+    return (0,external_node_fs_.readdirSync)(dir).flatMap((name) => {
+        const path = (0,external_node_path_.join)(dir, name);
+        if ((0,external_node_fs_.statSync)(path).isDirectory())
+            return jsonFiles(path);
+        return name.endsWith('.json') ? [path] : [];
+    });
+}
+function mergeShardResults(results) {
+    const databases = results.flatMap((r) => r.databases).sort((a, b) => a.database.localeCompare(b.database));
+    const shards = Math.max(...results.map((r) => r.shards));
+    const seen = new Set(results.map((r) => r.shard));
+    return {
+        databases,
+        failed: databases.filter((d) => !['applied', 'up-to-date', 'dry-run'].includes(d.status)),
+        missingShards: Array.from({ length: shards }, (_, i) => i).filter((i) => !seen.has(i)),
+    };
+}
+function renderFleetSummary(summary) {
+    const count = (status) => summary.databases.filter((d) => d.status === status).length;
+    const lines = [
+        '## Tenant migrations',
+        '',
+        `${summary.databases.length} databases: ${count('applied')} applied, ${count('up-to-date')} up to date, ${summary.failed.length} failed.`,
+        '',
+    ];
+    if (summary.missingShards.length > 0) {
+        lines.push(`Missing results for shard(s) ${summary.missingShards.join(', ')}: their job did not finish.`, '');
+    }
+    if (summary.failed.length > 0) {
+        lines.push('Failed:', '', ...summary.failed.map((d) => `- ${d.database}: ${d.failure ?? d.status}`), '');
+    }
+    lines.push('| Database | Status | Applied |', '| --- | --- | --- |');
+    for (const d of summary.databases) {
+        lines.push(`| ${d.database} | ${d.status} | ${d.applied.join(', ') || '—'} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/fleet.ts
+
+
+
+
+/** plan mode: validates every target, then outputs the shard numbers (never a URL) for strategy.matrix. */
+async function planShards(context) {
+    const { inputs, logger } = context;
+    const targets = readTargets(inputs, logger, context.baseDir);
+    const shards = readShardCount(inputs);
+    for (let shard = 0; shard < shards; shard++) {
+        logger.info(`shard ${shard}: ${targetsOfShard(targets, shard, shards).length} of ${targets.length} databases`);
+    }
+    context.setOutput('matrix', JSON.stringify(shardMatrix(shards)));
+    return {};
+}
+/** summary mode: one report over every shard's result; fails if a database failed or a shard never reported. */
+async function summariseShards(context) {
+    const { logger } = context;
+    const dir = (0,external_node_path_.resolve)(context.baseDir, context.inputs.required('results-dir'));
+    const summary = mergeShardResults(readShardResults(dir));
+    for (const failed of summary.failed)
+        logger.error(`${failed.database}: ${failed.status}: ${failed.failure ?? ''}`);
+    const published = await context.report.publish(logger.secrets.redact(renderFleetSummary(summary)), {
+        comment: false,
+    });
+    context.setOutput('report', published.path);
+    const problems = [
+        ...(summary.failed.length > 0
+            ? [`${summary.failed.length} database(s) did not migrate: ${summary.failed.map((d) => d.database).join(', ')}`]
+            : []),
+        ...(summary.missingShards.length > 0 ? [`no result from shard(s) ${summary.missingShards.join(', ')}`] : []),
+    ];
+    return problems.length > 0 ? { failure: problems.join('; ') } : {};
+}
+
+// EXTERNAL MODULE: ./actions/lib/markdown.ts
+var markdown = __webpack_require__(94269);
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/report.ts
+
+
+
+const ICON = {
+    applied: '✅',
+    'up-to-date': '✅',
+    'dry-run': '📝',
+    failed: '❌',
+    'timed-out': '⏱️',
+    cancelled: '🛑',
+};
+/** SQL in a dry-run report is capped so a large first deploy still fits in the job summary. */
+const DRY_RUN_SQL_LIMIT = 60_000;
+function renderMigrateReport(input) {
+    const { options, results, set } = input;
+    const lines = [
+        `## ${ICON[input.status]} Migrations ${input.status} — ${options.environment}`,
+        '',
+        `Run \`${input.runId}\` in ${(0,duration/* formatDuration */.a3)(input.durationMs)}; ${set.migrations.length} migrations in \`${set.displayDir}\` (${set.layout} layout), ledger \`${input.ledger.schema}.${input.ledger.table}\`, transaction: ${options.transaction}${options.dryRun ? ', dry run: nothing was changed' : ''}.`,
+        '',
+    ];
+    if (results.length > 1) {
+        lines.push((0,markdown/* markdownTable */.Qj)(['target', 'status', 'applied', 'pending after', 'problem'], results.map((r) => [
+            r.target.label,
+            `${ICON[r.status]} ${r.status}`,
+            String(r.applied.length),
+            String(r.pendingAfter),
+            r.failure ?? '',
+        ])), '');
+    }
+    for (const result of results) {
+        if (results.length > 1)
+            lines.push(`### ${result.target.label}`, '');
+        lines.push(...targetSection(result, options));
+    }
+    if (input.telemetryWarnings.length > 0) {
+        lines.push('### Telemetry', '', ...input.telemetryWarnings.map((w) => `- ⚠️ ${w}`), '');
+    }
+    return lines.join('\n');
+}
+function targetSection(result, options) {
+    const lines = [];
+    if (result.failure)
+        lines.push(`**${result.status}:** ${result.failure}`, '');
+    if (result.executeFailure)
+        lines.push(...failureSection(result, result.executeFailure));
+    for (const note of result.notes)
+        lines.push(`> ${note}`, '');
+    if (result.problems.length > 0) {
+        lines.push((0,markdown/* markdownTable */.Qj)(['problem', 'migration', 'what to do'], result.problems.map((p) => [p.kind, p.name, p.message])), '');
+    }
+    if (result.applied.length > 0) {
+        lines.push((0,markdown/* markdownTable */.Qj)(['applied', 'duration', 'hash'], result.applied.map((a) => [
+            a.migration.name,
+            (0,duration/* formatDuration */.a3)(a.durationMs),
+            `\`${a.migration.hash.slice(0, 12)}\``,
+        ])), '');
+    }
+    else if (result.status === 'up-to-date') {
+        lines.push('Nothing pending: the database is up to date.', '');
+    }
+    if (options.dryRun && result.plan.length > 0) {
+        lines.push(`Would apply ${result.plan.length} migration(s), in this order:`, '');
+        let budget = DRY_RUN_SQL_LIMIT;
+        // The planner decided which migrations run outside a transaction; the report only says so.
+        const outside = new Set(result.batches.filter((b) => !b.transactional).flatMap((b) => b.migrations));
+        for (const migration of result.plan) {
+            const flag = outside.has(migration) ? ' (outside a transaction)' : '';
+            lines.push(`<details><summary><code>${migration.name}</code>${flag} — ${migration.file}</summary>`, '');
+            if (budget > 0) {
+                lines.push((0,markdown/* codeBlock */.DV)(migration.sql.slice(0, budget), 'sql'));
+                budget -= migration.sql.length;
+            }
+            else {
+                lines.push('(SQL left out to keep the report short; see the log)');
+            }
+            lines.push('', '</details>', '');
+        }
+    }
+    else if (result.plan.length > result.applied.length && result.status !== 'up-to-date') {
+        // Those rolled back or failing are said above; the rest were never started.
+        const told = new Set([...(result.executeFailure?.rolledBack ?? []), result.executeFailure?.migration]);
+        const notApplied = result.plan.slice(result.applied.length).filter((m) => !told.has(m));
+        const label = result.executeFailure ? 'Not attempted' : 'Not applied';
+        if (notApplied.length)
+            lines.push(`${label}: ${notApplied.map((m) => `\`${m.name}\``).join(', ')}`, '');
+    }
+    return lines;
+}
+/** What a failed run left behind: rolled back, committed, and the statement PostgreSQL refused. */
+function failureSection(result, failure) {
+    const names = (migrations) => migrations.map((m) => `\`${m.name}\``).join(', ');
+    const lines = [];
+    if (failure.rolledBack.length > 0) {
+        lines.push(`**Rolled back:** ${names(failure.rolledBack)} (the transaction was rolled back; ${failure.rolledBack.length === 1 ? 'it is' : 'they are'} not applied and not in the ledger).`, '');
+    }
+    lines.push(result.applied.length > 0
+        ? `**Committed:** ${names(result.applied.map((a) => a.migration))} stayed applied and ${result.applied.length === 1 ? 'is' : 'are'} in the ledger.`
+        : failure.partial
+            ? '**Committed:** no migration is recorded in the ledger.'
+            : '**Committed:** nothing; the database is as it was before this run.', '');
+    if (failure.error instanceof executor/* MigrationFailedError */.Yv)
+        lines.push(...failingStatement(failure.error));
+    return lines;
+}
+/** Lines of the failing statement shown around the one PostgreSQL points at. */
+const STATEMENT_CONTEXT = 3;
+/** The statement as psql shows a failure: file line numbers, and a caret under PostgreSQL's error position. */
+function failingStatement(error) {
+    const { chunk, postgres } = error;
+    const leading = chunk.sql.match(/^\s*/)?.[0] ?? '';
+    const text = chunk.sql.slice(leading.length).trimEnd();
+    const firstLine = chunk.line;
+    const offset = postgres.position !== undefined ? Math.max(0, postgres.position - 1 - leading.length) : undefined;
+    const before = offset !== undefined ? text.slice(0, offset) : undefined;
+    const sqlLines = text.split('\n');
+    const at = before !== undefined ? before.split('\n').length - 1 : Math.max(0, error.line - firstLine);
+    const column = before !== undefined ? before.length - before.lastIndexOf('\n') - 1 : undefined;
+    const from = Math.max(0, at - STATEMENT_CONTEXT);
+    const to = Math.min(sqlLines.length, at + STATEMENT_CONTEXT + 1);
+    const width = String(firstLine + to).length;
+    const shown = [];
+    for (let i = from; i < to; i++) {
+        shown.push(`${String(firstLine + i).padStart(width)} | ${sqlLines[i]}`);
+        if (i === at && column !== undefined) {
+            shown.push(`${' '.repeat(width)} | ${sqlLines[i].slice(0, column).replace(/[^\t]/g, ' ')}^`);
+        }
+    }
+    const where = postgres.position !== undefined ? `, PostgreSQL's position ${postgres.position}` : '';
+    return [
+        `Failing statement (\`${error.migration.file}:${firstLine + at}\`${where}):`,
+        '',
+        (0,markdown/* codeBlock */.DV)(`${from > 0 ? '…\n' : ''}${shown.join('\n')}${to < sqlLines.length ? '\n…' : ''}`),
+        '',
+    ];
+}
+
+// EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
+var migrations_ledger = __webpack_require__(96605);
+// EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
+var verify = __webpack_require__(72453);
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/breaker.ts
+
+
+
+/** After a cancel, how long the statement gets to stop before its backend is terminated (which also rolls back). */
+const TERMINATE_AFTER_MS = 5000;
+/** On a job cancel the runner allows a few seconds in all: terminate sooner. */
+const TERMINATE_AFTER_CANCEL_MS = 1000;
+class TimedOutError extends Error {
+    name = 'TimedOutError';
+}
+/**
+ * Stops the migration's connection from outside it: the `timeout` circuit breaker, and a job cancel. The statement
+ * running on the migration's connection is cancelled from a second connection (a connection busy with a statement
+ * cannot cancel itself), so PostgreSQL aborts the transaction; if the statement ignores the cancel, the backend is
+ * terminated, which rolls back too. The executor also calls `check()` before each statement, since a cancel
+ * reaching an idle backend is dropped.
+ */
+class CircuitBreaker {
+    target;
+    logger;
+    timer;
+    terminateTimer;
+    control;
+    reason;
+    timeoutMs = 0;
+    constructor(target, logger) {
+        this.target = target;
+        this.logger = logger;
+    }
+    /** Opens the control connection now, while the server is healthy; `signal` cancels the session's work. */
+    static async arm(url, target, logger, signal) {
+        const breaker = new CircuitBreaker(target, logger);
+        breaker.control = await (0,postgres/* connectPostgres */.Mq)(url, { logger, applicationName: 'schema-actions migrate (watchdog)' });
+        const onAbort = () => {
+            const reason = signal.reason instanceof errors/* CancelledError */.cc ? signal.reason : new errors/* CancelledError */.cc('abort');
+            void breaker.stop(reason, TERMINATE_AFTER_CANCEL_MS);
+        };
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener('abort', onAbort, { once: true });
+        breaker.detach = () => signal.removeEventListener('abort', onAbort);
+        return breaker;
+    }
+    /** Starts the `timeout` clock: from here the migrations have `timeoutMs` to commit. */
+    startClock(timeoutMs) {
+        this.timeoutMs = timeoutMs;
+        this.timer = setTimeout(() => {
+            this.logger.warning(`timeout of ${(0,duration/* formatDuration */.a3)(timeoutMs)} reached: cancelling the running statement`);
+            void this.stop(this.timedOut(), TERMINATE_AFTER_MS);
+        }, timeoutMs);
+    }
+    get tripped() {
+        return this.reason !== undefined;
+    }
+    /** Throws once the breaker has tripped or the job was cancelled; called before each statement. */
+    check() {
+        if (this.reason)
+            throw this.reason;
+    }
+    /** What stopped the run: a TimedOutError or a CancelledError (undefined while it runs). */
+    error() {
+        return this.reason;
+    }
+    async disarm() {
+        this.detach();
+        clearTimeout(this.timer);
+        clearTimeout(this.terminateTimer);
+        await this.control?.close();
+        this.control = undefined;
+    }
+    detach = () => undefined;
+    timedOut() {
+        return new TimedOutError(`timed out after ${(0,duration/* formatDuration */.a3)(this.timeoutMs)} (timeout): the running statement was cancelled and the transaction rolled back`);
+    }
+    async stop(reason, terminateAfterMs) {
+        if (this.reason)
+            return;
+        this.reason = reason;
+        clearTimeout(this.timer);
+        const pid = this.target.processId;
+        try {
+            await this.control?.query('SELECT pg_cancel_backend($1)', [pid]);
+        }
+        catch (error) {
+            this.logger.debug(`pg_cancel_backend failed: ${String(error)}`);
+        }
+        this.terminateTimer = setTimeout(() => void this.terminate(pid), terminateAfterMs);
+    }
+    async terminate(pid) {
+        this.logger.warning('the cancelled statement did not stop; terminating its connection (PostgreSQL rolls back)');
+        try {
+            await this.control?.query('SELECT pg_terminate_backend($1)', [pid]);
+        }
+        catch (error) {
+            this.logger.debug(`pg_terminate_backend failed: ${String(error)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/lock.ts
+
+/** Lock failures PostgreSQL reports when lock_timeout expires. */
+const LOCK_NOT_AVAILABLE = '55P03';
+class LockWaitExpiredError extends Error {
+    name = 'LockWaitExpiredError';
+}
+/**
+ * The advisory lock key for one ledger. Runs migrating the same ledger serialise on it; two projects sharing a
+ * database with different ledgers do not block each other. hashtextextended gives a stable 64-bit key inside
+ * PostgreSQL, so other tools can compute the same key to take part.
+ */
+function lockKeyText(ledger) {
+    return `schema-actions:migrate:${ledger.schema}.${ledger.table}`;
+}
+/**
+ * Takes the session-level advisory lock for the ledger, waiting at most `waitMs` for a concurrent run to finish. The
+ * lock lives as long as the connection: a crashed runner's lock disappears with its connection.
+ */
+async function acquireMigrationLock(client, ledger, waitMs, sessionLockTimeoutMs, logger) {
+    const key = lockKeyText(ledger);
+    const [first] = await client.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key]);
+    if (first?.locked)
+        return;
+    const holder = await lockHolder(client, key);
+    const expired = new LockWaitExpiredError(`another migration run${holder} still held the lock on ${ledger.schema}.${ledger.table} after ${(0,duration/* formatDuration */.a3)(waitMs)} (lock-wait); let it finish, or raise lock-wait`);
+    // lock_timeout 0 would mean "wait forever", the opposite of lock-wait: 0s.
+    if (waitMs <= 0)
+        throw expired;
+    logger.info(`another migration run holds the lock on ${ledger.schema}.${ledger.table}${holder}; waiting up to ${(0,duration/* formatDuration */.a3)(waitMs)}`);
+    // pg_advisory_lock obeys lock_timeout: the wait is bounded by the server, with no polling.
+    await client.query("SELECT set_config('lock_timeout', $1, false)", [`${waitMs}ms`]);
+    try {
+        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+    }
+    catch (error) {
+        if (error.code === LOCK_NOT_AVAILABLE) {
+            throw expired;
+        }
+        throw error;
+    }
+    finally {
+        await client
+            .query("SELECT set_config('lock_timeout', $1, false)", [`${sessionLockTimeoutMs}ms`])
+            .catch(() => undefined);
+    }
+}
+async function releaseMigrationLock(client, ledger) {
+    await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKeyText(ledger)]);
+}
+async function lockHolder(client, key) {
+    try {
+        const rows = await client.query(`SELECT l.pid, a.application_name
+         FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.granted
+          AND ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended($1, 0)`, [key]);
+        const row = rows[0];
+        return row ? ` (backend ${row.pid}, ${row.application_name || 'unknown application'})` : '';
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/target.ts
+
+
+
+
+
+
+
+
+/** Migrates one database: connect, lock, verify, plan, apply. Never throws: every outcome is a result to report. */
+async function migrateTarget(target, context) {
+    const result = {
+        target,
+        status: 'failed',
+        applied: [],
+        plan: [],
+        batches: [],
+        pendingAfter: 0,
+        problems: [],
+        notes: [],
+    };
+    try {
+        if (context.signal.aborted)
+            throw (0,errors/* cancellation */.WN)(context.signal);
+        await withTargetSession(target, context, async (client, breaker) => {
+            // Read only now, under the lock: a run that held it before us may have applied everything already.
+            const ledger = await (0,migrations_ledger/* readLedger */.SC)(client, context.ledger);
+            breaker.check();
+            const batches = inspect(ledger, context, result);
+            if (batches)
+                await apply(client, breaker, { batches, ledgerExists: ledger.exists }, context, result);
+        });
+    }
+    catch (error) {
+        // A cancel during connect or the lock wait surfaces as PostgreSQL's "canceling statement" error.
+        const cancelled = context.signal.aborted;
+        result.status = cancelled ? 'cancelled' : 'failed';
+        result.failure = cancelled ? cancelledMessage(context.signal) : (0,errors/* errorMessage */.gJ)(error);
+    }
+    return result;
+}
+function cancelledMessage(signal) {
+    return `${(0,errors/* cancellation */.WN)(signal).message}: nothing more was applied, the running transaction was rolled back and the lock released`;
+}
+/** Connects, configures the session and (unless this is a dry run) holds the migration lock while `fn` runs. */
+async function withTargetSession(target, context, fn) {
+    const { options, logger, ledger } = context;
+    const client = await (0,postgres/* connectPostgres */.Mq)(target.url, {
+        logger,
+        applicationName: 'schema-actions migrate',
+        inputName: options.targets.length > 1 ? 'targets' : 'database-url',
+    });
+    let locked = false;
+    let breaker;
+    try {
+        breaker = await CircuitBreaker.arm(target.url, client, logger, context.signal);
+        await client.query("SELECT set_config('lock_timeout', $1, false)", [`${options.lockTimeoutMs}ms`]);
+        if (options.statementTimeoutMs !== undefined) {
+            await client.query("SELECT set_config('statement_timeout', $1, false)", [`${options.statementTimeoutMs}ms`]);
+        }
+        if (!options.dryRun) {
+            await acquireMigrationLock(client, ledger, options.lockWaitMs, options.lockTimeoutMs, logger);
+            locked = true;
+        }
+        await fn(client, breaker);
+    }
+    finally {
+        if (locked)
+            await releaseMigrationLock(client, ledger).catch(() => undefined);
+        await breaker?.disarm();
+        await client.close();
+    }
+}
+/**
+ * Verifies the ledger against the files and plans what is pending. Returns the batches to execute, or undefined
+ * when there is nothing to do (up to date, dry run) or the run must stop (a ledger problem, a refused plan).
+ */
+function inspect(ledger, context, result) {
+    const { set, options, logger } = context;
+    if (set.layout === 'v1' && ledger.rows.length > 0 && !ledger.hasNameColumn) {
+        result.failure = `${context.ledger.schema}.${context.ledger.table} has drizzle-orm 0.x's columns but ${set.displayDir} uses the 1.x folder layout; run drizzle-orm 1.x's migrate() (or drizzle-kit 1.x migrate) once to upgrade the ledger, then re-run`;
+        return undefined;
+    }
+    const state = (0,verify/* compareLedger */.X)(set, ledger.rows);
+    result.plan = state.pending;
+    result.pendingAfter = state.pending.length;
+    const tolerated = (p) => p.kind === 'out-of-order' && options.outOfOrder === 'apply';
+    for (const problem of state.problems.filter(tolerated)) {
+        result.notes.push(`applying out of order as asked: ${problem.message}`);
+    }
+    result.problems = state.problems.filter((p) => !tolerated(p));
+    if (result.problems.length > 0) {
+        result.failure = `${result.problems.length} problem(s) between the ledger and ${set.displayDir}; nothing was applied (${result.problems.map((p) => `${p.kind} ${p.name}`).join(', ')})`;
+        return undefined;
+    }
+    if (state.pending.length === 0) {
+        result.status = options.dryRun ? 'dry-run' : 'up-to-date';
+        logger.info(`${result.target.label}: up to date (${state.applied.length} applied)`);
+        return undefined;
+    }
+    const planned = (0,executor/* plan */.et)(state.pending, options.transaction);
+    if (planned.refusal) {
+        result.failure = `${planned.refusal.message}; ${planned.refusal.fix}. Nothing was applied`;
+        result.failedAt = { file: planned.refusal.migration.file, line: 1 };
+        return undefined;
+    }
+    result.batches = planned.batches;
+    if (options.dryRun) {
+        result.status = 'dry-run';
+        return undefined;
+    }
+    return planned.batches;
+}
+/** Executes the batches under the circuit breaker, reporting each migration once it is committed. */
+async function apply(client, breaker, work, context, result) {
+    const { options, logger } = context;
+    const { target } = result;
+    const label = options.targets.length > 1 ? target.label : undefined;
+    logger.info(`${target.label}: applying ${result.plan.length} migration(s) (transaction: ${options.transaction})`);
+    breaker.startClock(options.timeoutMs);
+    const outcome = await (0,executor/* execute */.g7)(client, { location: context.ledger, layout: context.set.layout, exists: work.ledgerExists }, work.batches, {
+        checkpoint: () => breaker.check(),
+        // Only now are they applied: reported after COMMIT, never before.
+        committed: (timings) => {
+            for (const timing of timings) {
+                result.applied.push(timing);
+                result.pendingAfter -= 1;
+                logger.info(`${target.label}: applied ${timing.migration.name} in ${Math.round(timing.durationMs)} ms`);
+                context.onMigration({
+                    target: label,
+                    ...migrationEvent(timing.migration),
+                    startedAt: timing.startedAt,
+                    durationMs: timing.durationMs,
+                    outcome: 'applied',
+                });
+            }
+        },
+    });
+    const stopped = breaker.error();
+    if (outcome.failure) {
+        recordFailure(stopped ? { ...outcome.failure, error: stopped } : outcome.failure, context, result);
+    }
+    else {
+        result.status = 'applied';
+        if (stopped)
+            result.notes.push(`${stopped.message.split(':')[0]} while committing; the commit completed first`);
+    }
+}
+function recordFailure(failure, context, result) {
+    const timedOut = failure.error instanceof TimedOutError;
+    const cancelled = failure.error instanceof errors/* CancelledError */.cc;
+    result.status = timedOut ? 'timed-out' : cancelled ? 'cancelled' : 'failed';
+    result.failure = cancelled ? cancelledMessage(context.signal) : (0,errors/* errorMessage */.gJ)(failure.error);
+    result.executeFailure = failure;
+    if (failure.error instanceof executor/* MigrationFailedError */.Yv) {
+        result.failedAt = { file: failure.error.migration.file, line: failure.error.line };
+    }
+    if (failure.partial && failure.migration) {
+        result.notes.push(`${failure.migration.name} runs outside a transaction, so the statements before the failing one stayed applied and it is not recorded in the ledger; check the database (e.g. an INVALID index left by CREATE INDEX CONCURRENTLY) before re-running`);
+    }
+    if (failure.migration) {
+        context.onMigration({
+            target: context.options.targets.length > 1 ? result.target.label : undefined,
+            ...migrationEvent(failure.migration),
+            startedAt: failure.startedAt,
+            durationMs: (0,time/* preciseNow */.M)() - failure.startedAt,
+            outcome: timedOut ? 'timed-out' : cancelled ? 'cancelled' : 'failed',
+            error: result.failure,
+        });
+    }
+}
+function migrationEvent(migration) {
+    return { name: migration.name, hash: migration.hash };
+}
+
+;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function run(context) {
+    const mode = context.inputs.enum('mode', MODES);
+    if (mode === 'plan')
+        return planShards(context);
+    if (mode === 'summary')
+        return summariseShards(context);
+    return migrate(context);
+}
+async function migrate(context) {
+    const started = (0,time/* preciseNow */.M)();
+    const options = readMigrateOptions(context.inputs, context.logger, context.baseDir);
+    const project = await readProject(context);
+    const identity = runIdentity(context, options, started);
+    const telemetry = new Telemetry(createSinks(options, identity, context.logger));
+    telemetry.start();
+    const results = await migrateAll(context, project, options, telemetry);
+    const summary = summarise(results, options);
+    // A cancelled job has seconds left before the runner kills it: telemetry gets one of them.
+    const settleCapMs = context.signal.aborted ? 1000 : undefined;
+    const telemetryWarnings = await finishTelemetry(context.logger, telemetry, summary, started, settleCapMs);
+    reportTargetFailures(context.logger, results, options);
+    const durationMs = Math.round((0,time/* preciseNow */.M)() - started);
+    setOutputs(context, results, summary, options, { runId: identity.runId, durationMs });
+    const markdown = renderMigrateReport({
+        ...summary,
+        ...project,
+        runId: identity.runId,
+        durationMs,
+        options,
+        results,
+        telemetryWarnings,
+    });
+    const published = await context.report.publish(context.logger.secrets.redact(markdown), { comment: false });
+    context.setOutput('report', published.path);
+    if (!['failed', 'timed-out', 'cancelled'].includes(summary.status))
+        return {};
+    const where = options.targets.length === 1 ? results[0]?.failedAt : undefined;
+    return { failure: summary.failure ?? summary.status, where };
+}
+async function readProject(context) {
+    const { logger } = context;
+    return logger.group('Read migrations', async () => {
+        const project = (0,lib_project/* loadProject */.g)(context);
+        logger.info(`${project.set.migrations.length} migrations in ${project.set.displayDir} (${project.set.layout} layout)`);
+        for (const problem of project.set.problems)
+            logger.warning(problem.message, problem);
+        return project;
+    });
+}
+function runIdentity(context, options, startedAt) {
+    const { github } = context;
+    return {
+        runId: (0,external_node_crypto_.randomUUID)(),
+        environment: options.environment,
+        repository: github.repository,
+        service: github.repo || 'schema-actions',
+        commit: github.sha,
+        runUrl: github.runId && github.repository
+            ? `${github.serverUrl}/${github.repository}/actions/runs/${github.runId}`
+            : undefined,
+        startedAt,
+    };
+}
+async function migrateAll(context, project, options, telemetry) {
+    const { logger } = context;
+    return logger.group(options.dryRun ? 'Plan (dry run)' : 'Apply migrations', async () => {
+        const results = await mapWithLimit(options.targets, options.parallelism, (target) => migrateTarget(target, {
+            set: project.set,
+            ledger: project.ledger,
+            options,
+            logger,
+            signal: context.signal,
+            onMigration: (event) => telemetry.migration(event),
+        }));
+        if (options.dryRun)
+            printPlan(results, logger);
+        return results;
+    });
+}
+function summarise(results, options) {
+    const failures = results.filter((r) => r.failure);
+    const first = failures[0];
+    return {
+        status: overallStatus(results, options.dryRun),
+        appliedCount: results.reduce((sum, r) => sum + r.applied.length, 0),
+        pendingCount: results.reduce((sum, r) => sum + r.pendingAfter, 0),
+        failure: first && options.targets.length > 1
+            ? `${failures.length} of ${options.targets.length} targets did not migrate; ${first.target.label}: ${first.failure}`
+            : first?.failure,
+    };
+}
+async function finishTelemetry(logger, telemetry, summary, started, settleCapMs) {
+    return logger.group('Telemetry', async () => {
+        telemetry.end({ ...summary, endedAt: (0,time/* preciseNow */.M)(), durationMs: (0,time/* preciseNow */.M)() - started });
+        const warnings = await telemetry.settle(settleCapMs);
+        for (const warning of warnings)
+            logger.warning(`telemetry is best-effort and did not stop the migration: ${warning}`);
+        if (telemetry.sinks.length === 0)
+            logger.info('no telemetry configured');
+        return warnings;
+    });
+}
+/**
+ * With several targets each failure gets its own line (the run's one line only names the first); a single
+ * target's failure is the run's failure line. Ledger problems are annotated on their files either way.
+ */
+function reportTargetFailures(logger, results, options) {
+    for (const result of results) {
+        if (options.targets.length > 1 && result.failure) {
+            logger.error(`${result.target.label}: ${result.failure}`, result.failedAt);
+        }
+        for (const problem of result.problems)
+            logger.error(problem.message, problem);
+    }
+}
+function setOutputs(context, results, summary, options, run) {
+    const applied = results.flatMap((r) => r.applied.map((a) => ({
+        name: a.migration.name,
+        hash: a.migration.hash,
+        'duration-ms': Math.round(a.durationMs),
+        ...(options.targets.length > 1 ? { target: r.target.label } : {}),
+    })));
+    context.setOutput('status', summary.status);
+    context.setOutput('applied-count', summary.appliedCount);
+    context.setOutput('pending-count', summary.pendingCount);
+    context.setOutput('applied', applied);
+    context.setOutput('duration-ms', run.durationMs);
+    context.setOutput('run-id', run.runId);
+    const { shard, shards } = options.sharding ?? { shard: 0, shards: 1 };
+    context.setOutput('result-json', writeShardResult(shardResult(results, shard, shards), context.env, (text) => context.logger.secrets.redact(text)));
+}
+function createSinks(options, identity, logger) {
+    const redact = (text) => logger.secrets.redact(text);
+    const sinks = [];
+    if (options.loki)
+        sinks.push(new LokiSink(options.loki, identity, redact));
+    if (options.pagerduty)
+        sinks.push(new PagerDutySink(options.pagerduty, identity, redact));
+    if (options.otlp)
+        sinks.push(new OtlpSink(options.otlp, identity, redact));
+    return sinks;
+}
+/** The run's status is its worst target's: one failure fails the run, whatever the others did. */
+function overallStatus(results, dryRun) {
+    const has = (status) => results.some((r) => r.status === status);
+    if (has('failed'))
+        return 'failed';
+    if (has('cancelled'))
+        return 'cancelled';
+    if (has('timed-out'))
+        return 'timed-out';
+    if (dryRun)
+        return 'dry-run';
+    if (has('applied'))
+        return 'applied';
+    return 'up-to-date';
+}
+function printPlan(results, logger) {
+    const printed = new Set();
+    for (const result of results) {
+        if (result.failure)
+            continue;
+        const names = result.plan.map((m) => m.name);
+        logger.info(`${result.target.label}: ${names.length === 0 ? 'nothing to apply' : `would apply ${names.length}: ${names.join(', ')}`}`);
+        for (const batch of result.batches) {
+            for (const migration of batch.migrations) {
+                if (printed.has(migration.name))
+                    continue;
+                printed.add(migration.name);
+                const how = batch.transactional ? '' : ' (outside a transaction)';
+                logger.info(`-- ${migration.file}${how}\n${migration.sql}`);
+            }
+        }
+    }
 }
 
 

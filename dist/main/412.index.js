@@ -2,141 +2,6 @@ export const id = 412;
 export const ids = [412];
 export const modules = {
 
-/***/ 93570:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $1: () => (/* binding */ validatePostgresUrl),
-/* harmony export */   Mq: () => (/* binding */ connectPostgres)
-/* harmony export */ });
-/* unused harmony export PostgresClient */
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32863);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19039);
-
-
-
-// Keep bigint and timestamps as PostgreSQL's text where precision matters (the ledger's created_at is a bigint).
-const BIGINT_OID = 20;
-/**
- * Connects to a real PostgreSQL server. Every secret in the URL is masked before anything can print it, and the
- * usual failures (refused, unknown host, wrong password, missing database) become one line saying what to fix.
- */
-async function connectPostgres(url, options) {
-    const inputName = options.inputName ?? 'database-url';
-    for (const secret of (0,_secrets__WEBPACK_IMPORTED_MODULE_2__/* .secretsInUrl */ .Ct)(url))
-        options.logger.mask(secret);
-    validatePostgresUrl(url, inputName);
-    const client = new pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Client */ .Ay.Client({
-        connectionString: url,
-        application_name: options.applicationName ?? 'schema-actions',
-        connectionTimeoutMillis: options.connectTimeoutMs ?? 15_000,
-        types: {
-            getTypeParser: ((oid, format) => oid === BIGINT_OID
-                ? (v) => v
-                : pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].types */ .Ay.types.getTypeParser(oid, format)),
-        },
-    });
-    // A dropped connection must surface as a failed query, not an unhandled 'error' event that kills the process.
-    client.on('error', (error) => options.logger.debug(`database connection error: ${error.message}`));
-    try {
-        await client.connect();
-    }
-    catch (error) {
-        await client.end().catch(() => undefined);
-        throw connectionError(error, url, inputName);
-    }
-    return new PostgresClient(client);
-}
-/**
- * Fails on anything that is not a complete postgres:// URL (scheme, host, database), before any work starts. The
- * message names the input, never the URL: a malformed URL may hold a password where no parser can find it to mask.
- * A host may also come from `?host=` (a Unix socket directory), as libpq allows.
- */
-function validatePostgresUrl(url, inputName = 'database-url') {
-    const example = 'write it like postgres://user:password@host:5432/database';
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        // reported below
-    }
-    if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol)) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${inputName} is not a PostgreSQL URL; ${example}`);
-    }
-    if (!parsed.hostname && !parsed.searchParams.get('host')) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it has no host; ${example}`);
-    }
-    const database = parsed.pathname.replace(/^\//, '') || parsed.searchParams.get('dbname');
-    if (!database) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${inputName} is not a complete PostgreSQL URL: it names no database; ${example}`);
-    }
-    if (database.includes('/') || /[@:]/.test(decodeURIComponent(database))) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${inputName} is not a valid PostgreSQL URL: its database name is malformed; ${example}`);
-    }
-}
-class PostgresClient {
-    raw;
-    kind = 'postgres';
-    constructor(raw) {
-        this.raw = raw;
-    }
-    async query(sql, params = []) {
-        const result = await this.raw.query(sql, params);
-        return result.rows;
-    }
-    async exec(sql) {
-        // No parameters: pg uses the simple query protocol, which accepts several statements in one string.
-        await this.raw.query(sql);
-    }
-    /** The backend's process id, used to cancel a running statement from another connection. */
-    get processId() {
-        return this.raw.processID;
-    }
-    async close() {
-        await this.raw.end().catch(() => undefined);
-    }
-}
-function connectionError(error, url, inputName) {
-    const e = error;
-    const where = (0,_secrets__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(url);
-    let host = '?';
-    let user = '?';
-    let database = '?';
-    try {
-        const parsed = new URL(url);
-        host = `${parsed.hostname}:${parsed.port || '5432'}`;
-        user = decodeURIComponent(parsed.username) || 'postgres';
-        database = decodeURIComponent(parsed.pathname.slice(1)) || user;
-    }
-    catch {
-        // handled by the scheme check before connecting
-    }
-    switch (e.code) {
-        case 'ECONNREFUSED':
-            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: connection refused; check the host and port in ${inputName} and that the server is running`);
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL: host ${host} not found; check the host name in ${inputName}`);
-        case 'ETIMEDOUT':
-            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
-        case '28P01':
-        case '28000':
-            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`PostgreSQL at ${host} rejected user "${user}": password authentication failed; check the user and password in ${inputName}`);
-        case '3D000':
-            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`database "${database}" does not exist on ${host}; create it or fix the database name in ${inputName}`);
-        default:
-            if (/timeout/i.test(e.message ?? '')) {
-                return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to PostgreSQL at ${host}: timed out; check ${inputName} and that the runner can reach the server`);
-            }
-            return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot connect to ${where}: ${e.message ?? String(error)}; check ${inputName}`);
-    }
-}
-
-
-/***/ }),
-
 /***/ 72453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -245,8 +110,8 @@ var executor = __webpack_require__(8109);
 var migrations_ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
 var verify = __webpack_require__(72453);
-// EXTERNAL MODULE: ./actions/lib/project-inputs.ts
-var project_inputs = __webpack_require__(51573);
+// EXTERNAL MODULE: ./actions/lib/project.ts
+var lib_project = __webpack_require__(92647);
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
 var markdown = __webpack_require__(94269);
 ;// CONCATENATED MODULE: ./actions/status/report.ts
@@ -309,9 +174,9 @@ async function run(context) {
     const url = inputs.required('database-url');
     (0,postgres/* validatePostgresUrl */.$1)(url);
     const failOnProblems = inputs.boolean('fail-on-problems');
-    const policy = (0,project_inputs/* readTransactionPolicy */.$N)(context);
+    const policy = (0,lib_project/* readTransactionPolicy */.$)(context);
     const project = await logger.group('Read migrations', async () => {
-        const loaded = (0,project_inputs/* loadProject */.gi)(context);
+        const loaded = (0,lib_project/* loadProject */.g)(context);
         logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
         return loaded;
     });

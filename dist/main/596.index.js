@@ -78,8 +78,8 @@ var errors = __webpack_require__(32863);
 var migrations_ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
 var verify = __webpack_require__(72453);
-// EXTERNAL MODULE: ./actions/lib/project-inputs.ts
-var project_inputs = __webpack_require__(51573);
+// EXTERNAL MODULE: ./actions/lib/project.ts
+var lib_project = __webpack_require__(92647);
 // EXTERNAL MODULE: ./actions/lib/report.ts + 1 modules
 var report = __webpack_require__(12530);
 // EXTERNAL MODULE: ./actions/lib/catalog/kinds/types.ts
@@ -305,8 +305,8 @@ function literal(value) {
     return `'${value.replace(/'/g, "''")}'`;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(92413);
+// EXTERNAL MODULE: ./actions/lib/octokit.ts
+var lib_octokit = __webpack_require__(68927);
 ;// CONCATENATED MODULE: ./actions/drift-check/issue.ts
 
 
@@ -322,7 +322,7 @@ const DRIFT_LABEL = 'schema-drift';
  * create duplicates.
  */
 async function syncDriftIssue(target, drift) {
-    const octokit = (0,github/* getOctokit */.Q)(target.token, { baseUrl: target.apiUrl });
+    const octokit = await (0,lib_octokit/* githubClient */.$)(target.token, target.apiUrl);
     const where = { owner: target.owner, repo: target.repo };
     const marker = driftIssueMarker(target.environment);
     const open = await octokit.paginate(octokit.rest.issues.listForRepo, { ...where, state: 'open', per_page: 100 });
@@ -528,7 +528,7 @@ function groupByOwner(findings) {
 async function run(context) {
     const options = readOptions(context);
     const project = await context.logger.group('Read migrations', async () => {
-        const loaded = (0,project_inputs/* loadProject */.gi)(context);
+        const loaded = (0,lib_project/* loadProject */.g)(context);
         context.logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
         return loaded;
     });

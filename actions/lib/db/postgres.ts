@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type { Client, CustomTypesConfig } from 'pg';
 import { ConfigurationError } from '../errors';
 import type { Logger } from '../logger';
 import { redactUrl, secretsInUrl } from '../secrets';
@@ -22,6 +22,8 @@ export async function connectPostgres(url: string, options: ConnectOptions): Pro
   const inputName = options.inputName ?? 'database-url';
   for (const secret of secretsInUrl(url)) options.logger.mask(secret);
   validatePostgresUrl(url, inputName);
+  // node-postgres loads on the first connection, after the inputs are validated: a bad input fails at once.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({
     connectionString: url,
     application_name: options.applicationName ?? 'schema-actions',
@@ -30,7 +32,7 @@ export async function connectPostgres(url: string, options: ConnectOptions): Pro
       getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
         oid === BIGINT_OID
           ? (v: string) => v
-          : (pg.types.getTypeParser(oid, format) as unknown)) as pg.CustomTypesConfig['getTypeParser'],
+          : (pg.types.getTypeParser(oid, format) as unknown)) as CustomTypesConfig['getTypeParser'],
     },
   });
   // A dropped connection must surface as a failed query, not an unhandled 'error' event that kills the process.
@@ -76,7 +78,7 @@ export function validatePostgresUrl(url: string, inputName = 'database-url'): vo
 
 export class PostgresClient implements SqlClient {
   readonly kind = 'postgres' as const;
-  constructor(readonly raw: pg.Client) {}
+  constructor(readonly raw: Client) {}
 
   async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
     const result = await this.raw.query<Row>(sql, params);
