@@ -36,7 +36,9 @@ export class Inputs {
   string(name: string): string {
     const input = this.declared(name);
     const value = (this.source(name) ?? '').trim() || (input.default ?? '').trim();
-    if (input.secret) this.logger.mask(value);
+    // An unevaluated `${{ github.token }}` default (a run outside the runner) is no secret, and masking it would
+    // hide that text in every later line.
+    if (input.secret && !value.startsWith('${{')) this.logger.mask(value);
     if (input.required && value === '') {
       throw new ConfigurationError(`input "${name}" is required: ${firstSentence(input.description)}`);
     }
