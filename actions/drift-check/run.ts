@@ -16,7 +16,7 @@ import { ConfigurationError, errorMessage } from '../lib/errors';
 import { readLedger } from '../lib/migrations/ledger';
 import type { Migration } from '../lib/migrations/model';
 import { compareLedger, type LedgerState } from '../lib/migrations/verify';
-import { loadProject, type Project } from '../lib/project';
+import { readProject, type Project } from '../lib/project';
 import { reportPath } from '../lib/report';
 import { suggestSql } from './fix';
 import { syncDriftIssue, type DriftIssueResult } from './issue';
@@ -36,13 +36,7 @@ interface DriftOptions {
 
 export async function run(context: RunContext): Promise<CommandResult> {
   const options = readOptions(context);
-  const project = await context.logger.group('Read migrations', async () => {
-    const loaded = loadProject(context);
-    context.logger.info(
-      `${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`,
-    );
-    return loaded;
-  });
+  const project = await readProject(context);
   const introspectOptions: IntrospectOptions = {
     ...(options.schemas.length ? { schemas: options.schemas } : {}),
     excludeTables: [`${project.ledger.schema}.${project.ledger.table}`],

@@ -72,17 +72,17 @@ function walk(root: string): Walked {
   return found;
 }
 
-export function detectRepository(
+export async function detectRepository(
   root: string,
   options: { project?: string; neon: FeatureChoice; vercel: FeatureChoice },
-): Repository {
+): Promise<Repository> {
   const files = walk(root);
   const configPath = chooseConfig(root, files.configs, options.project);
   const project = dirname(configPath);
   const projectRoot = join(root, project);
   const configFile = basename(configPath);
   // Computed settings are not an error here: the workflows leave them to the actions, which read the config too.
-  const config = readDrizzleConfig(projectRoot, configFile, ALL_CONFIG_INPUTS);
+  const config = await readDrizzleConfig(projectRoot, configFile, ALL_CONFIG_INPUTS);
   if (config.dialect && config.dialect !== 'postgresql') {
     throw new ConfigurationError(
       `${configPath} uses dialect "${config.dialect}"; schema-actions supports PostgreSQL (dialect "postgresql") only`,

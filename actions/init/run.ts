@@ -16,7 +16,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
   const neon: FeatureChoice = inputs.enum('neon', CHOICES);
   const vercel: FeatureChoice = inputs.enum('vercel', CHOICES);
   const requested = inputs.list('templates');
-  const repo = detectRepository(root, { project: inputs.optional('project'), neon, vercel });
+  const repo = await detectRepository(root, { project: inputs.optional('project'), neon, vercel });
   if (!repo.packageManager.lockfileFound) {
     logger.warning(
       `no lockfile found; the workflows install with npm ci, which needs ${repo.packageManager.lockfile}: commit it`,

@@ -12,10 +12,20 @@ export function readTransactionPolicy(context: RunContext): TransactionPolicy {
 export type Project = ProjectMigrations & { projectRoot: string };
 
 /**
- * Reads the project inputs and loads the migrations folder they point to. From then on the logger's annotations
- * resolve file paths (which are relative to the project) to repository paths, as GitHub expects them.
+ * The "Read migrations" phase every action that reads a project starts with: the project inputs, drizzle.config
+ * and the migrations folder they point to, in one log group that says what was found. From then on the logger's
+ * annotations resolve file paths (which are relative to the project) to repository paths, as GitHub expects them.
  */
-export function loadProject(context: RunContext): Project {
+export async function readProject(context: RunContext): Promise<Project> {
+  return context.logger.group('Read migrations', async () => {
+    const project = await loadProject(context);
+    const { set } = project;
+    context.logger.info(`${set.migrations.length} migrations in ${set.displayDir} (${set.layout} layout)`);
+    return project;
+  });
+}
+
+async function loadProject(context: RunContext): Promise<Project> {
   const { inputs, baseDir, logger } = context;
   const projectRoot = resolve(baseDir, inputs.string('working-directory') || '.');
   if (!existsSync(projectRoot)) {
@@ -23,7 +33,7 @@ export function loadProject(context: RunContext): Project {
       `working-directory ${inputs.string('working-directory')} does not exist; set it to your Drizzle project's folder`,
     );
   }
-  const project = loadProjectMigrations({
+  const project = await loadProjectMigrations({
     projectRoot,
     repositoryRoot: baseDir,
     drizzleConfig: inputs.optional('drizzle-config'),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandResult, RunContext } from '../lib/command';
 import type { Logger } from '../lib/logger';
-import { loadProject, type Project } from '../lib/project';
+import { readProject, type Project } from '../lib/project';
 import type { RunIdentity, RunStatus, TelemetrySink } from '../lib/telemetry/events';
 import { LokiSink } from '../lib/telemetry/loki';
 import { OtlpSink } from '../lib/telemetry/otlp';
@@ -33,7 +33,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
 async function migrate(context: RunContext): Promise<CommandResult> {
   const started = preciseNow();
   const options = readMigrateOptions(context.inputs, context.logger, context.baseDir);
-  const project = await readProject(context);
+  const project = await readProjectWarningProblems(context);
   const identity = runIdentity(context, options, started);
   const telemetry = new Telemetry(createSinks(options, identity, context.logger));
   telemetry.start();
@@ -64,16 +64,11 @@ async function migrate(context: RunContext): Promise<CommandResult> {
   return { failure: summary.failure ?? summary.status, where };
 }
 
-async function readProject(context: RunContext): Promise<Project> {
-  const { logger } = context;
-  return logger.group('Read migrations', async () => {
-    const project = loadProject(context);
-    logger.info(
-      `${project.set.migrations.length} migrations in ${project.set.displayDir} (${project.set.layout} layout)`,
-    );
-    for (const problem of project.set.problems) logger.warning(problem.message, problem);
-    return project;
-  });
+/** Folder problems do not change what is applied: migrate warns, schema-check is where they fail a build. */
+async function readProjectWarningProblems(context: RunContext): Promise<Project> {
+  const project = await readProject(context);
+  for (const problem of project.set.problems) context.logger.warning(problem.message, problem);
+  return project;
 }
 
 function runIdentity(context: RunContext, options: MigrateOptions, startedAt: number): RunIdentity {

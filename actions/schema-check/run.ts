@@ -7,7 +7,7 @@ import { cancellation, ConfigurationError } from '../lib/errors';
 import { plan, type TransactionPolicy } from '../lib/migrations/executor';
 import type { IntegrityProblem } from '../lib/migrations/model';
 import { dataOf, done, skipped, type Phase } from '../lib/phase';
-import { loadProject, readTransactionPolicy, type Project } from '../lib/project';
+import { readProject, readTransactionPolicy, type Project } from '../lib/project';
 import { applyChange, refusalFinding, type ApplyOutcome, type ChangeToApply, type SeedSql } from './apply';
 import { loadBaseMigrations, resolveBaseRef, type BaseRef } from './base';
 import { judgeWithEffects, type Effect } from './effects';
@@ -102,15 +102,6 @@ function readOptions(context: RunContext): CheckOptions {
     transaction: readTransactionPolicy(context),
     comment: inputs.enum('comment', COMMENT),
   };
-}
-
-async function readProject(context: RunContext): Promise<Project> {
-  return context.logger.group('Read migrations', async () => {
-    const project = loadProject(context);
-    const { set } = project;
-    context.logger.info(`${set.migrations.length} migrations in ${set.displayDir} (${set.layout} layout)`);
-    return project;
-  });
 }
 
 async function compareWithBaseCommit(

@@ -3,7 +3,7 @@ import { connectPostgres, validatePostgresUrl } from '../lib/db/postgres';
 import { plan, type Plan } from '../lib/migrations/executor';
 import { readLedger } from '../lib/migrations/ledger';
 import { compareLedger, type LedgerState } from '../lib/migrations/verify';
-import { loadProject, readTransactionPolicy, type Project } from '../lib/project';
+import { readProject, readTransactionPolicy, type Project } from '../lib/project';
 import { renderStatusReport } from './report';
 
 export async function run(context: RunContext): Promise<CommandResult> {
@@ -12,11 +12,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
   validatePostgresUrl(url);
   const failOnProblems = inputs.boolean('fail-on-problems');
   const policy = readTransactionPolicy(context);
-  const project = await logger.group('Read migrations', async () => {
-    const loaded = loadProject(context);
-    logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
-    return loaded;
-  });
+  const project = await readProject(context);
   const state = await readState(context, url, project);
   // The plan migrate-with-telemetry would run with the same transaction input.
   const planned = plan(state.pending, policy);

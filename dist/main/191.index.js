@@ -19,8 +19,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
 var errors = __webpack_require__(32863);
-// EXTERNAL MODULE: ./actions/lib/migrations/config.ts + 1 modules
-var migrations_config = __webpack_require__(35880);
+// EXTERNAL MODULE: ./actions/lib/migrations/config.ts
+var migrations_config = __webpack_require__(6430);
 // EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 3 modules
 var folder = __webpack_require__(44248);
 ;// CONCATENATED MODULE: ./actions/init/paths.ts
@@ -170,14 +170,14 @@ function walk(root) {
     visit(root, 0);
     return found;
 }
-function detectRepository(root, options) {
+async function detectRepository(root, options) {
     const files = walk(root);
     const configPath = chooseConfig(root, files.configs, options.project);
     const project = (0,external_node_path_.dirname)(configPath);
     const projectRoot = (0,external_node_path_.join)(root, project);
     const configFile = (0,external_node_path_.basename)(configPath);
     // Computed settings are not an error here: the workflows leave them to the actions, which read the config too.
-    const config = (0,migrations_config/* readDrizzleConfig */.h)(projectRoot, configFile, ALL_CONFIG_INPUTS);
+    const config = await (0,migrations_config/* readDrizzleConfig */.h)(projectRoot, configFile, ALL_CONFIG_INPUTS);
     if (config.dialect && config.dialect !== 'postgresql') {
         throw new errors/* ConfigurationError */.j1(`${configPath} uses dialect "${config.dialect}"; schema-actions supports PostgreSQL (dialect "postgresql") only`);
     }
@@ -920,7 +920,7 @@ async function run(context) {
     const neon = inputs.enum('neon', CHOICES);
     const vercel = inputs.enum('vercel', CHOICES);
     const requested = inputs.list('templates');
-    const repo = detectRepository(root, { project: inputs.optional('project'), neon, vercel });
+    const repo = await detectRepository(root, { project: inputs.optional('project'), neon, vercel });
     if (!repo.packageManager.lockfileFound) {
         logger.warning(`no lockfile found; the workflows install with npm ci, which needs ${repo.packageManager.lockfile}: commit it`);
     }

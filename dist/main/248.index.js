@@ -60,197 +60,18 @@ function hasStatement(text) {
 
 /***/ }),
 
-/***/ 35880:
+/***/ 6430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  h: () => (/* binding */ readDrizzleConfig),
-  x: () => (/* binding */ resolveMigrationsDir)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(32863);
-// EXTERNAL MODULE: ./node_modules/acorn/dist/acorn.mjs
-var acorn = __webpack_require__(54559);
-// EXTERNAL MODULE: ./node_modules/@sveltejs/acorn-typescript/index.js
-var acorn_typescript = __webpack_require__(55841);
-;// CONCATENATED MODULE: ./actions/lib/migrations/static-module.ts
-
-
-class ModuleSyntaxError extends Error {
-}
-let typeScriptParser;
-/** Parses `code` (TypeScript when `typeScript`); throws ModuleSyntaxError with the line and column. */
-function parse(code, options) {
-    const parser = options.typeScript ? (typeScriptParser ??= acorn.Parser.extend((0,acorn_typescript/* tsPlugin */.N)())) : acorn.Parser;
-    try {
-        return parser.parse(code, {
-            ecmaVersion: 'latest',
-            sourceType: options.commonJs ? 'script' : 'module',
-            allowHashBang: true,
-            locations: true,
-        });
-    }
-    catch (error) {
-        throw new ModuleSyntaxError(error.message);
-    }
-}
-/** The module's default export (`export default`, `export { x as default }`, `module.exports =`), if it has one. */
-function readDefaultExport(code, options) {
-    const program = parse(code, options);
-    const scope = new ModuleScope(code, program);
-    const exported = defaultExportNode(program);
-    return exported && scope.evaluate(exported);
-}
-function defaultExportNode(program) {
-    let found;
-    for (const statement of program.body) {
-        if (statement.type === 'ExportDefaultDeclaration')
-            found = statement.declaration;
-        if (statement.type === 'ExportNamedDeclaration') {
-            const specifier = statement.specifiers.find((s) => nameOf(s.exported) === 'default');
-            if (specifier && !statement.source)
-                found = specifier.local;
-        }
-        if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
-            const { left, right, operator } = statement.expression;
-            if (operator === '=' && isModuleExports(left))
-                found = right;
-        }
-    }
-    return found;
-}
-function isModuleExports(node) {
-    if (node.type !== 'MemberExpression')
-        return false;
-    const member = node;
-    return (member.object.type === 'Identifier' &&
-        nameOf(member.object) === 'module' &&
-        !member.computed &&
-        nameOf(member.property) === 'exports');
-}
-function nameOf(node) {
-    if (node.type === 'Identifier')
-        return node.name;
-    if (node.type === 'Literal') {
-        const value = node.value;
-        return typeof value === 'string' ? value : undefined;
-    }
-    return undefined;
-}
-/** A property's key as a string; undefined when only running the code could tell it (`[prefix + 'out']`). */
-function keyName(property) {
-    const { key } = property;
-    if (key.type === 'Identifier' && !property.computed)
-        return nameOf(key);
-    if (key.type !== 'Literal')
-        return undefined;
-    const value = key.value;
-    return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-}
-/** TypeScript wrappers that do not change a value: `x as const`, `x satisfies Config`, `x!`, `<Config>x`. */
-const TYPE_ONLY = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion']);
-class ModuleScope {
-    code;
-    /** Top-level `const` bindings: the only ones whose value the source alone fixes. */
-    constants = new Map();
-    evaluating = new Set();
-    constructor(code, program) {
-        this.code = code;
-        for (const statement of program.body) {
-            const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-            if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const')
-                continue;
-            for (const declarator of declaration.declarations) {
-                const name = nameOf(declarator.id);
-                if (name && declarator.init)
-                    this.constants.set(name, declarator.init);
-            }
-        }
-    }
-    evaluate(node) {
-        if (TYPE_ONLY.has(node.type)) {
-            const value = this.evaluate(node.expression);
-            return value.kind === 'computed' ? this.computed(node) : value;
-        }
-        switch (node.type) {
-            case 'Literal': {
-                const value = node.value;
-                return typeof value === 'string' ? { kind: 'string', value } : this.computed(node);
-            }
-            case 'TemplateLiteral': {
-                const template = node;
-                const cooked = template.quasis[0]?.value.cooked;
-                return template.expressions.length === 0 && typeof cooked === 'string'
-                    ? { kind: 'string', value: cooked }
-                    : this.computed(node);
-            }
-            case 'ObjectExpression':
-                return { kind: 'object', read: (key) => this.property(node, key) };
-            case 'Identifier':
-                return this.constant(node);
-            case 'CallExpression':
-                return this.defineConfig(node);
-            default:
-                return this.computed(node);
-        }
-    }
-    constant(node) {
-        const name = nameOf(node);
-        const init = this.constants.get(name);
-        if (!init || this.evaluating.has(name))
-            return this.computed(node);
-        this.evaluating.add(name);
-        try {
-            return this.evaluate(init);
-        }
-        finally {
-            this.evaluating.delete(name);
-        }
-    }
-    /** drizzle-kit's `defineConfig(config)` returns its argument. */
-    defineConfig(node) {
-        const call = node;
-        const [argument, ...rest] = call.arguments;
-        if (nameOf(call.callee) !== 'defineConfig' || !argument || rest.length > 0)
-            return this.computed(node);
-        return this.evaluate(argument);
-    }
-    /** The value of `key` in an object literal: the last property that sets it wins, spreads included. */
-    property(object, key) {
-        for (const property of [...object.properties].reverse()) {
-            if (property.type === 'SpreadElement') {
-                const spread = this.evaluate(property.argument);
-                if (spread.kind !== 'object')
-                    return this.computed(property);
-                const value = spread.read(key);
-                if (value)
-                    return value;
-                continue;
-            }
-            const name = keyName(property);
-            if (name === undefined)
-                return this.computed(property);
-            if (name !== key)
-                continue;
-            return property.kind === 'init' && !property.method ? this.evaluate(property.value) : this.computed(property);
-        }
-        return undefined;
-    }
-    computed(node) {
-        const text = this.code.slice(node.start, node.end).replace(/\s+/g, ' ');
-        return { kind: 'computed', text: text.length > 80 ? `${text.slice(0, 79)}…` : text };
-    }
-}
-
-;// CONCATENATED MODULE: ./actions/lib/migrations/config.ts
-
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ readDrizzleConfig),
+/* harmony export */   x: () => (/* binding */ resolveMigrationsDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32863);
 
 
 
@@ -277,17 +98,17 @@ const INPUTS = SETTINGS.flatMap((s) => (s.input ? [s.input] : []));
  * is among `given` (then the setting is not needed). Nothing is guessed: a wrong ledger table would re-apply every
  * migration.
  */
-function readDrizzleConfig(projectRoot, configPath, given = new Set()) {
+async function readDrizzleConfig(projectRoot, configPath, given = new Set()) {
     const found = locateConfig(projectRoot, configPath);
     if (!found)
         return {};
     const { path, shown } = found;
     const needed = INPUTS.filter((input) => !given.has(input));
-    const exported = readExport((0,external_node_fs_.readFileSync)(path, 'utf8'), path, shown, needed);
+    const exported = await readExport((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'), path, shown, needed);
     if (!exported || (exported.kind !== 'object' && needed.length === 0))
         return { file: shown };
     if (exported.kind !== 'object') {
-        throw new errors/* ConfigurationError */.j1(`${shown}: the exported config is ${describe(exported)}, and schema-actions reads the config without running it; set ${inputs(needed)} instead`);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${shown}: the exported config is ${describe(exported)}, and schema-actions reads the config without running it; set ${inputs(needed)} instead`);
     }
     const config = { file: shown };
     for (const setting of SETTINGS) {
@@ -295,7 +116,7 @@ function readDrizzleConfig(projectRoot, configPath, given = new Set()) {
         if (value?.kind === 'string')
             config[setting.field] = value.value;
         else if (value && setting.input && needed.includes(setting.input)) {
-            throw new errors/* ConfigurationError */.j1(`${shown}: "${setting.path.join('.')}" is ${describe(value)}, and schema-actions reads the config without running it; set the ${setting.input} input instead`);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${shown}: "${setting.path.join('.')}" is ${describe(value)}, and schema-actions reads the config without running it; set the ${setting.input} input instead`);
         }
     }
     return config;
@@ -305,36 +126,47 @@ function locateConfig(projectRoot, configPath) {
     const explicit = configPath && configPath !== 'drizzle.config.ts';
     const file = explicit
         ? configPath
-        : [configPath ?? 'drizzle.config.ts', ...CANDIDATES].find((c) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(projectRoot, c)));
+        : [configPath ?? 'drizzle.config.ts', ...CANDIDATES].find((c) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(projectRoot, c)));
     if (!file)
         return undefined;
-    const path = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.join)(projectRoot, file);
-    if (!(0,external_node_fs_.existsSync)(path)) {
-        throw new errors/* ConfigurationError */.j1(`drizzle config ${file} does not exist; set drizzle-config to your config file's path, relative to working-directory`);
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(file) ? file : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(projectRoot, file);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`drizzle config ${file} does not exist; set drizzle-config to your config file's path, relative to working-directory`);
     }
-    return { path, shown: (0,external_node_path_.relative)(projectRoot, path) || file };
+    return { path, shown: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(projectRoot, path) || file };
 }
 /**
  * The config's exported value. Undefined when every input it could provide is given, so a file this parser cannot
  * read (or that exports nothing) is no obstacle then.
  */
-function readExport(text, path, shown, needed) {
+async function readExport(text, path, shown, needed) {
     let exported;
     try {
-        exported = path.endsWith('.json')
-            ? fromJson(JSON.parse(text))
-            : readDefaultExport(text, { typeScript: /\.[cm]?ts$/.test(path), commonJs: path.endsWith('.cjs') });
+        exported = path.endsWith('.json') ? fromJson(JSON.parse(text)) : await readScriptExport(text, path);
     }
     catch (error) {
-        if (!(error instanceof SyntaxError || error instanceof ModuleSyntaxError))
+        if (!(error instanceof SyntaxError))
             throw error;
         if (needed.length === 0)
             return undefined;
-        throw new errors/* ConfigurationError */.j1(`${shown} cannot be parsed (${error.message}); fix the file, or set ${inputs(needed)}`);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${shown} cannot be parsed (${error.message}); fix the file, or set ${inputs(needed)}`);
     }
     if (exported || needed.length === 0)
         return exported;
-    throw new errors/* ConfigurationError */.j1(`${shown} exports no config (no export default or module.exports); export it as drizzle-kit expects, or set ${inputs(needed)}`);
+    throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${shown} exports no config (no export default or module.exports); export it as drizzle-kit expects, or set ${inputs(needed)}`);
+}
+/** The JavaScript/TypeScript parser (acorn, 450 kB) loads only for a config written in code. */
+async function readScriptExport(text, path) {
+    const { ModuleSyntaxError, readDefaultExport } = await Promise.all(/* import() */[__webpack_require__.e(841), __webpack_require__.e(79)]).then(__webpack_require__.bind(__webpack_require__, 43079));
+    try {
+        return readDefaultExport(text, { typeScript: /\.[cm]?ts$/.test(path), commonJs: path.endsWith('.cjs') });
+    }
+    catch (error) {
+        // One kind of parse failure for the caller, JSON's or the script parser's.
+        if (error instanceof ModuleSyntaxError)
+            throw new SyntaxError(error.message);
+        throw error;
+    }
 }
 function fromJson(value) {
     if (typeof value === 'string')
@@ -372,25 +204,25 @@ function inputs(names) {
  */
 function resolveMigrationsDir(projectRoot, input, config, holdsMigrations) {
     if (input) {
-        const dir = (0,external_node_path_.resolve)(projectRoot, input);
-        if (!(0,external_node_fs_.existsSync)(dir)) {
-            throw new errors/* ConfigurationError */.j1(`migrations-dir ${input} does not exist; set it to the folder drizzle-kit generates into`);
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(projectRoot, input);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`migrations-dir ${input} does not exist; set it to the folder drizzle-kit generates into`);
         }
         return dir;
     }
     if (config.out) {
-        const dir = (0,external_node_path_.resolve)(projectRoot, config.out);
-        if (!(0,external_node_fs_.existsSync)(dir)) {
-            throw new errors/* ConfigurationError */.j1(`${config.file} sets out to ${config.out}, which does not exist; run drizzle-kit generate or set migrations-dir`);
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(projectRoot, config.out);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${config.file} sets out to ${config.out}, which does not exist; run drizzle-kit generate or set migrations-dir`);
         }
         return dir;
     }
     for (const candidate of ['drizzle', 'migrations']) {
-        const dir = (0,external_node_path_.resolve)(projectRoot, candidate);
-        if ((0,external_node_fs_.existsSync)(dir) && holdsMigrations(dir))
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(projectRoot, candidate);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) && holdsMigrations(dir))
             return dir;
     }
-    throw new errors/* ConfigurationError */.j1(`no migrations folder found in ${projectRoot}: set migrations-dir, or out in drizzle.config.ts`);
+    throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`no migrations folder found in ${projectRoot}: set migrations-dir, or out in drizzle.config.ts`);
 }
 
 
@@ -413,8 +245,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
 var errors = __webpack_require__(32863);
-// EXTERNAL MODULE: ./actions/lib/migrations/config.ts + 1 modules
-var migrations_config = __webpack_require__(35880);
+// EXTERNAL MODULE: ./actions/lib/migrations/config.ts
+var migrations_config = __webpack_require__(6430);
 // EXTERNAL MODULE: ./actions/lib/migrations/chunks.ts
 var chunks = __webpack_require__(57866);
 ;// CONCATENATED MODULE: ./actions/lib/migrations/files.ts
@@ -835,7 +667,7 @@ function loadMigrationFolder(dir, projectRoot, boundary = projectRoot) {
     return { layout: 'journal', dir, displayDir, migrations: [], problems: [] };
 }
 /** Everything the actions need to know about a project's migrations, from inputs and drizzle.config. */
-function loadProjectMigrations(options) {
+async function loadProjectMigrations(options) {
     const given = new Set();
     if (options.migrationsDir)
         given.add('migrations-dir');
@@ -843,7 +675,7 @@ function loadProjectMigrations(options) {
         given.add('migrations-table');
     if (options.migrationsSchema)
         given.add('migrations-schema');
-    const config = (0,migrations_config/* readDrizzleConfig */.h)(options.projectRoot, options.drizzleConfig, given);
+    const config = await (0,migrations_config/* readDrizzleConfig */.h)(options.projectRoot, options.drizzleConfig, given);
     if (config.dialect && config.dialect !== 'postgresql') {
         throw new errors/* ConfigurationError */.j1(`${config.file} uses dialect "${config.dialect}"; schema-actions supports PostgreSQL (dialect "postgresql") only`);
     }

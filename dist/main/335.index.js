@@ -2579,7 +2579,7 @@ const COMMENT = ['always', 'on-failure', 'never'];
 async function run(context) {
     const started = performance.now();
     const options = readOptions(context);
-    const project = await readProject(context);
+    const project = await (0,lib_project/* readProject */.W)(context);
     const seed = readSeed(context.inputs.optional('seed-sql'), project.projectRoot);
     const { base, change, inherited } = await compareWithBaseCommit(context, project);
     const toApply = {
@@ -2641,14 +2641,6 @@ function readOptions(context) {
         transaction: (0,lib_project/* readTransactionPolicy */.$)(context),
         comment: inputs.enum('comment', COMMENT),
     };
-}
-async function readProject(context) {
-    return context.logger.group('Read migrations', async () => {
-        const project = (0,lib_project/* loadProject */.g)(context);
-        const { set } = project;
-        context.logger.info(`${set.migrations.length} migrations in ${set.displayDir} (${set.layout} layout)`);
-        return project;
-    });
 }
 async function compareWithBaseCommit(context, project) {
     const { logger } = context;

@@ -1734,7 +1734,7 @@ async function run(context) {
 async function migrate(context) {
     const started = (0,time/* preciseNow */.M)();
     const options = readMigrateOptions(context.inputs, context.logger, context.baseDir);
-    const project = await readProject(context);
+    const project = await readProjectWarningProblems(context);
     const identity = runIdentity(context, options, started);
     const telemetry = new Telemetry(createSinks(options, identity, context.logger));
     telemetry.start();
@@ -1762,15 +1762,12 @@ async function migrate(context) {
     const where = options.targets.length === 1 ? results[0]?.failedAt : undefined;
     return { failure: summary.failure ?? summary.status, where };
 }
-async function readProject(context) {
-    const { logger } = context;
-    return logger.group('Read migrations', async () => {
-        const project = (0,lib_project/* loadProject */.g)(context);
-        logger.info(`${project.set.migrations.length} migrations in ${project.set.displayDir} (${project.set.layout} layout)`);
-        for (const problem of project.set.problems)
-            logger.warning(problem.message, problem);
-        return project;
-    });
+/** Folder problems do not change what is applied: migrate warns, schema-check is where they fail a build. */
+async function readProjectWarningProblems(context) {
+    const project = await (0,lib_project/* readProject */.W)(context);
+    for (const problem of project.set.problems)
+        context.logger.warning(problem.message, problem);
+    return project;
 }
 function runIdentity(context, options, startedAt) {
     const { github } = context;

@@ -175,11 +175,7 @@ async function run(context) {
     (0,postgres/* validatePostgresUrl */.$1)(url);
     const failOnProblems = inputs.boolean('fail-on-problems');
     const policy = (0,lib_project/* readTransactionPolicy */.$)(context);
-    const project = await logger.group('Read migrations', async () => {
-        const loaded = (0,lib_project/* loadProject */.g)(context);
-        logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
-        return loaded;
-    });
+    const project = await (0,lib_project/* readProject */.W)(context);
     const state = await readState(context, url, project);
     // The plan migrate-with-telemetry would run with the same transaction input.
     const planned = (0,executor/* plan */.et)(state.pending, policy);

@@ -527,11 +527,7 @@ function groupByOwner(findings) {
 
 async function run(context) {
     const options = readOptions(context);
-    const project = await context.logger.group('Read migrations', async () => {
-        const loaded = (0,lib_project/* loadProject */.g)(context);
-        context.logger.info(`${loaded.set.migrations.length} migrations in ${loaded.set.displayDir} (${loaded.set.layout} layout)`);
-        return loaded;
-    });
+    const project = await (0,lib_project/* readProject */.W)(context);
     const introspectOptions = {
         ...(options.schemas.length ? { schemas: options.schemas } : {}),
         excludeTables: [`${project.ledger.schema}.${project.ledger.table}`],

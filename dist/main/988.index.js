@@ -471,7 +471,7 @@ function ledgerInsert(location, layout, migration) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ readTransactionPolicy),
-/* harmony export */   g: () => (/* binding */ loadProject)
+/* harmony export */   W: () => (/* binding */ readProject)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -489,16 +489,25 @@ function readTransactionPolicy(context) {
     return context.inputs.enum('transaction', _migrations_executor__WEBPACK_IMPORTED_MODULE_3__/* .TRANSACTION_POLICIES */ .o2);
 }
 /**
- * Reads the project inputs and loads the migrations folder they point to. From then on the logger's annotations
- * resolve file paths (which are relative to the project) to repository paths, as GitHub expects them.
+ * The "Read migrations" phase every action that reads a project starts with: the project inputs, drizzle.config
+ * and the migrations folder they point to, in one log group that says what was found. From then on the logger's
+ * annotations resolve file paths (which are relative to the project) to repository paths, as GitHub expects them.
  */
-function loadProject(context) {
+async function readProject(context) {
+    return context.logger.group('Read migrations', async () => {
+        const project = await loadProject(context);
+        const { set } = project;
+        context.logger.info(`${set.migrations.length} migrations in ${set.displayDir} (${set.layout} layout)`);
+        return project;
+    });
+}
+async function loadProject(context) {
     const { inputs, baseDir, logger } = context;
     const projectRoot = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(baseDir, inputs.string('working-directory') || '.');
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(projectRoot)) {
         throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`working-directory ${inputs.string('working-directory')} does not exist; set it to your Drizzle project's folder`);
     }
-    const project = (0,_migrations_folder__WEBPACK_IMPORTED_MODULE_4__/* .loadProjectMigrations */ .bK)({
+    const project = await (0,_migrations_folder__WEBPACK_IMPORTED_MODULE_4__/* .loadProjectMigrations */ .bK)({
         projectRoot,
         repositoryRoot: baseDir,
         drizzleConfig: inputs.optional('drizzle-config'),

@@ -24,9 +24,9 @@ function read(file: string, text: string, given: ConfigInput[] = []) {
   return readDrizzleConfig(project({ [file]: text }), undefined, new Set(given));
 }
 
-function refusal(file: string, text: string, given: ConfigInput[] = []): string {
+async function refusal(file: string, text: string, given: ConfigInput[] = []): Promise<string> {
   try {
-    read(file, text, given);
+    await read(file, text, given);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigurationError);
     return (error as Error).message;
@@ -106,12 +106,12 @@ export { config as default };
         migrations: { table: 'schema_ledger', schema: 'ops' },
       }),
     ],
-  ])('reads %s', (_shape, file, text) => {
-    expect(read(file, text)).toEqual({ file, ...WANTED });
+  ])('reads %s', async (_shape, file, text) => {
+    expect(await read(file, text)).toEqual({ file, ...WANTED });
   });
 
-  it('ignores settings in comments and strings, and keys of other nested objects', () => {
-    const config = read(
+  it('ignores settings in comments and strings, and keys of other nested objects', async () => {
+    const config = await read(
       'drizzle.config.ts',
       `// out: 'commented-out',
 /* migrations: { table: 'commented' } */
@@ -125,8 +125,8 @@ export default {
     expect(config).toEqual({ file: 'drizzle.config.ts', out: './db/migrations' });
   });
 
-  it('takes the last of repeated keys, as JavaScript does', () => {
-    const config = read('drizzle.config.ts', `export default { out: './old', ...{ out: './db/migrations' } };`);
+  it('takes the last of repeated keys, as JavaScript does', async () => {
+    const config = await read('drizzle.config.ts', `export default { out: './old', ...{ out: './db/migrations' } };`);
     expect(config.out).toBe('./db/migrations');
   });
 });
@@ -138,68 +138,70 @@ describe('values only running the config could tell', () => {
     ['a template with a placeholder', 'out: `./${dir}`', /"out" is computed \(`\.\/\$\{dir\}`\)/],
     ['a function call', `out: path.join('db', 'migrations')`, /"out" is computed \(path\.join/],
     ['a spread of an import', '...shared', /"out" is computed \(\.\.\.shared\)/],
-  ])('refuses %s and names the input that replaces it', (_what, property, message) => {
+  ])('refuses %s and names the input that replaces it', async (_what, property, message) => {
     const text = `import shared from './shared';\nexport default { dialect: 'postgresql', ${property} };`;
-    expect(refusal('drizzle.config.ts', text)).toMatch(message);
-    expect(refusal('drizzle.config.ts', text)).toMatch(/set the migrations-dir input instead$/);
+    expect(await refusal('drizzle.config.ts', text)).toMatch(message);
+    expect(await refusal('drizzle.config.ts', text)).toMatch(/set the migrations-dir input instead$/);
     // The inputs are the way out (a spread could set any setting, so it needs all three).
-    expect(read('drizzle.config.ts', text, ['migrations-dir', 'migrations-table', 'migrations-schema']).out).toBe(
-      undefined,
-    );
+    expect(
+      (await read('drizzle.config.ts', text, ['migrations-dir', 'migrations-table', 'migrations-schema'])).out,
+    ).toBe(undefined);
   });
 
-  it('names the nested setting and its input', () => {
+  it('names the nested setting and its input', async () => {
     const text = `const prefix = process.env.PREFIX;\nexport default { out: './m', migrations: { table: \`\${prefix}_ledger\`, schema: 'ops' } };`;
-    expect(refusal('drizzle.config.ts', text)).toMatch(
+    expect(await refusal('drizzle.config.ts', text)).toMatch(
       /"migrations\.table" is computed .*set the migrations-table input/,
     );
-    expect(read('drizzle.config.ts', text, ['migrations-table'])).toMatchObject({
+    expect(await read('drizzle.config.ts', text, ['migrations-table'])).toMatchObject({
       out: './m',
       migrationsSchema: 'ops',
     });
   });
 
-  it('reads a const but not a let, which may be reassigned before it is exported', () => {
-    expect(read('drizzle.config.ts', `const table = 'x';\nexport default { migrations: { table } };`)).toMatchObject({
+  it('reads a const but not a let, which may be reassigned before it is exported', async () => {
+    expect(
+      await read('drizzle.config.ts', `const table = 'x';\nexport default { migrations: { table } };`),
+    ).toMatchObject({
       migrationsTable: 'x',
     });
-    expect(refusal('drizzle.config.ts', `let table = 'x';\nexport default { migrations: { table } };`)).toMatch(
+    expect(await refusal('drizzle.config.ts', `let table = 'x';\nexport default { migrations: { table } };`)).toMatch(
       /"migrations\.table" is computed \(table\)/,
     );
   });
 
-  it('refuses a config whose export is itself computed, naming every input still needed', () => {
+  it('refuses a config whose export is itself computed, naming every input still needed', async () => {
     const text = `export default process.env.CI ? { out: './a' } : { out: './b' };`;
-    expect(refusal('drizzle.config.ts', text)).toMatch(
+    expect(await refusal('drizzle.config.ts', text)).toMatch(
       /^drizzle\.config\.ts: the exported config is computed .*set the migrations-dir, migrations-table and migrations-schema inputs instead$/,
     );
-    expect(refusal('drizzle.config.ts', text, ['migrations-dir', 'migrations-schema'])).toMatch(
+    expect(await refusal('drizzle.config.ts', text, ['migrations-dir', 'migrations-schema'])).toMatch(
       /set the migrations-table input instead$/,
     );
-    expect(read('drizzle.config.ts', text, ['migrations-dir', 'migrations-table', 'migrations-schema'])).toEqual({
+    expect(await read('drizzle.config.ts', text, ['migrations-dir', 'migrations-table', 'migrations-schema'])).toEqual({
       file: 'drizzle.config.ts',
     });
   });
 
-  it('reports a file it cannot parse with the line, unless the inputs make it unnecessary', () => {
+  it('reports a file it cannot parse with the line, unless the inputs make it unnecessary', async () => {
     const text = `export default {\n  out: './m',,\n};`;
-    expect(refusal('drizzle.config.ts', text)).toMatch(/^drizzle\.config\.ts cannot be parsed \(.*2:\d+\)/);
-    expect(read('drizzle.config.ts', text, ['migrations-dir', 'migrations-table', 'migrations-schema'])).toEqual({
+    expect(await refusal('drizzle.config.ts', text)).toMatch(/^drizzle\.config\.ts cannot be parsed \(.*2:\d+\)/);
+    expect(await read('drizzle.config.ts', text, ['migrations-dir', 'migrations-table', 'migrations-schema'])).toEqual({
       file: 'drizzle.config.ts',
     });
   });
 
-  it('refuses a setting of the wrong kind instead of reading past it', () => {
-    expect(refusal('drizzle.config.ts', `export default { out: { dir: './m' } };`)).toMatch(
+  it('refuses a setting of the wrong kind instead of reading past it', async () => {
+    expect(await refusal('drizzle.config.ts', `export default { out: { dir: './m' } };`)).toMatch(
       /"out" is an object, not a string.*migrations-dir/,
     );
-    expect(refusal('drizzle.config.js', `export default './m';`)).toMatch(
+    expect(await refusal('drizzle.config.js', `export default './m';`)).toMatch(
       /the exported config is a string, not an object/,
     );
   });
 
-  it('leaves a computed dialect unread: no input replaces it and PostgreSQL is the only one supported', () => {
-    expect(read('drizzle.config.ts', `export default { dialect: process.env.DIALECT, out: './m' };`)).toEqual({
+  it('leaves a computed dialect unread: no input replaces it and PostgreSQL is the only one supported', async () => {
+    expect(await read('drizzle.config.ts', `export default { dialect: process.env.DIALECT, out: './m' };`)).toEqual({
       file: 'drizzle.config.ts',
       out: './m',
     });

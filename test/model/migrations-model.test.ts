@@ -34,9 +34,9 @@ function writeJson(path: string, value: unknown): void {
 }
 
 /** What a ConfigurationError thrown by `fn` says; fails the test if `fn` does not throw one. */
-function configurationError(fn: () => unknown): string {
+async function configurationError(fn: () => unknown): Promise<string> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigurationError);
     const message = (error as Error).message;
@@ -82,9 +82,9 @@ describe('the examples', () => {
     expect(set.problems).toEqual([]);
   });
 
-  it('finds both examples through their drizzle.config.ts', () => {
+  it('finds both examples through their drizzle.config.ts', async () => {
     for (const root of [EXAMPLE_BASIC, EXAMPLE_V1]) {
-      const project = loadProjectMigrations({ projectRoot: root });
+      const project = await loadProjectMigrations({ projectRoot: root });
       expect(project.config).toMatchObject({ file: 'drizzle.config.ts', out: './drizzle', dialect: 'postgresql' });
       expect(project.set.dir).toBe(join(root, 'drizzle'));
       expect(project.ledger).toEqual({ schema: 'drizzle', table: '__drizzle_migrations' });
@@ -254,47 +254,47 @@ describe('integrity problems in a v1 folder', () => {
 });
 
 describe('folders that cannot be read: one clear error', () => {
-  it('a journal that is not JSON', () => {
+  it('a journal that is not JSON', async () => {
     const dir = copyOf(join(EXAMPLE_BASIC, 'drizzle'));
     writeFileSync(join(dir, 'meta', '_journal.json'), '{ "version": "7", "entries": [');
-    expect(configurationError(() => loadMigrationFolder(dir, dir))).toMatch(
+    expect(await configurationError(() => loadMigrationFolder(dir, dir))).toMatch(
       /_journal\.json is not valid JSON.*restore/,
     );
   });
 
-  it('a journal entry whose SQL file is gone', () => {
+  it('a journal entry whose SQL file is gone', async () => {
     const dir = copyOf(join(EXAMPLE_BASIC, 'drizzle'));
     rmSync(join(dir, '0001_tasks.sql'));
-    expect(configurationError(() => loadMigrationFolder(dir, dir))).toMatch(
+    expect(await configurationError(() => loadMigrationFolder(dir, dir))).toMatch(
       /lists "0001_tasks" but 0001_tasks\.sql does not exist/,
     );
   });
 
-  it('a journal entry without a tag', () => {
+  it('a journal entry without a tag', async () => {
     const dir = copyOf(join(EXAMPLE_BASIC, 'drizzle'));
     writeJson(join(dir, 'meta', '_journal.json'), { version: '7', dialect: 'postgresql', entries: [{ idx: 0 }] });
-    expect(configurationError(() => loadMigrationFolder(dir, dir))).toMatch(/entry 0 needs a string "tag"/);
+    expect(await configurationError(() => loadMigrationFolder(dir, dir))).toMatch(/entry 0 needs a string "tag"/);
   });
 
-  it('a journal for another dialect', () => {
+  it('a journal for another dialect', async () => {
     const dir = copyOf(join(EXAMPLE_BASIC, 'drizzle'));
     const journal = readJson(join(dir, 'meta', '_journal.json'));
     writeJson(join(dir, 'meta', '_journal.json'), { ...journal, dialect: 'mysql' });
-    expect(configurationError(() => loadMigrationFolder(dir, dir))).toMatch(/dialect "mysql"/);
+    expect(await configurationError(() => loadMigrationFolder(dir, dir))).toMatch(/dialect "mysql"/);
   });
 
-  it('SQL files in no Drizzle layout', () => {
+  it('SQL files in no Drizzle layout', async () => {
     const dir = copyOf(join(EXAMPLE_BASIC, 'drizzle'));
     rmSync(join(dir, 'meta'), { recursive: true });
-    expect(configurationError(() => loadMigrationFolder(dir, dir))).toMatch(
+    expect(await configurationError(() => loadMigrationFolder(dir, dir))).toMatch(
       /holds SQL files but is in no Drizzle layout/,
     );
   });
 
-  it('both layouts in one folder', () => {
+  it('both layouts in one folder', async () => {
     const dir = copyOf(join(EXAMPLE_BASIC, 'drizzle'));
     cpSync(join(EXAMPLE_V1, 'drizzle'), dir, { recursive: true });
-    expect(configurationError(() => loadMigrationFolder(dir, dir))).toMatch(/mixes both Drizzle layouts/);
+    expect(await configurationError(() => loadMigrationFolder(dir, dir))).toMatch(/mixes both Drizzle layouts/);
   });
 });
 
@@ -313,7 +313,7 @@ describe('drizzle.config', () => {
     return projectRoot;
   }
 
-  it('reads out, migrations.table and migrations.schema without running the config', () => {
+  it('reads out, migrations.table and migrations.schema without running the config', async () => {
     const root = project({
       'drizzle.config.ts': `import { defineConfig } from 'drizzle-kit';
 // out: 'commented-out',
@@ -326,7 +326,7 @@ export default defineConfig({
 });
 `,
     });
-    const loaded = loadProjectMigrations({ projectRoot: root });
+    const loaded = await loadProjectMigrations({ projectRoot: root });
     expect(loaded.config).toMatchObject({
       out: './db-migrations',
       migrationsTable: 'schema_ledger',
@@ -337,11 +337,11 @@ export default defineConfig({
     expect(loaded.ledger).toEqual({ schema: 'ops', table: 'schema_ledger' });
   });
 
-  it('lets the inputs override the config', () => {
+  it('lets the inputs override the config', async () => {
     const root = project({
       'drizzle.config.ts': `export default { dialect: 'postgresql', out: './nowhere', migrations: { table: 't' } };`,
     });
-    const loaded = loadProjectMigrations({
+    const loaded = await loadProjectMigrations({
       projectRoot: root,
       migrationsDir: 'db-migrations',
       migrationsTable: 'ledger',
@@ -351,7 +351,7 @@ export default defineConfig({
     expect(loaded.ledger).toEqual({ schema: 'audit', table: 'ledger' });
   });
 
-  it('reads a JSON config and a config at another path', () => {
+  it('reads a JSON config and a config at another path', async () => {
     const root = project({
       'config/drizzle.json': JSON.stringify({
         dialect: 'postgresql',
@@ -359,64 +359,69 @@ export default defineConfig({
         migrations: { schema: 'x' },
       }),
     });
-    const loaded = loadProjectMigrations({ projectRoot: root, drizzleConfig: 'config/drizzle.json' });
+    const loaded = await loadProjectMigrations({ projectRoot: root, drizzleConfig: 'config/drizzle.json' });
     expect(loaded.ledger).toEqual({ schema: 'x', table: '__drizzle_migrations' });
     expect(loaded.set.migrations).toHaveLength(3);
   });
 
-  it('turns a computed value into one error naming the input that replaces it', () => {
+  it('turns a computed value into one error naming the input that replaces it', async () => {
     const root = project({
       'drizzle.config.ts': `export default { dialect: 'postgresql', out: process.env.MIGRATIONS_DIR ?? './drizzle' };`,
     });
-    const message = configurationError(() => loadProjectMigrations({ projectRoot: root }));
+    const message = await configurationError(() => loadProjectMigrations({ projectRoot: root }));
     expect(message).toMatch(/"out" is computed .*set the migrations-dir input instead/);
     // ...and the input is the way out.
-    expect(loadProjectMigrations({ projectRoot: root, migrationsDir: 'db-migrations' }).set.migrations).toHaveLength(3);
+    expect(
+      (await loadProjectMigrations({ projectRoot: root, migrationsDir: 'db-migrations' })).set.migrations,
+    ).toHaveLength(3);
 
     const computedTable = project({
       'drizzle.config.ts': `import { table } from './ledger';\nexport default { out: './db-migrations', migrations: { table } };`,
     });
     // A shorthand property taking an imported value: computed too, never silently the default ledger.
-    expect(configurationError(() => loadProjectMigrations({ projectRoot: computedTable }))).toMatch(
+    expect(await configurationError(() => loadProjectMigrations({ projectRoot: computedTable }))).toMatch(
       /"migrations\.table" is computed \(table\).*migrations-table/,
     );
-    expect(loadProjectMigrations({ projectRoot: computedTable, migrationsTable: 'x' }).ledger.table).toBe('x');
+    expect((await loadProjectMigrations({ projectRoot: computedTable, migrationsTable: 'x' })).ledger.table).toBe('x');
     const templated = project({
       'drizzle.config.ts': `export default { out: './db-migrations', migrations: { table: \`\${prefix}_ledger\` } };`,
     });
-    expect(configurationError(() => loadProjectMigrations({ projectRoot: templated }))).toMatch(
+    expect(await configurationError(() => loadProjectMigrations({ projectRoot: templated }))).toMatch(
       /"migrations\.table" is computed.*migrations-table/,
     );
   });
 
-  it('falls back to drizzle/, then migrations/, when there is no config', () => {
+  it('falls back to drizzle/, then migrations/, when there is no config', async () => {
     const withMigrations = project({});
     renameSync(join(withMigrations, 'db-migrations'), join(withMigrations, 'migrations'));
-    expect(readDrizzleConfig(withMigrations)).toEqual({});
-    expect(loadProjectMigrations({ projectRoot: withMigrations }).set.displayDir).toBe('migrations');
+    expect(await readDrizzleConfig(withMigrations)).toEqual({});
+    expect((await loadProjectMigrations({ projectRoot: withMigrations })).set.displayDir).toBe('migrations');
 
     const withBoth = project({});
     renameSync(join(withBoth, 'db-migrations'), join(withBoth, 'migrations'));
     mkdirSync(join(withBoth, 'drizzle'));
     // An empty drizzle/ holds no migrations, so migrations/ is the one.
-    expect(loadProjectMigrations({ projectRoot: withBoth }).set.displayDir).toBe('migrations');
+    expect((await loadProjectMigrations({ projectRoot: withBoth })).set.displayDir).toBe('migrations');
     cpSync(join(EXAMPLE_V1, 'drizzle'), join(withBoth, 'drizzle'), { recursive: true });
-    expect(loadProjectMigrations({ projectRoot: withBoth }).set).toMatchObject({ displayDir: 'drizzle', layout: 'v1' });
+    expect((await loadProjectMigrations({ projectRoot: withBoth })).set).toMatchObject({
+      displayDir: 'drizzle',
+      layout: 'v1',
+    });
   });
 
-  it('fails clearly when nothing points at a migrations folder, or the config points nowhere', () => {
+  it('fails clearly when nothing points at a migrations folder, or the config points nowhere', async () => {
     const empty = project({});
-    expect(configurationError(() => loadProjectMigrations({ projectRoot: empty }))).toMatch(
+    expect(await configurationError(() => loadProjectMigrations({ projectRoot: empty }))).toMatch(
       /no migrations folder found .*set migrations-dir/,
     );
     const wrongOut = project({ 'drizzle.config.ts': `export default { out: './missing' };` });
-    expect(configurationError(() => loadProjectMigrations({ projectRoot: wrongOut }))).toMatch(
+    expect(await configurationError(() => loadProjectMigrations({ projectRoot: wrongOut }))).toMatch(
       /sets out to \.\/missing, which does not exist/,
     );
     expect(
-      configurationError(() => loadProjectMigrations({ projectRoot: empty, drizzleConfig: 'config/none.ts' })),
+      await configurationError(() => loadProjectMigrations({ projectRoot: empty, drizzleConfig: 'config/none.ts' })),
     ).toMatch(/drizzle config config\/none\.ts does not exist/);
     const mysql = project({ 'drizzle.config.ts': `export default { dialect: 'mysql', out: './db-migrations' };` });
-    expect(configurationError(() => loadProjectMigrations({ projectRoot: mysql }))).toMatch(/PostgreSQL .* only/);
+    expect(await configurationError(() => loadProjectMigrations({ projectRoot: mysql }))).toMatch(/PostgreSQL .* only/);
   });
 });

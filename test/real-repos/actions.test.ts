@@ -58,7 +58,7 @@ describe.each(SHAPES)('$name', (shape) => {
 
   it('on PGlite: applies with the executor every action uses, and the ledger matches the files', async () => {
     const repo = pullRequestRepo(files.base, files.head);
-    const project = loadProjectMigrations({ projectRoot: repo.dir });
+    const project = await loadProjectMigrations({ projectRoot: repo.dir });
     const { extensions, unavailable } = await resolveEmbeddedExtensions(
       extensionsCreatedBy(project.set.migrations.map((m) => m.sql)),
     );

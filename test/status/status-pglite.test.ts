@@ -33,7 +33,7 @@ async function reset(): Promise<void> {
 }
 
 async function statusOf(root: string) {
-  const project = loadProjectMigrations({ projectRoot: root });
+  const project = await loadProjectMigrations({ projectRoot: root });
   const state = compareLedger(project.set, (await readLedger(db, project.ledger)).rows);
   return {
     state,
@@ -50,9 +50,14 @@ async function withScenario(scenario: Scenario, fn: (s: Scenario) => Promise<voi
   }
 }
 
+const SETS = {
+  journal: (await loadProjectMigrations({ projectRoot: EXAMPLES.journal })).set,
+  v1: (await loadProjectMigrations({ projectRoot: EXAMPLES.v1 })).set,
+};
+
 describe.each<Layout>(['journal', 'v1'])('status on PGlite, %s layout', (layout) => {
   const root = EXAMPLES[layout];
-  const set = loadProjectMigrations({ projectRoot: root }).set;
+  const set = SETS[layout];
 
   it('a fresh database: no ledger, everything pending', async () => {
     await reset();

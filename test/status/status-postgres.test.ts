@@ -62,9 +62,14 @@ function ledgerRows(url: string): Promise<Row[]> {
   );
 }
 
+const SETS = {
+  journal: (await loadProjectMigrations({ projectRoot: EXAMPLES.journal })).set,
+  v1: (await loadProjectMigrations({ projectRoot: EXAMPLES.v1 })).set,
+};
+
 describe.skipIf(!available).each<Layout>(['journal', 'v1'])('status on PostgreSQL, %s layout', (layout) => {
   const root = EXAMPLES[layout];
-  const set = loadProjectMigrations({ projectRoot: root }).set;
+  const set = SETS[layout];
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(`status_${layout}`);

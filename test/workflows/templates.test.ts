@@ -66,6 +66,8 @@ describe.each(templates)('workflows-templates/%s.properties.json', (name) => {
   });
 });
 
+const exampleRepository = await detectRepository(join(root, 'examples', 'basic'), { neon: 'auto', vercel: 'auto' });
+
 describe('template workflows', () => {
   const pinnedMajor = (action: string) => {
     const ci = read('.github', 'workflows', 'ci.yml');
@@ -99,7 +101,7 @@ describe('template workflows', () => {
   });
 
   const example = join(root, 'examples', 'basic');
-  const exampleRepo = detectRepository(example, { neon: 'auto', vercel: 'auto' });
+  const exampleRepo = exampleRepository;
   const written = chooseTemplates([], exampleRepo);
 
   it('init writes every template there but migrate-tenants, which it writes only when asked', () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { ConfigurationError } from '../errors';
-import { ModuleSyntaxError, readDefaultExport, type StaticValue } from './static-module';
+import type { StaticValue } from './static-module';
 
 /** What schema-actions needs from drizzle.config: where migrations live and where Drizzle records them. */
 export interface DrizzleConfig {
@@ -50,16 +50,16 @@ const INPUTS = SETTINGS.flatMap((s) => (s.input ? [s.input] : []));
  * is among `given` (then the setting is not needed). Nothing is guessed: a wrong ledger table would re-apply every
  * migration.
  */
-export function readDrizzleConfig(
+export async function readDrizzleConfig(
   projectRoot: string,
   configPath?: string,
   given: ReadonlySet<ConfigInput> = new Set(),
-): DrizzleConfig {
+): Promise<DrizzleConfig> {
   const found = locateConfig(projectRoot, configPath);
   if (!found) return {};
   const { path, shown } = found;
   const needed = INPUTS.filter((input) => !given.has(input));
-  const exported = readExport(readFileSync(path, 'utf8'), path, shown, needed);
+  const exported = await readExport(readFileSync(path, 'utf8'), path, shown, needed);
   if (!exported || (exported.kind !== 'object' && needed.length === 0)) return { file: shown };
   if (exported.kind !== 'object') {
     throw new ConfigurationError(
@@ -99,14 +99,17 @@ function locateConfig(projectRoot: string, configPath?: string): { path: string;
  * The config's exported value. Undefined when every input it could provide is given, so a file this parser cannot
  * read (or that exports nothing) is no obstacle then.
  */
-function readExport(text: string, path: string, shown: string, needed: ConfigInput[]): StaticValue | undefined {
+async function readExport(
+  text: string,
+  path: string,
+  shown: string,
+  needed: ConfigInput[],
+): Promise<StaticValue | undefined> {
   let exported: StaticValue | undefined;
   try {
-    exported = path.endsWith('.json')
-      ? fromJson(JSON.parse(text))
-      : readDefaultExport(text, { typeScript: /\.[cm]?ts$/.test(path), commonJs: path.endsWith('.cjs') });
+    exported = path.endsWith('.json') ? fromJson(JSON.parse(text)) : await readScriptExport(text, path);
   } catch (error) {
-    if (!(error instanceof SyntaxError || error instanceof ModuleSyntaxError)) throw error;
+    if (!(error instanceof SyntaxError)) throw error;
     if (needed.length === 0) return undefined;
     throw new ConfigurationError(
       `${shown} cannot be parsed (${error.message}); fix the file, or set ${inputs(needed)}`,
@@ -116,6 +119,18 @@ function readExport(text: string, path: string, shown: string, needed: ConfigInp
   throw new ConfigurationError(
     `${shown} exports no config (no export default or module.exports); export it as drizzle-kit expects, or set ${inputs(needed)}`,
   );
+}
+
+/** The JavaScript/TypeScript parser (acorn, 450 kB) loads only for a config written in code. */
+async function readScriptExport(text: string, path: string): Promise<StaticValue | undefined> {
+  const { ModuleSyntaxError, readDefaultExport } = await import('./static-module');
+  try {
+    return readDefaultExport(text, { typeScript: /\.[cm]?ts$/.test(path), commonJs: path.endsWith('.cjs') });
+  } catch (error) {
+    // One kind of parse failure for the caller, JSON's or the script parser's.
+    if (error instanceof ModuleSyntaxError) throw new SyntaxError(error.message);
+    throw error;
+  }
 }
 
 function fromJson(value: unknown): StaticValue {

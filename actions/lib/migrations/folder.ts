@@ -78,12 +78,12 @@ export interface ProjectOptions {
 }
 
 /** Everything the actions need to know about a project's migrations, from inputs and drizzle.config. */
-export function loadProjectMigrations(options: ProjectOptions): ProjectMigrations {
+export async function loadProjectMigrations(options: ProjectOptions): Promise<ProjectMigrations> {
   const given = new Set<ConfigInput>();
   if (options.migrationsDir) given.add('migrations-dir');
   if (options.migrationsTable) given.add('migrations-table');
   if (options.migrationsSchema) given.add('migrations-schema');
-  const config = readDrizzleConfig(options.projectRoot, options.drizzleConfig, given);
+  const config = await readDrizzleConfig(options.projectRoot, options.drizzleConfig, given);
   if (config.dialect && config.dialect !== 'postgresql') {
     throw new ConfigurationError(
       `${config.file} uses dialect "${config.dialect}"; schema-actions supports PostgreSQL (dialect "postgresql") only`,
