@@ -1867,6 +1867,9 @@ async function replayInto(client, migrations, options, target) {
         ledgerExists ||= result.committed.length > 0;
         if (!result.failure)
             return unreplayed;
+        // A cancel interrupts the running statement: its error is the cancel's, not the migration's.
+        if (signal?.aborted)
+            throw (0,errors/* cancellation */.WN)(signal);
         const { error } = result.failure;
         if (!unavailable.length || !(error instanceof executor/* MigrationFailedError */.Yv) || unreplayed.length >= MAX_UNREPLAYED)
             throw explain(error, unavailable);

@@ -116,6 +116,8 @@ async function replayInto(
     );
     ledgerExists ||= result.committed.length > 0;
     if (!result.failure) return unreplayed;
+    // A cancel interrupts the running statement: its error is the cancel's, not the migration's.
+    if (signal?.aborted) throw cancellation(signal);
     const { error } = result.failure;
     if (!unavailable.length || !(error instanceof MigrationFailedError) || unreplayed.length >= MAX_UNREPLAYED)
       throw explain(error, unavailable);
