@@ -1853,15 +1853,15 @@ async function replayOnServer(client, migrations, options) {
         throw new errors/* ConfigurationError */.j1(`${error instanceof Error ? error.message : String(error)} The scratch server has no role "${role}" (roles belong to the server, not to a database): create it there, or point scratch-database-url at the live database's server.`);
     }
 }
-async function replayInto(client, migrations, options, target) {
-    const { unavailable } = target;
+async function replayInto(client, migrations, options, rules) {
+    const { unavailable } = rules;
     const unreplayed = [];
     const { signal } = options;
     let pending = migrations;
     let ledgerExists = false;
     for (;;) {
         const result = await (0,executor/* execute */.g7)(client, { location: options.ledger, layout: options.layout, exists: ledgerExists }, (0,executor/* plan */.et)(pending, 'each').batches ?? [], {
-            recover: (_step, error) => target.recover(error),
+            recover: (_step, error) => rules.recover(error),
             ...(signal ? { checkpoint: () => (signal.aborted ? throwCancelled(signal) : undefined) } : {}),
         });
         ledgerExists ||= result.committed.length > 0;

@@ -157,6 +157,30 @@ describe.skipIf(!available)('drift-check with scratch-database-url', () => {
     }
   });
 
+  it('names a role the scratch server lacks instead of creating it there', async () => {
+    const app = copyApp();
+    const role = `drift_absent_${process.pid}`;
+    try {
+      appendFileSync(
+        join(app.root, 'drizzle', '0002_kinds.sql'),
+        `\n--> statement-breakpoint\nGRANT SELECT ON public.users TO ${role};\n`,
+      );
+      const run = await drift({}, app.root);
+      expect(run.exitCode).toBe(1);
+      expect(errors(run)).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `The scratch server has no role "${role}" \\(roles belong to the server, not to a database\\): create it there`,
+          ),
+        ),
+      );
+      const { rows } = await admin('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+      expect(rows).toEqual([]);
+    } finally {
+      app.remove();
+    }
+  });
+
   it('refuses the live database itself, however it is spelled, with one line and no database created', async () => {
     const before = await leftovers();
     const same = await drift({ 'scratch-database-url': url });

@@ -86,7 +86,7 @@ export async function replayOnServer(
   }
 }
 
-interface ReplayTarget {
+interface ReplayRules {
   /** Extensions the target lacks: a statement failing because of one is skipped and named. */
   unavailable: string[];
   /** Fixes what made a migration fail (resolves true) so that it is run again. */
@@ -97,9 +97,9 @@ async function replayInto(
   client: SqlClient,
   migrations: Migration[],
   options: ReplayOptions,
-  target: ReplayTarget,
+  rules: ReplayRules,
 ): Promise<Unreplayed[]> {
-  const { unavailable } = target;
+  const { unavailable } = rules;
   const unreplayed: Unreplayed[] = [];
   const { signal } = options;
   let pending = migrations;
@@ -110,7 +110,7 @@ async function replayInto(
       { location: options.ledger, layout: options.layout, exists: ledgerExists },
       plan(pending, 'each').batches ?? [],
       {
-        recover: (_step, error) => target.recover(error),
+        recover: (_step, error) => rules.recover(error),
         ...(signal ? { checkpoint: () => (signal.aborted ? throwCancelled(signal) : undefined) } : {}),
       },
     );
