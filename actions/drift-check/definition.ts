@@ -14,6 +14,11 @@ export const driftCheckDefinition: CommandDefinition = {
       required: true,
       secret: true,
     },
+    'scratch-database-url': {
+      description:
+        'Optional PostgreSQL URL of a server where drift-check may create a temporary database (postgres://user:password@host:5432/postgres; the role needs CREATEDB). The applied migrations are then replayed there instead of into the embedded PostgreSQL, which is faster and lighter, and matches the live server exactly when it is the same server or version; the database is dropped when the check ends, also when it fails or is cancelled (a leftover from a killed runner is named `schema_actions_scratch_*`). Roles the migrations grant to must exist on that server. It must not name the live database itself. Empty (default): replay into the embedded PostgreSQL.',
+      secret: true,
+    },
     ...projectInputs,
     schemas: {
       description:

@@ -9,6 +9,9 @@ export interface DriftFinding extends Difference {
   sql: string;
 }
 
+/** Where the applied migrations were replayed: PGlite, or a temporary database on the user's scratch server. */
+export type ReplayedInto = 'embedded' | 'scratch';
+
 export interface DriftResult {
   environment: string;
   drift: boolean;
@@ -18,7 +21,7 @@ export interface DriftResult {
   findings: DriftFinding[];
   schemas: string[];
   ignore: string[];
-  versions: { live: string; embedded: string };
+  versions: { live: string; expected: string; replayedInto: ReplayedInto };
 }
 
 /** The machine-readable findings (`report-json`). */
@@ -58,6 +61,12 @@ const CHANGE_WORDS: Record<Difference['change'], string> = {
   changed: 'differs',
 };
 
+function replayedInto(versions: DriftResult['versions']): string {
+  return versions.replayedInto === 'scratch'
+    ? `a temporary database on the scratch server (PostgreSQL ${versions.expected})`
+    : `PostgreSQL ${versions.expected} (PGlite)`;
+}
+
 export function renderDriftReport(result: DriftResult): string {
   const { state, findings } = result;
   const lines: string[] = [`## Schema drift: ${result.environment}`, ''];
@@ -69,7 +78,7 @@ export function renderDriftReport(result: DriftResult): string {
     `${state.applied.length} applied, ${state.pending.length} pending, in \`${result.set.displayDir}\` (${result.set.layout} layout), ledger \`${result.ledger.schema}.${result.ledger.table}\`. ` +
       `Compared schemas: ${result.schemas.length ? result.schemas.map((s) => `\`${s}\``).join(', ') : 'none'}` +
       `${result.ignore.length ? `; ignoring ${result.ignore.map((p) => `\`${p}\``).join(', ')}` : ''}. ` +
-      `Live PostgreSQL ${result.versions.live}; expected schema built by replaying the applied migrations into PostgreSQL ${result.versions.embedded} (PGlite).`,
+      `Live PostgreSQL ${result.versions.live}; expected schema built by replaying the applied migrations into ${replayedInto(result.versions)}.`,
     '',
   );
   if (state.problems.length) {

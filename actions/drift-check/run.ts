@@ -7,11 +7,11 @@ import { alignVersions } from '../lib/catalog/versions';
 import { introspect } from '../lib/catalog/introspect';
 import type { Catalog, IntrospectOptions } from '../lib/catalog/model';
 import { reconcileViewSpelling } from '../lib/catalog/reconcile';
-import { replayMigrations, type Unreplayed } from '../lib/catalog/replay';
+import { replayMigrations, replayOnServer, type Unreplayed } from '../lib/catalog/replay';
 import type { CommandResult, RunContext } from '../lib/command';
 import type { SqlClient } from '../lib/db/client';
-import type { PGliteClient } from '../lib/db/pglite';
 import { connectPostgres } from '../lib/db/postgres';
+import { createScratchDatabase, databaseIdentity, validateScratchUrl, type DatabaseIdentity } from '../lib/db/scratch';
 import { ConfigurationError, errorMessage } from '../lib/errors';
 import { readLedger } from '../lib/migrations/ledger';
 import type { Migration } from '../lib/migrations/model';
@@ -20,7 +20,7 @@ import { readProject, type Project } from '../lib/project';
 import { reportPath } from '../lib/report';
 import { suggestSql } from './fix';
 import { syncDriftIssue, type DriftIssueResult } from './issue';
-import { driftJson, renderDriftReport, type DriftFinding, type DriftResult } from './report';
+import { driftJson, renderDriftReport, type DriftFinding, type DriftResult, type ReplayedInto } from './report';
 
 interface DriftOptions {
   url: string;
@@ -32,6 +32,8 @@ interface DriftOptions {
   owner: string;
   /** Set when the drift issue is wanted. */
   token?: string;
+  /** A server where the migrations are replayed into a temporary database instead of the embedded PostgreSQL. */
+  scratchUrl?: string;
 }
 
 export async function run(context: RunContext): Promise<CommandResult> {
@@ -45,15 +47,24 @@ export async function run(context: RunContext): Promise<CommandResult> {
   };
   const live = await readLive(context, options, project, introspectOptions);
   const replayable = live.state.applied.map((a) => a.migration).filter((m): m is Migration => m !== undefined);
-  const replayed = await replayExpected(context, project, replayable, introspectOptions, options.owner);
-  // Only what differs between server versions by design is lined up (versions.ts), each kept visible otherwise.
-  const [expectedCatalog, actualCatalog] = alignVersions(replayed.catalog, live.catalog);
-  const expected = { ...replayed, catalog: expectedCatalog };
-  // What the embedded PostgreSQL could not replay (an extension PGlite lacks) is named and left out; the rest is compared.
-  const ignore = [...options.ignore, ...expected.unreplayed.flatMap((u) => u.objects)];
-  const findings = await context.logger.group('Compare', () =>
-    compare(context, { ...options, ignore }, expected, actualCatalog),
-  );
+  const target = await replayExpected(context, options, project, replayable, live.identity);
+  let findings: DriftFinding[];
+  let expectedVersion: string;
+  let actualCatalog: Catalog;
+  try {
+    const replayed = await expectedCatalog(target.client, introspectOptions, options.owner);
+    expectedVersion = await serverVersion(target.client);
+    // Only what differs between server versions by design is lined up (versions.ts), each kept visible otherwise.
+    let expectedAligned: Catalog;
+    [expectedAligned, actualCatalog] = alignVersions(replayed, live.catalog);
+    // What the embedded PostgreSQL could not replay (an extension PGlite lacks) is named and left out; the rest is compared.
+    const ignore = [...options.ignore, ...target.unreplayed.flatMap((u) => u.objects)];
+    findings = await context.logger.group('Compare', () =>
+      compare(context, ignore, { catalog: expectedAligned, renderer: target.client }, actualCatalog),
+    );
+  } finally {
+    await target.close();
+  }
 
   const result: DriftResult = {
     environment: options.environment,
@@ -64,7 +75,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
     findings,
     schemas: actualCatalog.schemas,
     ignore: options.ignore,
-    versions: { live: live.version, embedded: expected.version },
+    versions: { live: live.version, expected: expectedVersion, replayedInto: target.where },
   };
   const markdown = await publish(context, result);
   const issueFailure = options.token ? await syncIssue(context, options, options.token, result, markdown) : undefined;
@@ -81,8 +92,12 @@ export async function run(context: RunContext): Promise<CommandResult> {
 function readOptions(context: RunContext): DriftOptions {
   const { inputs } = context;
   const wantIssue = inputs.boolean('issue');
+  const url = inputs.required('database-url');
+  const scratchUrl = inputs.optional('scratch-database-url');
+  if (scratchUrl) validateScratchUrl(scratchUrl, url, 'scratch-database-url', 'database-url');
   return {
-    url: inputs.required('database-url'),
+    url,
+    scratchUrl,
     schemas: inputs.list('schemas'),
     ignore: inputs.list('ignore'),
     failOnDrift: inputs.boolean('fail-on-drift'),
@@ -96,6 +111,7 @@ interface LiveSchema {
   state: LedgerState;
   catalog: Catalog;
   version: string;
+  identity: DatabaseIdentity;
 }
 
 /** The live database's ledger (checked against the files) and catalog, on one connection. */
@@ -126,66 +142,87 @@ async function readLive(
       if (!catalog.schemas.includes(schema))
         logger.warning(`schema "${schema}" (input schemas) is not in the database`);
     }
-    return { state, catalog, version: await serverVersion(live) };
+    return { state, catalog, version: await serverVersion(live), identity: await databaseIdentity(live) };
   } finally {
     await live.close();
   }
 }
 
-/** What the applied migrations say the schema should be: replayed into PGlite and read back. */
+/** Where the applied migrations were replayed: the database to read the expected schema from, until close(). */
+interface ReplayTarget {
+  client: SqlClient;
+  where: ReplayedInto;
+  /** What the embedded PostgreSQL could not replay (an extension it lacks). */
+  unreplayed: Unreplayed[];
+  /** Closes it; a temporary database on the scratch server is dropped. */
+  close(): Promise<void>;
+}
+
+/** What the applied migrations say the schema should be: replayed into PGlite, or a scratch server's database. */
 async function replayExpected(
   context: RunContext,
+  options: DriftOptions,
   project: Project,
   migrations: Migration[],
-  introspectOptions: IntrospectOptions,
-  owner: string,
-): Promise<{ catalog: Catalog; version: string; embedded: PGliteClient; unreplayed: Unreplayed[] }> {
-  const { client: embedded, unreplayed } = await context.logger.group(
+  live: DatabaseIdentity,
+): Promise<ReplayTarget> {
+  const { logger, signal } = context;
+  const replay = { ledger: project.ledger, layout: project.set.layout, signal };
+  if (options.scratchUrl) {
+    const scratchUrl = options.scratchUrl;
+    return logger.group(
+      `Replay ${migrations.length} applied migration(s) into a temporary database on the scratch server`,
+      async () => {
+        const scratch = await createScratchDatabase(scratchUrl, {
+          logger,
+          inputName: 'scratch-database-url',
+          live,
+          applicationName: 'schema-actions drift-check',
+          signal,
+        });
+        logger.info(`created ${scratch.name}; it is dropped when the check ends`);
+        try {
+          await replayOnServer(scratch.client, migrations, replay);
+        } catch (error) {
+          await scratch.drop();
+          throw error;
+        }
+        return { client: scratch.client, where: 'scratch', unreplayed: [], close: () => scratch.drop() };
+      },
+    );
+  }
+  const { client: embedded, unreplayed } = await logger.group(
     `Replay ${migrations.length} applied migration(s) into embedded PostgreSQL`,
-    async () => replayMigrations(migrations, { ledger: project.ledger, layout: project.set.layout }),
+    async () => replayMigrations(migrations, replay),
   );
   for (const u of unreplayed) {
-    context.logger.warning(
+    logger.warning(
       `not replayed on embedded PostgreSQL (PGlite lacks the extension): ${u.migration.name} line ${u.line}: ${u.statement} (${u.reason}); not compared: ${u.objects.join(', ') || 'nothing it creates could be named'}`,
       { file: u.migration.file, line: u.line, title: 'drift-check: not replayed' },
     );
   }
-  try {
-    return {
-      catalog: await expectedCatalog(embedded, introspectOptions, owner),
-      version: await serverVersion(embedded),
-      embedded,
-      unreplayed,
-    };
-  } catch (error) {
-    await embedded.close();
-    throw error;
-  }
+  return { client: embedded, where: 'embedded', unreplayed, close: () => embedded.close() };
 }
 
 async function compare(
   context: RunContext,
-  options: DriftOptions,
-  expected: { catalog: Catalog; embedded: PGliteClient },
+  ignore: string[],
+  expected: { catalog: Catalog; renderer: SqlClient },
   actual: Catalog,
 ): Promise<DriftFinding[]> {
-  try {
-    const differences = await reconcileViewSpelling(
-      diffCatalogs(expected.catalog, actual, { ignore: options.ignore }),
-      expected.embedded,
-    );
-    const want = flattenCatalog(expected.catalog);
-    const have = flattenCatalog(actual);
-    const findings = differences.map((d) => ({
-      ...d,
-      sql: suggestSql(d, want.get(objectKey(d)), have.get(objectKey(d))),
-    }));
-    for (const f of findings) context.logger.info(`${f.change} ${f.objectType} ${f.object}`);
-    context.logger.info(`${findings.length} difference(s)`);
-    return findings;
-  } finally {
-    await expected.embedded.close();
-  }
+  const differences = await reconcileViewSpelling(
+    diffCatalogs(expected.catalog, actual, { ignore }),
+    expected.renderer,
+  );
+  const want = flattenCatalog(expected.catalog);
+  const have = flattenCatalog(actual);
+  const findings = differences.map((d) => ({
+    ...d,
+    sql: suggestSql(d, want.get(objectKey(d)), have.get(objectKey(d))),
+  }));
+  for (const f of findings) context.logger.info(`${f.change} ${f.objectType} ${f.object}`);
+  context.logger.info(`${findings.length} difference(s)`);
+  return findings;
 }
 
 /** The report to the job summary and a file, report-json beside it, and the outputs. */

@@ -23,8 +23,8 @@ var introspect = __webpack_require__(33014);
 var diff = __webpack_require__(92195);
 // EXTERNAL MODULE: ./actions/lib/catalog/flatten.ts
 var flatten = __webpack_require__(84176);
-// EXTERNAL MODULE: ./actions/lib/catalog/replay.ts
-var replay = __webpack_require__(1067);
+// EXTERNAL MODULE: ./actions/lib/catalog/replay.ts + 1 modules
+var replay = __webpack_require__(4842);
 // EXTERNAL MODULE: ./actions/lib/catalog/scope.ts + 1 modules
 var scope = __webpack_require__(96436);
 // EXTERNAL MODULE: ./actions/lib/catalog/roles.ts

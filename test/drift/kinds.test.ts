@@ -599,7 +599,7 @@ describe.skipIf(!available)('every object kind: one hand-made change is found, n
       findings: differences.map((d) => ({ ...d, sql: '--' })),
       schemas: ['public'],
       ignore: [],
-      versions: { live: '15', embedded: '18' },
+      versions: { live: '15', expected: '18', replayedInto: 'embedded' },
     });
     const section = markdown.split('#### ').find((s) => s.startsWith('`public.add_one(x integer)`')) ?? '';
     expect(markdown.match(/#### `public\.add_one/g)).toHaveLength(1);

@@ -75,7 +75,7 @@ describe('report size', () => {
       findings,
       schemas: ['public'],
       ignore: [],
-      versions: { live: '15.20', embedded: '18.6' },
+      versions: { live: '15.20', expected: '18.6', replayedInto: 'embedded' },
     });
     expect(markdown.length).toBeLessThan(65_536);
     expect(markdown).toMatch(/…and \d+ more difference\(s\), listed in the `report-json` file/);
@@ -106,7 +106,7 @@ describe('report order', () => {
       findings,
       schemas: ['public'],
       ignore: [],
-      versions: { live: '15.20', embedded: '18.6' },
+      versions: { live: '15.20', expected: '18.6', replayedInto: 'embedded' },
     });
     expect(markdown.startsWith('## Schema drift: production\n\n❌')).toBe(true);
     const at = (owner: string) => markdown.indexOf(`#### \`${owner}\``);

@@ -1,5 +1,7 @@
-import { quoteIdent } from '../db/client';
+import { quoteIdent, type SqlClient } from '../db/client';
 import { openEmbedded, resolveEmbeddedExtensions, type PGliteClient } from '../db/pglite';
+import { preferBaselineWasm } from '../db/wasm';
+import { cancellation, ConfigurationError } from '../errors';
 import { execute, MigrationFailedError, plan } from '../migrations/executor';
 import { extensionsCreatedBy } from '../migrations/extensions';
 import type { LedgerLocation } from '../migrations/ledger';
@@ -9,6 +11,8 @@ import { createRoles, rolesMentioned } from './roles';
 export interface ReplayOptions {
   ledger: LedgerLocation;
   layout: Layout;
+  /** Stops the replay between statements (the job was cancelled). */
+  signal?: AbortSignal;
 }
 
 const MISSING_ROLE = /role "([^"]+)" does not exist/;
@@ -45,35 +49,88 @@ export async function replayMigrations(migrations: Migration[], options: ReplayO
   const { extensions, unavailable } = await resolveEmbeddedExtensions(
     extensionsCreatedBy(migrations.map((m) => m.sql)),
   );
+  preferBaselineWasm();
   const client = await openEmbedded({ extensions });
-  const unreplayed: Unreplayed[] = [];
   try {
     // On a real server the roles exist before any migration runs; the recovery below catches names the scan misses.
     await createRoles(client, rolesMentioned(migrations.map((m) => m.sql)));
-    let pending = migrations;
-    let ledgerExists = false;
-    for (;;) {
-      const result = await execute(
-        client,
-        { location: options.ledger, layout: options.layout, exists: ledgerExists },
-        plan(pending, 'each').batches ?? [],
-        { recover: (_step, error) => createMissingRole(client, error) },
-      );
-      ledgerExists ||= result.committed.length > 0;
-      if (!result.failure) return { client, unavailable, unreplayed };
-      const { error } = result.failure;
-      if (!unavailable.length || !(error instanceof MigrationFailedError) || unreplayed.length >= MAX_UNREPLAYED)
-        throw explain(error, unavailable);
-      unreplayed.push(describeUnreplayed(error));
-      // The failing migration was rolled back: replay it again without that statement, then the rest.
-      const failed = error.migration;
-      const without: Migration = { ...failed, chunks: failed.chunks.filter((c) => c !== error.chunk) };
-      pending = [without, ...pending.slice(pending.indexOf(failed) + 1)];
-    }
+    const unreplayed = await replayInto(client, migrations, options, {
+      unavailable,
+      recover: (error) => createMissingRole(client, error),
+    });
+    return { client, unavailable, unreplayed };
   } catch (error) {
     await client.close();
     throw error;
   }
+}
+
+/**
+ * Replays the migrations into a database of a real server (scratch.ts made it), through the same executor. Roles
+ * are the server's, shared by all its databases, so a missing one is not created here: the replay stops and says
+ * which role the scratch server needs.
+ */
+export async function replayOnServer(
+  client: SqlClient,
+  migrations: Migration[],
+  options: ReplayOptions,
+): Promise<void> {
+  try {
+    await replayInto(client, migrations, options, { unavailable: [], recover: async () => false });
+  } catch (error) {
+    const role = error instanceof MigrationFailedError ? MISSING_ROLE.exec(error.postgres.message)?.[1] : undefined;
+    if (!role) throw error;
+    throw new ConfigurationError(
+      `${error instanceof Error ? error.message : String(error)} The scratch server has no role "${role}" (roles belong to the server, not to a database): create it there, or point scratch-database-url at the live database's server.`,
+    );
+  }
+}
+
+interface ReplayRules {
+  /** Extensions the target lacks: a statement failing because of one is skipped and named. */
+  unavailable: string[];
+  /** Fixes what made a migration fail (resolves true) so that it is run again. */
+  recover(error: MigrationFailedError): Promise<boolean>;
+}
+
+async function replayInto(
+  client: SqlClient,
+  migrations: Migration[],
+  options: ReplayOptions,
+  rules: ReplayRules,
+): Promise<Unreplayed[]> {
+  const { unavailable } = rules;
+  const unreplayed: Unreplayed[] = [];
+  const { signal } = options;
+  let pending = migrations;
+  let ledgerExists = false;
+  for (;;) {
+    const result = await execute(
+      client,
+      { location: options.ledger, layout: options.layout, exists: ledgerExists },
+      plan(pending, 'each').batches ?? [],
+      {
+        recover: (_step, error) => rules.recover(error),
+        ...(signal ? { checkpoint: () => (signal.aborted ? throwCancelled(signal) : undefined) } : {}),
+      },
+    );
+    ledgerExists ||= result.committed.length > 0;
+    if (!result.failure) return unreplayed;
+    // A cancel interrupts the running statement: its error is the cancel's, not the migration's.
+    if (signal?.aborted) throw cancellation(signal);
+    const { error } = result.failure;
+    if (!unavailable.length || !(error instanceof MigrationFailedError) || unreplayed.length >= MAX_UNREPLAYED)
+      throw explain(error, unavailable);
+    unreplayed.push(describeUnreplayed(error));
+    // The failing migration was rolled back: replay it again without that statement, then the rest.
+    const failed = error.migration;
+    const without: Migration = { ...failed, chunks: failed.chunks.filter((c) => c !== error.chunk) };
+    pending = [without, ...pending.slice(pending.indexOf(failed) + 1)];
+  }
+}
+
+function throwCancelled(signal: AbortSignal): never {
+  throw cancellation(signal);
 }
 
 function describeUnreplayed(error: MigrationFailedError): Unreplayed {

@@ -1,8 +1,8 @@
-export const id = 596;
-export const ids = [596];
+export const id = 462;
+export const ids = [462];
 export const modules = {
 
-/***/ 31596:
+/***/ 11462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -68,12 +68,124 @@ async function renderView(client, query) {
     }
 }
 
-// EXTERNAL MODULE: ./actions/lib/catalog/replay.ts
-var replay = __webpack_require__(1067);
+// EXTERNAL MODULE: ./actions/lib/catalog/replay.ts + 1 modules
+var catalog_replay = __webpack_require__(4842);
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
 var postgres = __webpack_require__(93570);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
 var errors = __webpack_require__(32863);
+// EXTERNAL MODULE: ./actions/lib/db/client.ts
+var db_client = __webpack_require__(92314);
+;// CONCATENATED MODULE: ./actions/lib/db/scratch.ts
+
+
+
+
+async function databaseIdentity(client) {
+    const [row] = await client.query(`SELECT pg_catalog.current_database() AS database, pg_catalog.current_setting('port') AS port,
+            pg_catalog.pg_postmaster_start_time()::text AS started`);
+    return { database: row?.database ?? '', port: row?.port ?? '', started: row?.started ?? '' };
+}
+const sameIdentity = (a, b) => a.database === b.database && a.port === b.port && a.started === b.started;
+/** Databases drift-check creates are named so, so that one left behind by a killed runner is recognisable. */
+const SCRATCH_PREFIX = 'schema_actions_scratch_';
+/**
+ * Checks a scratch server URL before anything connects: a PostgreSQL URL, and not the live database's. Aliases of
+ * one host (localhost and 127.0.0.1) are caught after connecting, by createScratchDatabase.
+ */
+function validateScratchUrl(url, liveUrl, inputName, liveInputName) {
+    (0,postgres/* validatePostgresUrl */.$1)(url, inputName);
+    if (sameUrlDatabase(url, liveUrl)) {
+        throw new errors/* ConfigurationError */.j1(`${inputName} names the same database as ${liveInputName}; point it at another database of a server where drift-check may create a temporary database (e.g. the server's "postgres" database)`);
+    }
+}
+function sameUrlDatabase(a, b) {
+    const key = (url) => {
+        try {
+            const u = new URL(url);
+            const host = (u.hostname || u.searchParams.get('host') || '').toLowerCase();
+            const user = decodeURIComponent(u.username) || 'postgres';
+            const database = decodeURIComponent(u.pathname.replace(/^\//, '')) || u.searchParams.get('dbname') || user;
+            return `${host}:${u.port || '5432'}/${database}`;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const ka = key(a);
+    return ka !== undefined && ka === key(b);
+}
+/**
+ * Creates an empty database (from template0, so nothing of template1 comes along) on the server `url` reaches, and
+ * connects to it. Only CREATE DATABASE and, in drop(), DROP DATABASE of that one database run on the server URL's own
+ * connection; the URL's database itself is never written to.
+ */
+async function createScratchDatabase(url, options) {
+    const { logger, inputName } = options;
+    const admin = await (0,postgres/* connectPostgres */.Mq)(url, { logger, inputName, applicationName: options.applicationName });
+    try {
+        if (sameIdentity(await databaseIdentity(admin), options.live)) {
+            throw new errors/* ConfigurationError */.j1(`${inputName} reaches the same database as database-url; point it at another database of the server (e.g. "postgres"), where drift-check may create a temporary database`);
+        }
+        const name = `${SCRATCH_PREFIX}${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        await admin.exec(`CREATE DATABASE ${(0,db_client/* quoteIdent */.v)(name)} TEMPLATE template0`).catch(async (error) => {
+            if (error.code !== '42501')
+                throw error;
+            const [row] = await admin.query('SELECT current_user AS user');
+            throw new errors/* ConfigurationError */.j1(`${inputName}: role "${row?.user ?? '?'}" may not create databases; grant it CREATEDB (ALTER ROLE ... CREATEDB) or leave ${inputName} empty to replay into the embedded PostgreSQL`);
+        });
+        const [version] = await admin.query(`SELECT pg_catalog.current_setting('server_version_num') AS num`);
+        const force = Number(version?.num) >= 130000 ? ' WITH (FORCE)' : '';
+        let client;
+        const dropDatabase = async () => {
+            await client?.close();
+            try {
+                await admin.exec(`DROP DATABASE IF EXISTS ${(0,db_client/* quoteIdent */.v)(name)}${force}`);
+            }
+            catch (error) {
+                logger.warning(`could not drop the temporary database ${name} on the ${inputName} server (${(0,errors/* errorMessage */.gJ)(error)}); drop it by hand`);
+            }
+        };
+        try {
+            client = await (0,postgres/* connectPostgres */.Mq)(withDatabase(url, name), {
+                logger,
+                inputName,
+                applicationName: options.applicationName,
+            });
+            // Only this throw-away database's commits wait less: nothing in it must survive a crash.
+            await client.exec('SET synchronous_commit = off');
+        }
+        catch (error) {
+            await dropDatabase();
+            throw error;
+        }
+        const connected = client;
+        const cancel = () => void admin.query('SELECT pg_catalog.pg_cancel_backend($1)', [connected.processId]).catch(() => undefined);
+        options.signal?.addEventListener('abort', cancel, { once: true });
+        return {
+            client: connected,
+            name,
+            drop: async () => {
+                options.signal?.removeEventListener('abort', cancel);
+                await dropDatabase();
+                await admin.close();
+            },
+        };
+    }
+    catch (error) {
+        await admin.close();
+        throw error;
+    }
+}
+function withDatabase(url, database) {
+    const parsed = new URL(url);
+    parsed.pathname = `/${database}`;
+    parsed.searchParams.delete('dbname');
+    return parsed.toString();
+}
+
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
 var migrations_ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
@@ -386,6 +498,11 @@ const CHANGE_WORDS = {
     removed: 'missing from the database',
     changed: 'differs',
 };
+function replayedInto(versions) {
+    return versions.replayedInto === 'scratch'
+        ? `a temporary database on the scratch server (PostgreSQL ${versions.expected})`
+        : `PostgreSQL ${versions.expected} (PGlite)`;
+}
 function renderDriftReport(result) {
     const { state, findings } = result;
     const lines = [`## Schema drift: ${result.environment}`, ''];
@@ -396,7 +513,7 @@ function renderDriftReport(result) {
     lines.push(`${state.applied.length} applied, ${state.pending.length} pending, in \`${result.set.displayDir}\` (${result.set.layout} layout), ledger \`${result.ledger.schema}.${result.ledger.table}\`. ` +
         `Compared schemas: ${result.schemas.length ? result.schemas.map((s) => `\`${s}\``).join(', ') : 'none'}` +
         `${result.ignore.length ? `; ignoring ${result.ignore.map((p) => `\`${p}\``).join(', ')}` : ''}. ` +
-        `Live PostgreSQL ${result.versions.live}; expected schema built by replaying the applied migrations into PostgreSQL ${result.versions.embedded} (PGlite).`, '');
+        `Live PostgreSQL ${result.versions.live}; expected schema built by replaying the applied migrations into ${replayedInto(result.versions)}.`, '');
     if (state.problems.length) {
         lines.push('### Ledger problems', '');
         lines.push((0,verify/* ledgerProblemsTable */.i)(state.problems), '');
@@ -525,6 +642,7 @@ function groupByOwner(findings) {
 
 
 
+
 async function run(context) {
     const options = readOptions(context);
     const project = await (0,lib_project/* readProject */.W)(context);
@@ -536,13 +654,23 @@ async function run(context) {
     };
     const live = await readLive(context, options, project, introspectOptions);
     const replayable = live.state.applied.map((a) => a.migration).filter((m) => m !== undefined);
-    const replayed = await replayExpected(context, project, replayable, introspectOptions, options.owner);
-    // Only what differs between server versions by design is lined up (versions.ts), each kept visible otherwise.
-    const [expectedCatalog, actualCatalog] = (0,versions/* alignVersions */.B)(replayed.catalog, live.catalog);
-    const expected = { ...replayed, catalog: expectedCatalog };
-    // What the embedded PostgreSQL could not replay (an extension PGlite lacks) is named and left out; the rest is compared.
-    const ignore = [...options.ignore, ...expected.unreplayed.flatMap((u) => u.objects)];
-    const findings = await context.logger.group('Compare', () => compare(context, { ...options, ignore }, expected, actualCatalog));
+    const target = await replayExpected(context, options, project, replayable, live.identity);
+    let findings;
+    let expectedVersion;
+    let actualCatalog;
+    try {
+        const replayed = await expectedCatalog(target.client, introspectOptions, options.owner);
+        expectedVersion = await serverVersion(target.client);
+        // Only what differs between server versions by design is lined up (versions.ts), each kept visible otherwise.
+        let expectedAligned;
+        [expectedAligned, actualCatalog] = (0,versions/* alignVersions */.B)(replayed, live.catalog);
+        // What the embedded PostgreSQL could not replay (an extension PGlite lacks) is named and left out; the rest is compared.
+        const ignore = [...options.ignore, ...target.unreplayed.flatMap((u) => u.objects)];
+        findings = await context.logger.group('Compare', () => compare(context, ignore, { catalog: expectedAligned, renderer: target.client }, actualCatalog));
+    }
+    finally {
+        await target.close();
+    }
     const result = {
         environment: options.environment,
         drift: findings.length > 0 || live.state.problems.length > 0,
@@ -552,7 +680,7 @@ async function run(context) {
         findings,
         schemas: actualCatalog.schemas,
         ignore: options.ignore,
-        versions: { live: live.version, embedded: expected.version },
+        versions: { live: live.version, expected: expectedVersion, replayedInto: target.where },
     };
     const markdown = await publish(context, result);
     const issueFailure = options.token ? await syncIssue(context, options, options.token, result, markdown) : undefined;
@@ -568,8 +696,13 @@ async function run(context) {
 function readOptions(context) {
     const { inputs } = context;
     const wantIssue = inputs.boolean('issue');
+    const url = inputs.required('database-url');
+    const scratchUrl = inputs.optional('scratch-database-url');
+    if (scratchUrl)
+        validateScratchUrl(scratchUrl, url, 'scratch-database-url', 'database-url');
     return {
-        url: inputs.required('database-url'),
+        url,
+        scratchUrl,
         schemas: inputs.list('schemas'),
         ignore: inputs.list('ignore'),
         failOnDrift: inputs.boolean('fail-on-drift'),
@@ -602,48 +735,55 @@ async function readLive(context, options, project, introspectOptions) {
             if (!catalog.schemas.includes(schema))
                 logger.warning(`schema "${schema}" (input schemas) is not in the database`);
         }
-        return { state, catalog, version: await serverVersion(live) };
+        return { state, catalog, version: await serverVersion(live), identity: await databaseIdentity(live) };
     }
     finally {
         await live.close();
     }
 }
-/** What the applied migrations say the schema should be: replayed into PGlite and read back. */
-async function replayExpected(context, project, migrations, introspectOptions, owner) {
-    const { client: embedded, unreplayed } = await context.logger.group(`Replay ${migrations.length} applied migration(s) into embedded PostgreSQL`, async () => (0,replay/* replayMigrations */.f)(migrations, { ledger: project.ledger, layout: project.set.layout }));
+/** What the applied migrations say the schema should be: replayed into PGlite, or a scratch server's database. */
+async function replayExpected(context, options, project, migrations, live) {
+    const { logger, signal } = context;
+    const replay = { ledger: project.ledger, layout: project.set.layout, signal };
+    if (options.scratchUrl) {
+        const scratchUrl = options.scratchUrl;
+        return logger.group(`Replay ${migrations.length} applied migration(s) into a temporary database on the scratch server`, async () => {
+            const scratch = await createScratchDatabase(scratchUrl, {
+                logger,
+                inputName: 'scratch-database-url',
+                live,
+                applicationName: 'schema-actions drift-check',
+                signal,
+            });
+            logger.info(`created ${scratch.name}; it is dropped when the check ends`);
+            try {
+                await (0,catalog_replay/* replayOnServer */.UN)(scratch.client, migrations, replay);
+            }
+            catch (error) {
+                await scratch.drop();
+                throw error;
+            }
+            return { client: scratch.client, where: 'scratch', unreplayed: [], close: () => scratch.drop() };
+        });
+    }
+    const { client: embedded, unreplayed } = await logger.group(`Replay ${migrations.length} applied migration(s) into embedded PostgreSQL`, async () => (0,catalog_replay/* replayMigrations */.fM)(migrations, replay));
     for (const u of unreplayed) {
-        context.logger.warning(`not replayed on embedded PostgreSQL (PGlite lacks the extension): ${u.migration.name} line ${u.line}: ${u.statement} (${u.reason}); not compared: ${u.objects.join(', ') || 'nothing it creates could be named'}`, { file: u.migration.file, line: u.line, title: 'drift-check: not replayed' });
+        logger.warning(`not replayed on embedded PostgreSQL (PGlite lacks the extension): ${u.migration.name} line ${u.line}: ${u.statement} (${u.reason}); not compared: ${u.objects.join(', ') || 'nothing it creates could be named'}`, { file: u.migration.file, line: u.line, title: 'drift-check: not replayed' });
     }
-    try {
-        return {
-            catalog: await expectedCatalog(embedded, introspectOptions, owner),
-            version: await serverVersion(embedded),
-            embedded,
-            unreplayed,
-        };
-    }
-    catch (error) {
-        await embedded.close();
-        throw error;
-    }
+    return { client: embedded, where: 'embedded', unreplayed, close: () => embedded.close() };
 }
-async function compare(context, options, expected, actual) {
-    try {
-        const differences = await reconcileViewSpelling((0,diff/* diffCatalogs */.U)(expected.catalog, actual, { ignore: options.ignore }), expected.embedded);
-        const want = (0,flatten/* flattenCatalog */.qI)(expected.catalog);
-        const have = (0,flatten/* flattenCatalog */.qI)(actual);
-        const findings = differences.map((d) => ({
-            ...d,
-            sql: suggestSql(d, want.get((0,flatten/* objectKey */.T5)(d)), have.get((0,flatten/* objectKey */.T5)(d))),
-        }));
-        for (const f of findings)
-            context.logger.info(`${f.change} ${f.objectType} ${f.object}`);
-        context.logger.info(`${findings.length} difference(s)`);
-        return findings;
-    }
-    finally {
-        await expected.embedded.close();
-    }
+async function compare(context, ignore, expected, actual) {
+    const differences = await reconcileViewSpelling((0,diff/* diffCatalogs */.U)(expected.catalog, actual, { ignore }), expected.renderer);
+    const want = (0,flatten/* flattenCatalog */.qI)(expected.catalog);
+    const have = (0,flatten/* flattenCatalog */.qI)(actual);
+    const findings = differences.map((d) => ({
+        ...d,
+        sql: suggestSql(d, want.get((0,flatten/* objectKey */.T5)(d)), have.get((0,flatten/* objectKey */.T5)(d))),
+    }));
+    for (const f of findings)
+        context.logger.info(`${f.change} ${f.objectType} ${f.object}`);
+    context.logger.info(`${findings.length} difference(s)`);
+    return findings;
 }
 /** The report to the job summary and a file, report-json beside it, and the outputs. */
 async function publish(context, result) {
