@@ -45,7 +45,7 @@ export const schemaCheckDefinition: CommandDefinition = {
     },
     'embedded-cache-dir': {
       description:
-        "Folder for embedded-cache. Defaults to schema-actions/embedded-state in the runner's tool cache (RUNNER_TOOL_CACHE), else in the user's cache folder (XDG_CACHE_HOME or ~/.cache). On GitHub-hosted runners it lasts one job: keep it across runs with actions/cache (workflows-templates/schema-check.yml shows how).",
+        "Folder for embedded-cache. Defaults to schema-actions/embedded-state in the runner's tool cache (RUNNER_TOOL_CACHE, which lasts on a self-hosted runner), else in RUNNER_TEMP, else in the user's cache folder (XDG_CACHE_HOME or ~/.cache). On GitHub-hosted runners it lasts one job: keep it across runs with actions/cache (workflows-templates/schema-check.yml shows how).",
     },
     lint: {
       description: 'Lint the new migrations with a real PostgreSQL parser.',
