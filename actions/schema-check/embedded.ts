@@ -79,7 +79,12 @@ export async function applyOnEmbedded(
       },
       { baseRestored: !!restored },
     );
-    const after = outcome.failure ? undefined : await introspect(client, { excludeTables: [ledgerTable] });
+    // Nothing ran since `before` when the change adds no migration: reading the catalog again would find the same.
+    const after = outcome.failure
+      ? undefined
+      : outcome.timings.length === 0 && change.added.length === 0
+        ? before
+        : await introspect(client, { excludeTables: [ledgerTable] });
     logger.info(
       `base: ${restored ? `${change.base.length} restored` : `${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms`}${savedMs !== undefined ? ` (state saved in ${Math.round(savedMs)} ms)` : ''}; new: ${outcome.timings.map((t) => `${t.migration.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`,
     );

@@ -1749,7 +1749,12 @@ async function applyOnEmbedded(change, logger, hasDatabaseUrl, options = {}) {
                 before = await (0,introspect/* introspect */.q)(c, { excludeTables: [ledgerTable] });
             },
         }, { baseRestored: !!restored });
-        const after = outcome.failure ? undefined : await (0,introspect/* introspect */.q)(client, { excludeTables: [ledgerTable] });
+        // Nothing ran since `before` when the change adds no migration: reading the catalog again would find the same.
+        const after = outcome.failure
+            ? undefined
+            : outcome.timings.length === 0 && change.added.length === 0
+                ? before
+                : await (0,introspect/* introspect */.q)(client, { excludeTables: [ledgerTable] });
         logger.info(`base: ${restored ? `${change.base.length} restored` : `${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms`}${savedMs !== undefined ? ` (state saved in ${Math.round(savedMs)} ms)` : ''}; new: ${outcome.timings.map((t) => `${t.migration.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`);
         return {
             phase: done({ outcome, bootMs, before, after, ...(cache ? { cache: { restored: !!restored, savedMs } } : {}) }),
