@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { diffCatalogs, type Catalog, type Difference } from '../lib/catalog';
 import type { CommandResult, RunContext } from '../lib/command';
+import { preparePGlite } from '../lib/db/pglite';
 import { connectPostgres } from '../lib/db/postgres';
 import { defaultStateCacheDir, StateCache } from '../lib/db/state-cache';
 import { cancellation, ConfigurationError } from '../lib/errors';
@@ -40,6 +41,7 @@ interface CheckOptions {
 
 export async function run(context: RunContext): Promise<CommandResult> {
   const started = performance.now();
+  preparePGlite();
   const options = readOptions(context);
   const project = await readProject(context);
   const seed = readSeed(context.inputs.optional('seed-sql'), project.projectRoot);

@@ -42,6 +42,8 @@ var owners = __webpack_require__(21156);
 
 
 
+// EXTERNAL MODULE: ./actions/lib/db/pglite.ts
+var pglite = __webpack_require__(82212);
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
 var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1682,8 +1684,6 @@ class DeferredLog {
     }
 }
 
-// EXTERNAL MODULE: ./actions/lib/db/pglite.ts
-var pglite = __webpack_require__(82212);
 // EXTERNAL MODULE: ./actions/lib/migrations/extensions.ts
 var migrations_extensions = __webpack_require__(42978);
 ;// CONCATENATED MODULE: ./actions/schema-check/extensions.ts
@@ -2809,10 +2809,12 @@ function suggestionComments(r, context) {
 
 
 
+
 const FAIL_ON = ['error', 'warning', 'never'];
 const COMMENT = ['always', 'on-failure', 'never'];
 async function run(context) {
     const started = performance.now();
+    (0,pglite/* preparePGlite */.PH)();
     const options = readOptions(context);
     const project = await readProject(context);
     const seed = readSeed(context.inputs.optional('seed-sql'), project.projectRoot);

@@ -2050,6 +2050,7 @@ function withoutPre15PublicCreate(g) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PH: () => (/* binding */ preparePGlite),
 /* harmony export */   fc: () => (/* binding */ openEmbedded),
 /* harmony export */   l8: () => (/* binding */ embeddedIdentity),
 /* harmony export */   nS: () => (/* binding */ resolveEmbeddedExtensions)
@@ -2243,7 +2244,7 @@ function embeddedIdentity() {
  * PostgreSQL's default 128 MB of shared buffers grow PGlite's wasm memory to 190 MB, the largest part of a check's
  * peak; a check touches a few MB of pages, and evicted pages go to the data directory on disk.
  */
-const SHARED_BUFFERS = '16MB';
+const SHARED_BUFFERS = '8MB';
 /** Data directories of this process's open databases, removed even when the process exits without closing them. */
 const openDataDirs = new Set();
 let exitHookInstalled = false;
@@ -2290,12 +2291,21 @@ async function openEmbedded(options = {}) {
         throw error;
     }
 }
+/**
+ * Starts compiling PGlite's wasm (V8 does it on background threads) so that a later openEmbedded finds it ready:
+ * for a caller with other work to do first (reading migrations, git). A failure surfaces in openEmbedded.
+ */
+function preparePGlite() {
+    compiledPGlite().catch(() => undefined);
+}
 let compiled;
 /** PGlite's wasm, compiled once per process (tests and drift-check boot several databases). */
 function compiledPGlite() {
     const wasm = globalThis
         .WebAssembly;
-    compiled ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(pgliteDistDir(), 'pglite.wasm')).then((bytes) => wasm.compile(bytes));
+    compiled ??= Promise.resolve()
+        .then(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(pgliteDistDir(), 'pglite.wasm')))
+        .then((bytes) => wasm.compile(bytes));
     return compiled;
 }
 function removeDataDir(dir) {

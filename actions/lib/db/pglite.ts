@@ -194,7 +194,7 @@ export function embeddedIdentity(): { pglite: string; dataDir: string } {
  * PostgreSQL's default 128 MB of shared buffers grow PGlite's wasm memory to 190 MB, the largest part of a check's
  * peak; a check touches a few MB of pages, and evicted pages go to the data directory on disk.
  */
-const SHARED_BUFFERS = '16MB';
+const SHARED_BUFFERS = '8MB';
 
 export interface EmbeddedOptions {
   /** Extensions PGlite must load at boot (see resolveEmbeddedExtensions). */
@@ -253,6 +253,14 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<PGlit
   }
 }
 
+/**
+ * Starts compiling PGlite's wasm (V8 does it on background threads) so that a later openEmbedded finds it ready:
+ * for a caller with other work to do first (reading migrations, git). A failure surfaces in openEmbedded.
+ */
+export function preparePGlite(): void {
+  compiledPGlite().catch(() => undefined);
+}
+
 type WasmModule = object;
 let compiled: Promise<WasmModule> | undefined;
 
@@ -260,7 +268,9 @@ let compiled: Promise<WasmModule> | undefined;
 function compiledPGlite(): Promise<WasmModule> {
   const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> } })
     .WebAssembly;
-  compiled ??= readFile(join(pgliteDistDir(), 'pglite.wasm')).then((bytes) => wasm.compile(bytes));
+  compiled ??= Promise.resolve()
+    .then(() => readFile(join(pgliteDistDir(), 'pglite.wasm')))
+    .then((bytes) => wasm.compile(bytes));
   return compiled;
 }
 
