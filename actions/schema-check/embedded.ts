@@ -56,7 +56,7 @@ export async function applyOnEmbedded(
   const bootMs = performance.now() - bootStarted;
   const loaded = Object.keys(extensions);
   logger.info(
-    `PGlite ready in ${Math.round(bootMs)} ms${loaded.length ? ` with ${loaded.join(', ')}` : ''}${restored ? `, the ${change.base.length} base migrations restored from ${cache.store.dir}` : ''}`,
+    `PGlite ready in ${Math.round(bootMs)} ms${loaded.length ? ` with ${loaded.join(', ')}` : ''}${restored ? `, the base migrations (${change.base.length}) restored from ${cache.store.dir}` : ''}`,
   );
   const ledgerTable = `${change.ledger.schema}.${change.ledger.table}`;
   try {

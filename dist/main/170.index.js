@@ -121,9 +121,10 @@ class StateCache {
             const sha256 = await (0,tar/* packTar */.G)(dataDir, (0,external_node_path_.join)(staging, ARCHIVE));
             const key = { format: FORMAT, recipe, sha256 };
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(staging, KEY), `${JSON.stringify(key)}\n`);
+            // Another run (a matrix job on the same runner) may have saved the same state meanwhile: it is as good.
             const entry = this.entryDir(recipe);
-            (0,external_node_fs_.rmSync)(entry, { recursive: true, force: true });
-            (0,external_node_fs_.renameSync)(staging, entry);
+            if (!(0,external_node_fs_.existsSync)(entry))
+                (0,external_node_fs_.renameSync)(staging, entry);
         }
         finally {
             (0,external_node_fs_.rmSync)(staging, { recursive: true, force: true });
@@ -1730,7 +1731,7 @@ async function applyOnEmbedded(change, logger, hasDatabaseUrl, options = {}) {
     const client = restored ?? (await (0,pglite/* openEmbedded */.fc)({ extensions }));
     const bootMs = performance.now() - bootStarted;
     const loaded = Object.keys(extensions);
-    logger.info(`PGlite ready in ${Math.round(bootMs)} ms${loaded.length ? ` with ${loaded.join(', ')}` : ''}${restored ? `, the ${change.base.length} base migrations restored from ${cache.store.dir}` : ''}`);
+    logger.info(`PGlite ready in ${Math.round(bootMs)} ms${loaded.length ? ` with ${loaded.join(', ')}` : ''}${restored ? `, the base migrations (${change.base.length}) restored from ${cache.store.dir}` : ''}`);
     const ledgerTable = `${change.ledger.schema}.${change.ledger.table}`;
     try {
         if (options.signal?.aborted)

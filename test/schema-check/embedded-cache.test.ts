@@ -58,7 +58,7 @@ function verdict(run: ActionRun) {
   return { result: run.outputs.result, findings: run.outputs.findings, effects: run.outputs.effects };
 }
 
-const restored = (run: ActionRun) => /base migrations restored from/.test(run.logs);
+const restored = (run: ActionRun) => /base migrations \(\d+\) restored from/.test(run.logs);
 const warnings = (run: ActionRun) => run.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
 
 describe('schema-check embedded-cache', () => {

@@ -100,9 +100,9 @@ export class StateCache {
       const sha256 = await packTar(dataDir, join(staging, ARCHIVE));
       const key: Key = { format: FORMAT, recipe, sha256 };
       writeFileSync(join(staging, KEY), `${JSON.stringify(key)}\n`);
+      // Another run (a matrix job on the same runner) may have saved the same state meanwhile: it is as good.
       const entry = this.entryDir(recipe);
-      rmSync(entry, { recursive: true, force: true });
-      renameSync(staging, entry);
+      if (!existsSync(entry)) renameSync(staging, entry);
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }
