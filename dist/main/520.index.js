@@ -2139,7 +2139,8 @@ class PGliteClient {
                 await this.raw.close();
         }
         finally {
-            removeDataDir(this.dataDir);
+            // Removing ~700 files takes a while and nothing waits for it; the exit hook finishes the job if need be.
+            (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.dataDir, { recursive: true, force: true }).then(() => openDataDirs.delete(this.dataDir), () => undefined);
         }
     }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -73,7 +73,11 @@ export class PGliteClient implements SqlClient {
     try {
       if (!this.raw.closed) await this.raw.close();
     } finally {
-      removeDataDir(this.dataDir);
+      // Removing ~700 files takes a while and nothing waits for it; the exit hook finishes the job if need be.
+      rm(this.dataDir, { recursive: true, force: true }).then(
+        () => openDataDirs.delete(this.dataDir),
+        () => undefined,
+      );
     }
   }
 }
