@@ -1127,9 +1127,12 @@ function activeRules(options) {
 }
 /** Lints the change's new migrations (one deploy, in order) with PostgreSQL's own parser. */
 async function lintMigrations(migrations, options) {
-    const parser = await loadSqlParser();
     const { active, findings } = activeRules(options);
     const suppressed = [];
+    // A change without new migrations has nothing to parse: the parser's wasm is not even loaded.
+    if (migrations.length === 0)
+        return { findings, suppressed, statements: 0 };
+    const parser = await loadSqlParser();
     const state = new DeployState(await notNullProofsIn(parser, options.before), (table, column) => options.columnType?.(table, column), rules/* OPT_IN_RULES */.uq.some((id) => active.has(id)), options.policy ?? 'all');
     let statements = 0;
     for (const migration of migrations) {

@@ -2293,10 +2293,11 @@ async function openEmbedded(options = {}) {
     }
 }
 /**
- * Starts compiling PGlite's wasm (V8 does it on background threads) so that a later openEmbedded finds it ready:
+ * Starts importing PGlite and compiling its wasm (on V8's background threads) so that openEmbedded finds them done:
  * for a caller with other work to do first (reading migrations, git). A failure surfaces in openEmbedded.
  */
 function preparePGlite() {
+    loadPGliteModule().catch(() => undefined);
     compiledPGlite().catch(() => undefined);
 }
 let compiled;

@@ -258,10 +258,11 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<PGlit
 }
 
 /**
- * Starts compiling PGlite's wasm (V8 does it on background threads) so that a later openEmbedded finds it ready:
+ * Starts importing PGlite and compiling its wasm (on V8's background threads) so that openEmbedded finds them done:
  * for a caller with other work to do first (reading migrations, git). A failure surfaces in openEmbedded.
  */
 export function preparePGlite(): void {
+  loadPGliteModule().catch(() => undefined);
   compiledPGlite().catch(() => undefined);
 }
 
