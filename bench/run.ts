@@ -3,7 +3,7 @@
  * table, writes bench/results.json, and replaces the table in README.md between the bench markers.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { admin, postgresAvailable } from '../test/support/postgres';
 import type { Figure } from './figures';
@@ -103,7 +103,11 @@ async function describeMachine(hasPostgres: boolean): Promise<string> {
   const postgres = hasPostgres
     ? `PostgreSQL ${(await admin('SHOW server_version')).rows[0].server_version}`
     : 'no PostgreSQL';
-  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${postgres}`;
+  // The machine is shared: the load says how far the absolute times can be trusted (the ratios are side by side).
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${postgres}, load average ${load} (1 / 5 / 15 min) at the end`;
 }
 
 await main();

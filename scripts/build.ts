@@ -9,6 +9,7 @@
  * (scripts/generate.ts). CI rebuilds and fails if anything differs.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -20,6 +21,13 @@ import { writeThirdPartyNotices } from './notices';
 import { SOURCE_HASH_FILE, sourceHash } from './source-hash';
 
 const root = join(import.meta.dirname, '..');
+
+/**
+ * How the data directory is prepared; part of its stamp, so changing it makes a new archive. template0 is dropped:
+ * nothing creates databases from it in a check, and its ~300 files were a third of what every boot unpacks. The
+ * checkpoint makes the directory a clean shutdown state: booting it replays no WAL.
+ */
+const DATA_DIR_RECIPE = ['ALTER DATABASE template0 IS_TEMPLATE false', 'DROP DATABASE template0', 'CHECKPOINT'];
 // Built aside and swapped in, so a test running the previous dist/ never sees a half-written one.
 const staging = `dist.building-${process.pid}`;
 const dist = join(root, staging);
@@ -85,6 +93,9 @@ function vendorPGlite(): void {
   for (const file of readdirSync(join(from, 'contrib'))) {
     if (wanted(file)) cpSync(join(from, 'contrib', file), join(to, 'contrib', file));
   }
+  // openEmbedded keeps the data directory on disk (PGlite's NodeFS), which PGlite imports from fs/ when it boots.
+  mkdirSync(join(to, 'fs'), { recursive: true });
+  cpSync(join(from, 'fs', 'nodefs.js'), join(to, 'fs', 'nodefs.js'));
   cpSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'LICENSE'), join(to, 'LICENSE'));
   vendorExtensionPackages(to, wanted);
   preinitialisePGliteDataDir(to);
@@ -104,9 +115,9 @@ function vendorExtensionPackages(to: string, wanted: (file: string) => boolean):
 }
 
 /**
- * A data directory that initdb has already prepared (openEmbedded loads it: ~0.5 s to ready instead of ~2.5 s).
- * initdb stamps a random system identifier into it, so the same PGlite version always reuses the committed archive
- * (a rebuild then changes nothing), and a new PGlite version makes a new one.
+ * A data directory that initdb has already prepared (openEmbedded unpacks it: ~0.5 s to ready instead of ~2.5 s).
+ * initdb stamps a random system identifier into it, so the same PGlite version and recipe always reuse the committed
+ * archive (a rebuild then changes nothing), and a new PGlite version or recipe makes a new one.
  */
 function preinitialisePGliteDataDir(to: string): void {
   const version = (
@@ -114,13 +125,14 @@ function preinitialisePGliteDataDir(to: string): void {
       version: string;
     }
   ).version;
+  const stampText = `${version} ${createHash('sha256').update(DATA_DIR_RECIPE.join(';')).digest('hex').slice(0, 12)}\n`;
   const archive = 'pgdata.tar.gz';
   const stamp = 'pgdata.version';
   const committed = join(root, 'dist', 'pglite');
   if (
     existsSync(join(committed, archive)) &&
     existsSync(join(committed, stamp)) &&
-    readFileSync(join(committed, stamp), 'utf8').trim() === version
+    readFileSync(join(committed, stamp), 'utf8') === stampText
   ) {
     cpSync(join(committed, archive), join(to, archive));
     cpSync(join(committed, stamp), join(to, stamp));
@@ -130,11 +142,12 @@ function preinitialisePGliteDataDir(to: string): void {
     import { writeFileSync } from 'node:fs';
     const { PGlite } = await import(${JSON.stringify(pathToFileURL(join(to, 'index.js')).href)});
     const db = await PGlite.create();
+    for (const statement of ${JSON.stringify(DATA_DIR_RECIPE)}) await db.exec(statement);
     const blob = await db.dumpDataDir('gzip');
     writeFileSync(${JSON.stringify(join(to, archive))}, Buffer.from(await blob.arrayBuffer()));
     await db.close();`;
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' });
-  writeFileSync(join(to, stamp), `${version}\n`);
+  writeFileSync(join(to, stamp), stampText);
 }
 
 /**

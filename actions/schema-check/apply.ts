@@ -44,8 +44,18 @@ export interface ApplyOutcome {
 }
 
 export interface ApplyHooks {
+  /** Called after the base migrations (none, or none left to apply, included), before the seed. */
+  afterBase?: (client: SqlClient) => Promise<void>;
   /** Called after the base migrations and the seed, before the new migrations (e.g. to read the catalog). */
   beforeNew?: (client: SqlClient) => Promise<void>;
+}
+
+export interface ApplyOptions {
+  /**
+   * The database holds exactly the base migrations because this check put them there earlier (a saved state), not
+   * because it was migrated before: the seed still runs and nothing is noted.
+   */
+  baseRestored?: boolean;
 }
 
 /** The refusal of the deploy's transaction policy, as a finding on the migration that causes it. */
@@ -71,6 +81,7 @@ export async function applyChange(
   change: ChangeToApply,
   target: string,
   hooks: ApplyHooks = {},
+  options: ApplyOptions = {},
 ): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = {
     target,
@@ -84,7 +95,7 @@ export async function applyChange(
   // A database that already has a ledger (a preview branch of a migrated database) gets only what it lacks.
   const ledger = await readLedger(client, change.ledger);
   const appliedHashes = new Set(ledger.rows.map((r) => r.hash));
-  if (ledger.rows.length > 0) {
+  if (ledger.rows.length > 0 && !options.baseRestored) {
     outcome.notes.push(
       `the database already records ${ledger.rows.length} applied migration(s); only the others were applied`,
     );
@@ -96,8 +107,9 @@ export async function applyChange(
   if (outcome.failure) return outcome;
   outcome.baseMs = performance.now() - started;
   outcome.baseApplied = base.length;
+  await hooks.afterBase?.(client);
 
-  outcome.failure = await applySeed(client, change.seed, ledger.rows.length === 0, outcome);
+  outcome.failure = await applySeed(client, change.seed, ledger.rows.length === 0 || !!options.baseRestored, outcome);
   if (outcome.failure) return outcome;
   await hooks.beforeNew?.(client);
   const observer = new EffectsObserver(`${change.ledger.schema}.${change.ledger.table}`);

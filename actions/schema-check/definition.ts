@@ -38,6 +38,15 @@ export const schemaCheckDefinition: CommandDefinition = {
         'Optional disposable PostgreSQL database (CI service container, preview branch) on which the migrations are applied too. Never a shared or production database.',
       secret: true,
     },
+    'embedded-cache': {
+      description:
+        "Save the embedded database's state after the base commit's migrations and reuse it while they stay the same, so a long history is applied once and each run applies only the new migrations. A saved state is checked (its key, checksum and ledger) before use; a bad one is a warning and a clean apply.",
+      default: 'true',
+    },
+    'embedded-cache-dir': {
+      description:
+        "Folder for embedded-cache. Defaults to schema-actions/embedded-state in the runner's tool cache (RUNNER_TOOL_CACHE, which lasts on a self-hosted runner), else in RUNNER_TEMP, else in the user's cache folder (XDG_CACHE_HOME or ~/.cache). On GitHub-hosted runners it lasts one job: keep it across runs with actions/cache (workflows-templates/schema-check.yml shows how).",
+    },
     lint: {
       description: 'Lint the new migrations with a real PostgreSQL parser.',
       default: 'true',

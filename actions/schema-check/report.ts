@@ -153,7 +153,7 @@ function checkRows(r: SchemaCheckReport, fails: (f: Finding) => boolean): string
       ? row('Generated and committed', 'generate', `\`${r.generate.data.command}\` writes nothing new`)
       : skippedRow('Generated and committed', r.generate.reason),
     embedded
-      ? applyRow('Apply on embedded PostgreSQL (PGlite)', embedded.outcome, embedded.bootMs)
+      ? applyRow('Apply on embedded PostgreSQL (PGlite)', embedded.outcome, embedded.bootMs, embedded.cache?.restored)
       : skippedRow('Apply on embedded PostgreSQL (PGlite)', r.embedded.status === 'skipped' ? r.embedded.reason : ''),
     ...(database ? [applyRow('Apply on database-url', database)] : []),
     lint
@@ -168,13 +168,16 @@ function checkRows(r: SchemaCheckReport, fails: (f: Finding) => boolean): string
   ];
 }
 
-function applyRow(label: string, outcome: ApplyOutcome, bootMs?: number): string[] {
+function applyRow(label: string, outcome: ApplyOutcome, bootMs?: number, baseRestored?: boolean): string[] {
   if (outcome.failure) return [`${ICON.failed} ${label}`, 'failed: see Problems'];
   const total = outcome.timings.reduce((sum, t) => sum + t.durationMs, 0);
   const boot = bootMs !== undefined ? `ready in ${ms(bootMs)}; ` : '';
+  const base = baseRestored
+    ? 'base migrations restored from the saved state (embedded-cache)'
+    : `${outcome.baseApplied} base migration(s) in ${ms(outcome.baseMs)}`;
   return [
     `${ICON.passed} ${label}`,
-    `${boot}${outcome.baseApplied} base migration(s) in ${ms(outcome.baseMs)}${outcome.seeded ? ', seed' : ''}, then ${outcome.timings.length} new in ${ms(total)}`,
+    `${boot}${base}${outcome.seeded ? ', seed' : ''}, then ${outcome.timings.length} new in ${ms(total)}`,
   ];
 }
 

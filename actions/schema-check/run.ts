@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { diffCatalogs, type Catalog, type Difference } from '../lib/catalog';
 import type { CommandResult, RunContext } from '../lib/command';
+import { preparePGlite } from '../lib/db/pglite';
 import { connectPostgres } from '../lib/db/postgres';
+import { defaultStateCacheDir, StateCache } from '../lib/db/state-cache';
 import { cancellation, ConfigurationError } from '../lib/errors';
 import { plan, type TransactionPolicy } from '../lib/migrations/executor';
 import type { IntegrityProblem } from '../lib/migrations/model';
@@ -11,6 +13,7 @@ import { readProject, readTransactionPolicy, type Project } from '../lib/project
 import { applyChange, refusalFinding, type ApplyOutcome, type ChangeToApply, type SeedSql } from './apply';
 import { loadBaseMigrations, resolveBaseRef, type BaseRef } from './base';
 import { judgeWithEffects, type Effect } from './effects';
+import { DeferredLog } from './deferred-log';
 import { applyOnEmbedded, type EmbeddedApply } from './embedded';
 import type { Finding } from './findings';
 import { generateFindings, runGenerate, type GenerateResult } from './generate';
@@ -32,10 +35,13 @@ interface CheckOptions {
   databaseUrl?: string;
   transaction: TransactionPolicy;
   comment: (typeof COMMENT)[number];
+  /** Where the state after the base migrations is saved and reused; undefined with embedded-cache: false. */
+  cacheDir?: string;
 }
 
 export async function run(context: RunContext): Promise<CommandResult> {
   const started = performance.now();
+  preparePGlite();
   const options = readOptions(context);
   const project = await readProject(context);
   const seed = readSeed(context.inputs.optional('seed-sql'), project.projectRoot);
@@ -48,13 +54,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
     added: change.added,
     seed,
   };
-  const generate = options.generate
-    ? done(await generatePhase(context, project, options.generateTimeoutMs))
-    : skipped<GenerateResult>('generate: false');
-  if (context.signal.aborted) throw cancellation(context.signal);
-  const embedded = await context.logger.group('Apply on embedded PostgreSQL (PGlite)', () =>
-    applyOnEmbedded(toApply, context.logger, options.databaseUrl !== undefined),
-  );
+  const { generate, embedded } = await generateAndApply(context, project, options, toApply);
   const database = options.databaseUrl
     ? done(await databasePhase(context, options.databaseUrl, toApply))
     : skipped<ApplyOutcome>('no database-url');
@@ -101,6 +101,9 @@ function readOptions(context: RunContext): CheckOptions {
     databaseUrl: inputs.optional('database-url'),
     transaction: readTransactionPolicy(context),
     comment: inputs.enum('comment', COMMENT),
+    cacheDir: inputs.boolean('embedded-cache')
+      ? resolve(inputs.optional('embedded-cache-dir') ?? defaultStateCacheDir(context.env))
+      : undefined,
   };
 }
 
@@ -120,27 +123,65 @@ async function compareWithBaseCommit(
   return { base: { ...baseRef, sha: base.sha }, change, inherited: base.set?.problems };
 }
 
-async function generatePhase(context: RunContext, project: Project, timeoutMs: number): Promise<GenerateResult> {
-  const { inputs, logger } = context;
-  const configInput = inputs.string('drizzle-config') || 'drizzle.config.ts';
-  const command = inputs.optional('generate-command') ?? `npx drizzle-kit generate --config ${shellQuote(configInput)}`;
-  return logger.group('Generate (must write nothing)', async () => {
-    const result = await runGenerate({
-      command,
-      projectRoot: project.projectRoot,
-      migrationsDir: project.set.dir,
-      timeoutMs,
-      env: context.env,
-      signal: context.signal,
-    });
-    // The work tree is restored by now; a cancelled check stops here rather than report a half-run generate.
-    if (context.signal.aborted) throw cancellation(context.signal);
-    logger.info(result.output.trim());
-    logger.info(
-      `${command}: exit code ${result.exitCode}, ${result.changed.length} file(s) written, work tree restored`,
-    );
-    return result;
+/**
+ * generate-command (a child process) and the embedded apply (this process) need nothing from each other, so they run
+ * at once, on two cores; each phase's log group is written when both are done, in the report's order. Both are always
+ * waited for: the work tree is restored and PGlite closed whichever fails or is cancelled first.
+ */
+async function generateAndApply(
+  context: RunContext,
+  project: Project,
+  options: CheckOptions,
+  toApply: ChangeToApply,
+): Promise<{ generate: Phase<GenerateResult>; embedded: { phase: Phase<EmbeddedApply>; findings: Finding[] } }> {
+  const command = options.generate ? generateCommand(context) : undefined;
+  const generating = command
+    ? runGenerate({
+        command,
+        projectRoot: project.projectRoot,
+        migrationsDir: project.set.dir,
+        timeoutMs: options.generateTimeoutMs,
+        env: context.env,
+        signal: context.signal,
+      })
+    : undefined;
+  const embeddedLog = new DeferredLog();
+  const applying = applyOnEmbedded(toApply, embeddedLog.logger(context.logger), options.databaseUrl !== undefined, {
+    cache: options.cacheDir ? new StateCache(options.cacheDir) : undefined,
+    signal: context.signal,
   });
+  const [generated, applied] = await Promise.allSettled([generating, applying]);
+
+  let generate: Phase<GenerateResult> = skipped('generate: false');
+  if (command) {
+    generate = done(
+      await context.logger.group('Generate (must write nothing)', async () => {
+        const result = settled(generated)!;
+        // The work tree is restored by now; a cancelled check stops here rather than report a half-run generate.
+        if (context.signal.aborted) throw cancellation(context.signal);
+        context.logger.info(result.output.trim());
+        context.logger.info(
+          `${command}: exit code ${result.exitCode}, ${result.changed.length} file(s) written, work tree restored`,
+        );
+        return result;
+      }),
+    );
+  }
+  const embedded = await context.logger.group('Apply on embedded PostgreSQL (PGlite)', async () => {
+    embeddedLog.replay(context.logger);
+    return settled(applied);
+  });
+  return { generate, embedded };
+}
+
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
+
+function generateCommand(context: RunContext): string {
+  const configInput = context.inputs.string('drizzle-config') || 'drizzle.config.ts';
+  return context.inputs.optional('generate-command') ?? `npx drizzle-kit generate --config ${shellQuote(configInput)}`;
 }
 
 async function databasePhase(context: RunContext, url: string, change: ChangeToApply): Promise<ApplyOutcome> {

@@ -956,7 +956,10 @@ async function readComments(q, excludedTables) {
                 r.relkind::text AS relkind, r.schema || '.' || r.name AS table,
                 CASE WHEN d.objsubid > 0 THEN (SELECT a.attname FROM pg_catalog.pg_attribute a
                    WHERE a.attrelid = d.objoid AND a.attnum = d.objsubid) END AS column
-           FROM pg_catalog.pg_description d,
+           FROM (SELECT * FROM pg_catalog.pg_description
+                  -- initdb's objects (below FirstNormalObjectId) are never compared, but thousands of its functions
+                  -- have comments: skipped before pg_identify_object runs for each. Schema public is initdb's too.
+                  WHERE objoid >= 16384 OR classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass) d,
                 LATERAL pg_catalog.pg_identify_object(d.classoid, d.objoid, d.objsubid) o
            LEFT JOIN LATERAL (SELECT n.nspname AS schema, c.relname AS name, c.relkind FROM pg_catalog.pg_class c
                    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ${RELATION_OF}) r ON true
@@ -2112,18 +2115,28 @@ function withoutPre15PublicCreate(g) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PH: () => (/* binding */ preparePGlite),
 /* harmony export */   fc: () => (/* binding */ openEmbedded),
+/* harmony export */   l8: () => (/* binding */ embeddedIdentity),
 /* harmony export */   nS: () => (/* binding */ resolveEmbeddedExtensions)
 /* harmony export */ });
 /* unused harmony exports loadPGliteModule, PGliteClient, EXTENSION_PACKAGES, embeddedExtensionNames, PREINITIALISED_DATA_DIR */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _tar__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(22986);
+
+
+
 
 
 
@@ -2133,9 +2146,9 @@ function withoutPre15PublicCreate(g) {
  * dist/pglite/ (the same PGlite version, copied by the build), so both boot the same way from the prepared data dir.
  */
 function vendoredDir() {
-    const here = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
-    const candidates = [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(here, '..', 'pglite'), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(here, '..', '..', '..', 'dist', 'pglite')];
-    return candidates.find((dir) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'index.js')));
+    const here = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_5__.fileURLToPath)(import.meta.url));
+    const candidates = [(0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(here, '..', 'pglite'), (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(here, '..', '..', '..', 'dist', 'pglite')];
+    return candidates.find((dir) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'index.js')));
 }
 /** The folder holding PGlite's runtime files (index.js, contrib/), vendored or installed. */
 function pgliteDistDir() {
@@ -2156,14 +2169,18 @@ function pgliteDistDir() {
 async function loadPGliteModule() {
     const vendored = vendoredDir();
     if (vendored)
-        return (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(vendored, 'index.js')).href));
+        return (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_5__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(vendored, 'index.js')).href));
     return await import(/* webpackIgnore: true */ '@electric-sql/pglite');
 }
 class PGliteClient {
     raw;
+    dataDir;
     kind = 'pglite';
-    constructor(raw) {
+    constructor(raw, 
+    /** The data directory on disk, removed on close. */
+    dataDir) {
         this.raw = raw;
+        this.dataDir = dataDir;
     }
     async query(sql, params = []) {
         const result = await this.raw.query(sql, params);
@@ -2173,9 +2190,23 @@ class PGliteClient {
         // exec() runs the text as one simple-protocol message, so several statements in one chunk work, as with pg.
         await this.raw.exec(sql);
     }
+    /**
+     * Writes every change to the data directory, which is then a consistent copy to start another database from, as
+     * long as nothing runs meanwhile (see state-cache.ts).
+     */
+    async checkpoint() {
+        await this.raw.exec('CHECKPOINT');
+        return this.dataDir;
+    }
     async close() {
-        if (!this.raw.closed)
-            await this.raw.close();
+        try {
+            if (!this.raw.closed)
+                await this.raw.close();
+        }
+        finally {
+            // Removing ~700 files takes a while and nothing waits for it; the exit hook finishes the job if need be.
+            (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.dataDir, { recursive: true, force: true }).then(() => openDataDirs.delete(this.dataDir), () => undefined);
+        }
     }
 }
 /** Extensions compiled into PGlite itself: CREATE EXTENSION works without loading anything. */
@@ -2198,23 +2229,23 @@ function contribStem(extension) {
 function extensionModule(name) {
     const packaged = EXTENSION_PACKAGES[name];
     if (!packaged) {
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(pgliteDistDir(), 'contrib', `${contribStem(name)}.js`);
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? file : undefined;
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(pgliteDistDir(), 'contrib', `${contribStem(name)}.js`);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? file : undefined;
     }
     const vendored = vendoredDir();
     const candidates = [
-        ...(vendored ? [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(vendored, 'extensions', name, 'index.js')] : []),
+        ...(vendored ? [(0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(vendored, 'extensions', name, 'index.js')] : []),
         installedPackageFile(packaged.package, 'dist', 'index.js'),
     ];
-    return candidates.find((file) => !!file && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file));
+    return candidates.find((file) => !!file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file));
 }
 /** A file of an installed package, found by walking up from this file as Node's resolution would. */
 function installedPackageFile(pkg, ...path) {
-    for (let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));; dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir)) {
-        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'node_modules', ...pkg.split('/'), ...path);
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(candidate))
+    for (let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_5__.fileURLToPath)(import.meta.url));; dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(dir)) {
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'node_modules', ...pkg.split('/'), ...path);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(candidate))
             return candidate;
-        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) === dir)
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(dir) === dir)
             return undefined;
     }
 }
@@ -2238,7 +2269,7 @@ async function resolveEmbeddedExtensions(names) {
             continue;
         const file = extensionModule(name);
         const module = file
-            ? (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(file).href))
+            ? (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_5__.pathToFileURL)(file).href))
             : {};
         const extension = Object.values(module).find((value) => !!value && typeof value === 'object' && 'setup' in value);
         if (extension)
@@ -2253,21 +2284,347 @@ async function resolveEmbeddedExtensions(names) {
  * 2.5 s. Without a dist/ (not built yet) PGlite initialises a fresh one.
  */
 const PREINITIALISED_DATA_DIR = 'pgdata.tar.gz';
-function preinitialisedDataDir() {
+function preinitialisedArchive() {
     const vendored = vendoredDir();
-    const file = vendored && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(vendored, PREINITIALISED_DATA_DIR);
-    if (!file || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-        return undefined;
-    // Node's native gunzip is about twice as fast as PGlite's own (DecompressionStream) on this 40 MB archive.
-    return new Blob([(0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.gunzipSync)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file))]);
+    const file = vendored && (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(vendored, PREINITIALISED_DATA_DIR);
+    return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? file : undefined;
 }
-/** Boots an in-memory PostgreSQL (PGlite), from the pre-initialised data directory when there is one. */
+/**
+ * What a saved data directory depends on besides what was run in it: the PGlite version (its on-disk format) and the
+ * data directory everything started from. A saved state is only reused when this is unchanged.
+ */
+function embeddedIdentity() {
+    const vendored = vendoredDir();
+    const stamp = vendored && (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(vendored, 'pgdata.version');
+    const pkg = installedPackageFile('@electric-sql/pglite', 'package.json');
+    const pglite = stamp && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(stamp)
+        ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(stamp, 'utf8').trim()
+        : pkg
+            ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(pkg, 'utf8')).version
+            : 'unknown';
+    const archive = preinitialisedArchive();
+    const dataDir = archive ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(archive)).digest('hex') : 'initdb';
+    return { pglite, dataDir };
+}
+/**
+ * PostgreSQL's default 128 MB of shared buffers grow PGlite's wasm memory to 190 MB, the largest part of a check's
+ * peak; a check touches a few MB of pages, and evicted pages go to the data directory on disk.
+ */
+const SHARED_BUFFERS = '8MB';
+/** Data directories of this process's open databases, removed even when the process exits without closing them. */
+const openDataDirs = new Set();
+let exitHookInstalled = false;
+function scratchDataDir() {
+    if (!exitHookInstalled) {
+        exitHookInstalled = true;
+        process.on('exit', () => {
+            for (const dir of openDataDirs)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
+        });
+    }
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), 'schema-actions-pglite-'));
+    openDataDirs.add(dir);
+    return dir;
+}
+/**
+ * Boots an embedded PostgreSQL (PGlite) whose data directory is a scratch folder on disk (PGlite's NodeFS), unpacked
+ * from `state`, else from the directory prepared at build time. On disk rather than in PGlite's in-memory file
+ * system: the 40 MB directory (16 MB of it a WAL segment, more segments as migrations run) was otherwise held in
+ * memory two or three times over while loading, then once for the whole run.
+ */
 async function openEmbedded(options = {}) {
     const { PGlite } = await loadPGliteModule();
-    const fresh = options.dataDir !== undefined || options.loadDataDir !== undefined;
-    const loadDataDir = fresh ? undefined : preinitialisedDataDir();
-    const db = await PGlite.create(loadDataDir ? { ...options, loadDataDir } : options);
-    return new PGliteClient(db);
+    const dataDir = scratchDataDir();
+    try {
+        const archive = options.state?.archive ?? preinitialisedArchive();
+        // Compiling PGlite's 9 MB of wasm runs on V8's background threads while the data directory is written.
+        const [pgliteWasmModule] = await Promise.all([
+            compiledPGlite(),
+            archive && (0,_tar__WEBPACK_IMPORTED_MODULE_6__/* .extractTar */ .n)(archive, dataDir, { sha256: options.state?.sha256 }),
+        ]);
+        const pgliteOptions = {
+            dataDir,
+            extensions: options.extensions,
+            startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
+        };
+        // Typed through Object.assign: this project's TypeScript lib has no WebAssembly declarations to name its type.
+        Object.assign(pgliteOptions, { pgliteWasmModule });
+        const db = await PGlite.create(pgliteOptions);
+        return new PGliteClient(db, dataDir);
+    }
+    catch (error) {
+        removeDataDir(dataDir);
+        throw error;
+    }
+}
+/**
+ * Starts importing PGlite and compiling its wasm (on V8's background threads) so that openEmbedded finds them done:
+ * for a caller with other work to do first (reading migrations, git). A failure surfaces in openEmbedded.
+ */
+function preparePGlite() {
+    loadPGliteModule().catch(() => undefined);
+    compiledPGlite().catch(() => undefined);
+}
+let compiled;
+/** PGlite's wasm, compiled once per process (tests and drift-check boot several databases). */
+function compiledPGlite() {
+    const wasm = globalThis
+        .WebAssembly;
+    compiled ??= Promise.resolve()
+        .then(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(pgliteDistDir(), 'pglite.wasm')))
+        .then((bytes) => wasm.compile(bytes));
+    return compiled;
+}
+function removeDataDir(dir) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
+    openDataDirs.delete(dir);
+}
+
+
+/***/ }),
+
+/***/ 22986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ packTar),
+/* harmony export */   n: () => (/* binding */ extractTar)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_6__);
+
+
+
+
+
+
+
+const BLOCK = 512;
+const GZIP_MAGIC = [0x1f, 0x8b];
+/**
+ * Unpacks a tar of plain files and folders, gzipped or not (PGlite's dumpDataDir writes one, packTar the other), into
+ * `dir`, streaming: the 40 MB data directory never sits in memory whole. With `sha256` the archive's bytes must hash
+ * to it, or this throws (after writing what it read: the caller discards `dir`).
+ */
+async function extractTar(archive, dir, expect = {}) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
+    const gzipped = isGzip(archive);
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const sink = new TarSink(archive, dir);
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(archive), new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            callback(null, chunk);
+        },
+    }), ...(gzipped ? [(0,node_zlib__WEBPACK_IMPORTED_MODULE_6__.createGunzip)()] : []), sink.writable());
+    await sink.finish();
+    if (expect.sha256 && hash.digest('hex') !== expect.sha256)
+        throw new Error(`${archive} does not match its checksum`);
+}
+/** Packs the files and folders under `dir` into an uncompressed tar at `file`; returns the archive's sha256. */
+async function packTar(dir, file) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const entries = function* () {
+        const walk = function* (relative) {
+            const names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, relative), { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+            for (const entry of names) {
+                const path = relative ? `${relative}/${entry.name}` : entry.name;
+                if (entry.isDirectory()) {
+                    yield header(path, 0, '5');
+                    yield* walk(path);
+                }
+                else if (entry.isFile()) {
+                    const contents = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, path));
+                    yield header(path, contents.length, '0');
+                    yield contents;
+                    const pad = padding(contents.length);
+                    if (pad)
+                        yield Buffer.alloc(pad);
+                }
+            }
+        };
+        yield* walk('');
+        yield Buffer.alloc(BLOCK * 2);
+    };
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_4__.Readable.from(entries()), new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            callback(null, chunk);
+        },
+    }), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(file));
+    return hash.digest('hex');
+}
+function isGzip(file) {
+    const head = Buffer.alloc(2);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, 'r');
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, head, 0, 2, 0);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+    return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+}
+/** A ustar header; names longer than 100 bytes go to the prefix field. */
+function header(path, size, type) {
+    const block = Buffer.alloc(BLOCK);
+    let name = path;
+    let prefix = '';
+    if (Buffer.byteLength(name) > 100) {
+        const cut = path.lastIndexOf('/', path.length - 1);
+        prefix = path.slice(0, cut);
+        name = path.slice(cut + 1);
+        if (Buffer.byteLength(name) > 100 || Buffer.byteLength(prefix) > 155)
+            throw new Error(`path too long for tar: ${path}`);
+    }
+    block.write(name, 0, 100, 'utf8');
+    block.write(type === '5' ? '0000755\0' : '0000644\0', 100, 8, 'ascii');
+    block.write('0000000\0', 108, 8, 'ascii');
+    block.write('0000000\0', 116, 8, 'ascii');
+    block.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 12, 'ascii');
+    block.write('00000000000\0', 136, 12, 'ascii');
+    block.write('        ', 148, 8, 'ascii');
+    block.write(type, 156, 1, 'ascii');
+    block.write('ustar\0', 257, 6, 'ascii');
+    block.write('00', 263, 2, 'ascii');
+    block.write(prefix, 345, 155, 'utf8');
+    let sum = 0;
+    for (const byte of block)
+        sum += byte;
+    block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'ascii');
+    return block;
+}
+/** Consumes tar bytes as they arrive and writes each file under `dir`. */
+class TarSink {
+    archive;
+    dir;
+    pending = Buffer.alloc(0);
+    file;
+    skip = 0;
+    ended = false;
+    writes = [];
+    constructor(archive, dir) {
+        this.archive = archive;
+        this.dir = dir;
+    }
+    writable() {
+        return new node_stream__WEBPACK_IMPORTED_MODULE_4__.Writable({
+            write: (chunk, _encoding, callback) => {
+                try {
+                    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+                    this.consume();
+                }
+                catch (error) {
+                    callback(error);
+                    return;
+                }
+                if (this.writes.length < 32)
+                    return callback();
+                const batch = this.writes;
+                this.writes = [];
+                Promise.all(batch).then(() => callback(), callback);
+            },
+        });
+    }
+    async finish() {
+        await Promise.all(this.writes);
+        if (this.file || !this.ended)
+            throw new Error(`${this.archive} is truncated`);
+    }
+    consume() {
+        for (;;) {
+            if (this.ended)
+                return;
+            if (this.skip > 0) {
+                const n = Math.min(this.skip, this.pending.length);
+                this.pending = this.pending.subarray(n);
+                this.skip -= n;
+                if (this.skip > 0)
+                    return;
+            }
+            const file = this.file;
+            if (file) {
+                const n = Math.min(file.size - file.received, this.pending.length);
+                if (n > 0)
+                    file.chunks.push(Buffer.from(this.pending.subarray(0, n)));
+                this.pending = this.pending.subarray(n);
+                file.received += n;
+                if (file.received < file.size)
+                    return;
+                // Creating a file costs more than its bytes (the directory holds ~700 small ones): several are written at once.
+                this.writes.push((0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(file.path, Buffer.concat(file.chunks)));
+                this.skip = padding(file.size);
+                this.file = undefined;
+                continue;
+            }
+            if (this.pending.length < BLOCK)
+                return;
+            const block = this.pending.subarray(0, BLOCK);
+            this.pending = this.pending.subarray(BLOCK);
+            if (block.every((b) => b === 0)) {
+                this.ended = true;
+                return;
+            }
+            this.entry(block);
+        }
+    }
+    entry(block) {
+        if (!validChecksum(block))
+            throw new Error(`${this.archive} is corrupt (bad tar header)`);
+        const prefix = field(block, 345, 155);
+        const name = prefix ? `${prefix}/${field(block, 0, 100)}` : field(block, 0, 100);
+        const size = parseInt(field(block, 124, 12) || '0', 8);
+        const type = String.fromCharCode(block[156]);
+        const path = inside(this.dir, name);
+        if (type === '5') {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(path, { recursive: true });
+            this.skip = size + padding(size);
+        }
+        else if (type === '0' || type === '\0') {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
+            this.file = { path, size, chunks: [], received: 0 };
+        }
+        else {
+            throw new Error(`${this.archive}: unsupported tar entry type '${type}' for ${name}`);
+        }
+    }
+}
+function validChecksum(block) {
+    const stored = parseInt(field(block, 148, 8), 8);
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 0x20 : block[i];
+    return sum === stored;
+}
+function padding(size) {
+    return (BLOCK - (size % BLOCK)) % BLOCK;
+}
+function field(block, offset, length) {
+    const bytes = block.subarray(offset, offset + length);
+    const end = bytes.indexOf(0);
+    return bytes
+        .subarray(0, end === -1 ? length : end)
+        .toString('utf8')
+        .trim();
+}
+/** The entry's path under `dir`; PGlite writes names with a leading slash, and nothing may land outside `dir`. */
+function inside(dir, name) {
+    const relative = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.normalize)(name.replace(/^\/+/, ''));
+    if (relative === '..' || relative.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_3__.sep}`))
+        throw new Error(`tar entry ${name} points outside`);
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, relative);
 }
 
 

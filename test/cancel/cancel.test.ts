@@ -142,8 +142,10 @@ describe('a cancelled schema-check', () => {
       eventName: 'pull_request',
       event: pullRequestEvent(repo),
       inputs: { 'generate-command': command, 'generate-timeout': '5m' },
-      onLine: (line, send) => {
-        if (!signalled && line.includes('Generate (must write nothing)')) {
+      // Cancelled while generate-command runs: its child has written its pid (generate runs alongside the embedded
+      // apply, and its log group is written when both are done, so no log line marks that moment).
+      onLine: (_line, send) => {
+        if (!signalled) {
           signalled = true;
           const poll = setInterval(() => {
             if (existsSync(pidFile)) {

@@ -1,9 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Extension, PGlite, PGliteOptions } from '@electric-sql/pglite';
 import type { SqlClient } from './client';
+import { extractTar } from './tar';
 
 type PGliteModule = typeof import('@electric-sql/pglite');
 
@@ -41,7 +44,11 @@ export async function loadPGliteModule(): Promise<PGliteModule> {
 
 export class PGliteClient implements SqlClient {
   readonly kind = 'pglite' as const;
-  constructor(readonly raw: PGlite) {}
+  constructor(
+    readonly raw: PGlite,
+    /** The data directory on disk, removed on close. */
+    readonly dataDir: string,
+  ) {}
 
   async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
     const result = await this.raw.query<Row>(sql, params);
@@ -53,8 +60,25 @@ export class PGliteClient implements SqlClient {
     await this.raw.exec(sql);
   }
 
+  /**
+   * Writes every change to the data directory, which is then a consistent copy to start another database from, as
+   * long as nothing runs meanwhile (see state-cache.ts).
+   */
+  async checkpoint(): Promise<string> {
+    await this.raw.exec('CHECKPOINT');
+    return this.dataDir;
+  }
+
   async close(): Promise<void> {
-    if (!this.raw.closed) await this.raw.close();
+    try {
+      if (!this.raw.closed) await this.raw.close();
+    } finally {
+      // Removing ~700 files takes a while and nothing waits for it; the exit hook finishes the job if need be.
+      rm(this.dataDir, { recursive: true, force: true }).then(
+        () => openDataDirs.delete(this.dataDir),
+        () => undefined,
+      );
+    }
   }
 }
 
@@ -145,19 +169,117 @@ export async function resolveEmbeddedExtensions(names: Iterable<string>): Promis
  */
 export const PREINITIALISED_DATA_DIR = 'pgdata.tar.gz';
 
-function preinitialisedDataDir(): Blob | undefined {
+function preinitialisedArchive(): string | undefined {
   const vendored = vendoredDir();
   const file = vendored && join(vendored, PREINITIALISED_DATA_DIR);
-  if (!file || !existsSync(file)) return undefined;
-  // Node's native gunzip is about twice as fast as PGlite's own (DecompressionStream) on this 40 MB archive.
-  return new Blob([gunzipSync(readFileSync(file))]);
+  return file && existsSync(file) ? file : undefined;
 }
 
-/** Boots an in-memory PostgreSQL (PGlite), from the pre-initialised data directory when there is one. */
-export async function openEmbedded(options: PGliteOptions = {}): Promise<PGliteClient> {
+/**
+ * What a saved data directory depends on besides what was run in it: the PGlite version (its on-disk format) and the
+ * data directory everything started from. A saved state is only reused when this is unchanged.
+ */
+export function embeddedIdentity(): { pglite: string; dataDir: string } {
+  const vendored = vendoredDir();
+  const stamp = vendored && join(vendored, 'pgdata.version');
+  const pkg = installedPackageFile('@electric-sql/pglite', 'package.json');
+  const pglite =
+    stamp && existsSync(stamp)
+      ? readFileSync(stamp, 'utf8').trim()
+      : pkg
+        ? (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version
+        : 'unknown';
+  const archive = preinitialisedArchive();
+  const dataDir = archive ? createHash('sha256').update(readFileSync(archive)).digest('hex') : 'initdb';
+  return { pglite, dataDir };
+}
+
+/**
+ * PostgreSQL's default 128 MB of shared buffers grow PGlite's wasm memory to 190 MB, the largest part of a check's
+ * peak; a check touches a few MB of pages, and evicted pages go to the data directory on disk.
+ */
+const SHARED_BUFFERS = '8MB';
+
+export interface EmbeddedOptions {
+  /** Extensions PGlite must load at boot (see resolveEmbeddedExtensions). */
+  extensions?: PGliteOptions['extensions'];
+  /**
+   * A saved data directory to start from (see state-cache.ts), checked against its checksum; without it, the one
+   * prepared at build time.
+   */
+  state?: { archive: string; sha256: string };
+}
+
+/** Data directories of this process's open databases, removed even when the process exits without closing them. */
+const openDataDirs = new Set<string>();
+let exitHookInstalled = false;
+
+function scratchDataDir(): string {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', () => {
+      for (const dir of openDataDirs) rmSync(dir, { recursive: true, force: true });
+    });
+  }
+  const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'schema-actions-pglite-'));
+  openDataDirs.add(dir);
+  return dir;
+}
+
+/**
+ * Boots an embedded PostgreSQL (PGlite) whose data directory is a scratch folder on disk (PGlite's NodeFS), unpacked
+ * from `state`, else from the directory prepared at build time. On disk rather than in PGlite's in-memory file
+ * system: the 40 MB directory (16 MB of it a WAL segment, more segments as migrations run) was otherwise held in
+ * memory two or three times over while loading, then once for the whole run.
+ */
+export async function openEmbedded(options: EmbeddedOptions = {}): Promise<PGliteClient> {
   const { PGlite } = await loadPGliteModule();
-  const fresh = options.dataDir !== undefined || options.loadDataDir !== undefined;
-  const loadDataDir = fresh ? undefined : preinitialisedDataDir();
-  const db = await PGlite.create(loadDataDir ? { ...options, loadDataDir } : options);
-  return new PGliteClient(db);
+  const dataDir = scratchDataDir();
+  try {
+    const archive = options.state?.archive ?? preinitialisedArchive();
+    // Compiling PGlite's 9 MB of wasm runs on V8's background threads while the data directory is written.
+    const [pgliteWasmModule] = await Promise.all([
+      compiledPGlite(),
+      archive && extractTar(archive, dataDir, { sha256: options.state?.sha256 }),
+    ]);
+    const pgliteOptions: PGliteOptions = {
+      dataDir,
+      extensions: options.extensions,
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
+    };
+    // Typed through Object.assign: this project's TypeScript lib has no WebAssembly declarations to name its type.
+    Object.assign(pgliteOptions, { pgliteWasmModule });
+    const db = await PGlite.create(pgliteOptions);
+    return new PGliteClient(db, dataDir);
+  } catch (error) {
+    removeDataDir(dataDir);
+    throw error;
+  }
+}
+
+/**
+ * Starts importing PGlite and compiling its wasm (on V8's background threads) so that openEmbedded finds them done:
+ * for a caller with other work to do first (reading migrations, git). A failure surfaces in openEmbedded.
+ */
+export function preparePGlite(): void {
+  loadPGliteModule().catch(() => undefined);
+  compiledPGlite().catch(() => undefined);
+}
+
+type WasmModule = object;
+let compiled: Promise<WasmModule> | undefined;
+
+/** PGlite's wasm, compiled once per process (tests and drift-check boot several databases). */
+function compiledPGlite(): Promise<WasmModule> {
+  const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> } })
+    .WebAssembly;
+  compiled ??= Promise.resolve()
+    .then(() => readFile(join(pgliteDistDir(), 'pglite.wasm')))
+    .then((bytes) => wasm.compile(bytes));
+  return compiled;
+}
+
+function removeDataDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  openDataDirs.delete(dir);
 }

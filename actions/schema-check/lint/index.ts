@@ -89,9 +89,11 @@ function activeRules(options: LintOptions): { active: Set<RuleId>; findings: Fin
 
 /** Lints the change's new migrations (one deploy, in order) with PostgreSQL's own parser. */
 export async function lintMigrations(migrations: Migration[], options: LintOptions): Promise<LintResult> {
-  const parser = await loadSqlParser();
   const { active, findings } = activeRules(options);
   const suppressed: Suppressed[] = [];
+  // A change without new migrations has nothing to parse: the parser's wasm is not even loaded.
+  if (migrations.length === 0) return { findings, suppressed, statements: 0 };
+  const parser = await loadSqlParser();
   const state = new DeployState(
     await notNullProofsIn(parser, options.before),
     (table, column) => options.columnType?.(table, column),

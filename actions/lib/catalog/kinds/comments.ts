@@ -35,7 +35,10 @@ export async function readComments(q: CatalogQuery, excludedTables: Set<string>)
                 r.relkind::text AS relkind, r.schema || '.' || r.name AS table,
                 CASE WHEN d.objsubid > 0 THEN (SELECT a.attname FROM pg_catalog.pg_attribute a
                    WHERE a.attrelid = d.objoid AND a.attnum = d.objsubid) END AS column
-           FROM pg_catalog.pg_description d,
+           FROM (SELECT * FROM pg_catalog.pg_description
+                  -- initdb's objects (below FirstNormalObjectId) are never compared, but thousands of its functions
+                  -- have comments: skipped before pg_identify_object runs for each. Schema public is initdb's too.
+                  WHERE objoid >= 16384 OR classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass) d,
                 LATERAL pg_catalog.pg_identify_object(d.classoid, d.objoid, d.objsubid) o
            LEFT JOIN LATERAL (SELECT n.nspname AS schema, c.relname AS name, c.relkind FROM pg_catalog.pg_class c
                    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ${RELATION_OF}) r ON true

@@ -1,8 +1,8 @@
-export const id = 335;
-export const ids = [335];
+export const id = 170;
+export const ids = [170];
 export const modules = {
 
-/***/ 18335:
+/***/ 93170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -28,7 +28,7 @@ var replay = __webpack_require__(4842);
 // EXTERNAL MODULE: ./actions/lib/catalog/scope.ts + 1 modules
 var scope = __webpack_require__(96436);
 // EXTERNAL MODULE: ./actions/lib/catalog/roles.ts
-var roles = __webpack_require__(8279);
+var catalog_roles = __webpack_require__(8279);
 // EXTERNAL MODULE: ./actions/lib/catalog/kinds/owners.ts
 var owners = __webpack_require__(21156);
 ;// CONCATENATED MODULE: ./actions/lib/catalog/index.ts
@@ -42,10 +42,124 @@ var owners = __webpack_require__(21156);
 
 
 
+// EXTERNAL MODULE: ./actions/lib/db/pglite.ts
+var pglite = __webpack_require__(82212);
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
 var postgres = __webpack_require__(93570);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
 var errors = __webpack_require__(32863);
+// EXTERNAL MODULE: ./actions/lib/db/tar.ts
+var tar = __webpack_require__(22986);
+;// CONCATENATED MODULE: ./actions/lib/db/state-cache.ts
+
+
+
+
+
+
+const FORMAT = 1;
+const ARCHIVE = 'state.tar';
+const KEY = 'key.json';
+/**
+ * Where a check keeps embedded database states between runs: the runner's tool cache (it survives jobs on a
+ * self-hosted runner, and a workflow can carry it across runs with actions/cache), else the user's cache folder.
+ */
+function defaultStateCacheDir(env = process.env) {
+    const base = env.RUNNER_TOOL_CACHE ||
+        env.RUNNER_TEMP ||
+        env.XDG_CACHE_HOME ||
+        (process.platform === 'win32' && env.LOCALAPPDATA) ||
+        (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache');
+    return (0,external_node_path_.join)(base, 'schema-actions', 'embedded-state');
+}
+/**
+ * Saved PGlite data directories, one folder per recipe (named by its hash) holding the archive and a key that
+ * repeats the whole recipe and the archive's checksum: a hash collision, a half-written or tampered entry never
+ * passes for another state. Only the most recently used `keep` entries are kept.
+ */
+class StateCache {
+    dir;
+    keep;
+    constructor(dir, keep = 3) {
+        this.dir = dir;
+        this.keep = keep;
+    }
+    find(recipe) {
+        const entry = this.entryDir(recipe);
+        if (!(0,external_node_fs_.existsSync)(entry))
+            return {};
+        let key;
+        try {
+            key = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(entry, KEY), 'utf8'));
+        }
+        catch (error) {
+            this.discard(recipe);
+            return { problem: `its key cannot be read (${(0,errors/* errorMessage */.gJ)(error)})` };
+        }
+        if (key.format !== FORMAT || canonical(key.recipe) !== canonical(recipe) || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(entry, ARCHIVE))) {
+            this.discard(recipe);
+            return { problem: 'it does not match what this run needs' };
+        }
+        const now = new Date();
+        (0,external_node_fs_.utimesSync)(entry, now, now);
+        return { state: { archive: (0,external_node_path_.join)(entry, ARCHIVE), sha256: key.sha256 } };
+    }
+    /**
+     * Saves the database's current data directory under `recipe`. Nothing may run on the database meanwhile. Written
+     * aside and renamed into place, so a reader never sees half an entry.
+     */
+    async save(recipe, client) {
+        (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
+        const staging = (0,external_node_path_.join)(this.dir, `.saving-${process.pid}-${Date.now()}`);
+        (0,external_node_fs_.mkdirSync)(staging);
+        try {
+            const dataDir = await client.checkpoint();
+            const sha256 = await (0,tar/* packTar */.G)(dataDir, (0,external_node_path_.join)(staging, ARCHIVE));
+            const key = { format: FORMAT, recipe, sha256 };
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(staging, KEY), `${JSON.stringify(key)}\n`);
+            // Another run (a matrix job on the same runner) may have saved the same state meanwhile: it is as good.
+            const entry = this.entryDir(recipe);
+            if (!(0,external_node_fs_.existsSync)(entry))
+                (0,external_node_fs_.renameSync)(staging, entry);
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(staging, { recursive: true, force: true });
+        }
+        this.prune();
+    }
+    discard(recipe) {
+        (0,external_node_fs_.rmSync)(this.entryDir(recipe), { recursive: true, force: true });
+    }
+    entryDir(recipe) {
+        return (0,external_node_path_.join)(this.dir, (0,external_node_crypto_.createHash)('sha256').update(canonical(recipe)).digest('hex').slice(0, 32));
+    }
+    prune() {
+        const hourAgo = Date.now() - 3_600_000;
+        for (const e of (0,external_node_fs_.readdirSync)(this.dir, { withFileTypes: true })) {
+            // What a process killed while saving left behind.
+            const path = (0,external_node_path_.join)(this.dir, e.name);
+            if (e.name.startsWith('.saving-') && (0,external_node_fs_.statSync)(path).mtimeMs < hourAgo)
+                (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
+        }
+        const entries = (0,external_node_fs_.readdirSync)(this.dir, { withFileTypes: true })
+            .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+            .map((e) => ({ path: (0,external_node_path_.join)(this.dir, e.name), used: (0,external_node_fs_.statSync)((0,external_node_path_.join)(this.dir, e.name)).mtimeMs }))
+            .sort((a, b) => b.used - a.used);
+        for (const stale of entries.slice(this.keep))
+            (0,external_node_fs_.rmSync)(stale.path, { recursive: true, force: true });
+    }
+}
+/** JSON with object keys sorted, so equal recipes always hash alike. */
+function canonical(value) {
+    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v);
+}
+
 // EXTERNAL MODULE: ./actions/lib/migrations/executor.ts
 var executor = __webpack_require__(8109);
 ;// CONCATENATED MODULE: ./actions/lib/phase.ts
@@ -1013,9 +1127,12 @@ function activeRules(options) {
 }
 /** Lints the change's new migrations (one deploy, in order) with PostgreSQL's own parser. */
 async function lintMigrations(migrations, options) {
-    const parser = await loadSqlParser();
     const { active, findings } = activeRules(options);
     const suppressed = [];
+    // A change without new migrations has nothing to parse: the parser's wasm is not even loaded.
+    if (migrations.length === 0)
+        return { findings, suppressed, statements: 0 };
+    const parser = await loadSqlParser();
     const state = new DeployState(await notNullProofsIn(parser, options.before), (table, column) => options.columnType?.(table, column), rules/* OPT_IN_RULES */.uq.some((id) => active.has(id)), options.policy ?? 'all');
     let statements = 0;
     for (const migration of migrations) {
@@ -1286,7 +1403,7 @@ function refusalFinding(refusal) {
  * Base migrations, then the seed, then the new migrations, through the same planner and executor as the deploy and
  * with the same transaction policy; stops at the first failure and says where.
  */
-async function applyChange(client, change, target, hooks = {}) {
+async function applyChange(client, change, target, hooks = {}, options = {}) {
     const outcome = {
         target,
         baseMs: 0,
@@ -1299,7 +1416,7 @@ async function applyChange(client, change, target, hooks = {}) {
     // A database that already has a ledger (a preview branch of a migrated database) gets only what it lacks.
     const ledger = await (0,migrations_ledger/* readLedger */.SC)(client, change.ledger);
     const appliedHashes = new Set(ledger.rows.map((r) => r.hash));
-    if (ledger.rows.length > 0) {
+    if (ledger.rows.length > 0 && !options.baseRestored) {
         outcome.notes.push(`the database already records ${ledger.rows.length} applied migration(s); only the others were applied`);
     }
     const ledgerTarget = { location: change.ledger, layout: change.layout, exists: ledger.exists };
@@ -1310,7 +1427,8 @@ async function applyChange(client, change, target, hooks = {}) {
         return outcome;
     outcome.baseMs = performance.now() - started;
     outcome.baseApplied = base.length;
-    outcome.failure = await applySeed(client, change.seed, ledger.rows.length === 0, outcome);
+    await hooks.afterBase?.(client);
+    outcome.failure = await applySeed(client, change.seed, ledger.rows.length === 0 || !!options.baseRestored, outcome);
     if (outcome.failure)
         return outcome;
     await hooks.beforeNew?.(client);
@@ -1408,8 +1526,6 @@ function lineAt(text, position) {
     return text.slice(0, position - 1).split('\n').length;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./actions/lib/git.ts
@@ -1534,8 +1650,44 @@ function loadBaseMigrations(projectRoot, current, base) {
     }
 }
 
-// EXTERNAL MODULE: ./actions/lib/db/pglite.ts
-var pglite = __webpack_require__(82212);
+;// CONCATENATED MODULE: ./actions/schema-check/deferred-log.ts
+/**
+ * Holds the lines of a phase that runs while another one writes its log group, and writes them later into the
+ * phase's own group: concurrent phases never interleave in the job's log.
+ */
+class DeferredLog {
+    lines = [];
+    /** A logger that holds lines back and passes everything else (secrets, paths) to `real`. */
+    logger(real) {
+        const hold = (level) => (message, where) => {
+            this.lines.push({ level, message, where });
+        };
+        return {
+            info: hold('info'),
+            debug: hold('debug'),
+            notice: hold('notice'),
+            warning: hold('warning'),
+            error: hold('error'),
+            // Already inside the phase's own group when replayed.
+            group: (_name, fn) => fn(),
+            mask: (secret) => real.mask(secret),
+            get secrets() {
+                return real.secrets;
+            },
+            setFileRoot: (projectRoot) => real.setFileRoot(projectRoot),
+            repositoryPath: (file) => real.repositoryPath(file),
+        };
+    }
+    replay(to) {
+        for (const { level, message, where } of this.lines.splice(0)) {
+            if (level === 'info' || level === 'debug')
+                to[level](message);
+            else
+                to[level](message, where);
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./actions/lib/migrations/extensions.ts
 var migrations_extensions = __webpack_require__(42978);
 ;// CONCATENATED MODULE: ./actions/schema-check/extensions.ts
@@ -1553,11 +1705,13 @@ function migrationsCreating(extension, migrations) {
 
 
 
+
+
 /**
  * Applies the change on a fresh embedded PostgreSQL (PGlite) with the extensions the migrations create. Skipped,
  * with a warning, when PGlite lacks one of them.
  */
-async function applyOnEmbedded(change, logger, hasDatabaseUrl) {
+async function applyOnEmbedded(change, logger, hasDatabaseUrl, options = {}) {
     const migrations = [...change.base, ...change.added];
     const wanted = (0,migrations_extensions/* extensionsCreatedBy */.u)(migrations.map((m) => m.sql).concat(change.seed ? [change.seed.sql] : []));
     const { extensions, unavailable } = await (0,pglite/* resolveEmbeddedExtensions */.nS)(wanted);
@@ -1567,28 +1721,110 @@ async function applyOnEmbedded(change, logger, hasDatabaseUrl) {
             findings: [unavailableFinding(unavailable, migrations, hasDatabaseUrl)],
         };
     }
+    // Roles that policies and grants name (Supabase's authenticated, anon…) exist on every real server before any
+    // migration runs; the fresh embedded one has only postgres. Those the base names are made before it, the others
+    // after it, so a saved base state holds exactly what a fresh run makes.
+    const baseRoles = (0,catalog_roles/* rolesMentioned */.d)(change.base.map((m) => m.sql));
+    const roles = (0,catalog_roles/* rolesMentioned */.d)(migrations.map((m) => m.sql));
+    const cache = options.cache && change.base.length > 0
+        ? { store: options.cache, recipe: baseRecipe(change, baseRoles) }
+        : undefined;
     const bootStarted = performance.now();
-    const client = await (0,pglite/* openEmbedded */.fc)({ extensions });
+    const restored = cache && (await restoreBase(cache.store, cache.recipe, change, extensions, logger));
+    const client = restored ?? (await (0,pglite/* openEmbedded */.fc)({ extensions }));
     const bootMs = performance.now() - bootStarted;
     const loaded = Object.keys(extensions);
-    logger.info(`PGlite ready in ${Math.round(bootMs)} ms${loaded.length ? ` with ${loaded.join(', ')}` : ''}`);
+    logger.info(`PGlite ready in ${Math.round(bootMs)} ms${loaded.length ? ` with ${loaded.join(', ')}` : ''}${restored ? `, the base migrations (${change.base.length}) restored from ${cache.store.dir}` : ''}`);
     const ledgerTable = `${change.ledger.schema}.${change.ledger.table}`;
     try {
-        // Roles that policies and grants name (Supabase's authenticated, anon…) exist on every real server before any
-        // migration runs; the fresh embedded one has only postgres.
-        await (0,roles/* createRoles */.Q)(client, (0,roles/* rolesMentioned */.d)(migrations.map((m) => m.sql)));
+        if (options.signal?.aborted)
+            throw (0,errors/* cancellation */.WN)(options.signal);
+        if (!restored)
+            await (0,catalog_roles/* createRoles */.Q)(client, baseRoles);
         let before;
+        let savedMs;
         const outcome = await applyChange(client, change, 'embedded', {
+            afterBase: async () => {
+                if (cache && !restored)
+                    savedMs = await saveBase(cache.store, cache.recipe, client, logger);
+                await (0,catalog_roles/* createRoles */.Q)(client, roles);
+            },
             beforeNew: async (c) => {
                 before = await (0,introspect/* introspect */.q)(c, { excludeTables: [ledgerTable] });
             },
-        });
-        const after = outcome.failure ? undefined : await (0,introspect/* introspect */.q)(client, { excludeTables: [ledgerTable] });
-        logger.info(`base: ${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms; new: ${outcome.timings.map((t) => `${t.migration.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`);
-        return { phase: done({ outcome, bootMs, before, after }), findings: outcome.failure ? [outcome.failure] : [] };
+        }, { baseRestored: !!restored });
+        // Nothing ran since `before` when the change adds no migration: reading the catalog again would find the same.
+        const after = outcome.failure
+            ? undefined
+            : outcome.timings.length === 0 && change.added.length === 0
+                ? before
+                : await (0,introspect/* introspect */.q)(client, { excludeTables: [ledgerTable] });
+        logger.info(`base: ${restored ? `${change.base.length} restored` : `${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms`}${savedMs !== undefined ? ` (state saved in ${Math.round(savedMs)} ms)` : ''}; new: ${outcome.timings.map((t) => `${t.migration.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`);
+        return {
+            phase: done({ outcome, bootMs, before, after, ...(cache ? { cache: { restored: !!restored, savedMs } } : {}) }),
+            findings: outcome.failure ? [outcome.failure] : [],
+        };
     }
     finally {
         await client.close();
+    }
+}
+/**
+ * Everything the state after the base migrations depends on: their exact text and ledger rows, where the ledger is,
+ * how they were applied, what was loaded and created before them, and which PGlite (and build) ran them.
+ */
+function baseRecipe(change, roles) {
+    // Extensions the base creates are in the state; a run may load more (its new migrations' ones) on top of it.
+    const extensions = [...new Set([...(0,migrations_extensions/* extensionsCreatedBy */.u)(change.base.map((m) => m.sql))].map((e) => e.toLowerCase()))];
+    return {
+        purpose: 'schema-check base',
+        embedded: (0,pglite/* embeddedIdentity */.l8)(),
+        extensions: extensions.sort(),
+        roles: [...roles].sort(),
+        layout: change.layout,
+        ledger: change.ledger,
+        policy: change.policy,
+        migrations: change.base.map((m) => [m.name, m.hash, m.createdAt]),
+    };
+}
+/** Saves the state after the base migrations; a failure costs the next run time, never this run its verdict. */
+async function saveBase(cache, recipe, client, logger) {
+    const started = performance.now();
+    try {
+        await cache.save(recipe, client);
+        return performance.now() - started;
+    }
+    catch (error) {
+        logger.warning(`The base state could not be saved in ${cache.dir}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        return undefined;
+    }
+}
+/**
+ * The saved state for these base migrations, booted and checked: its ledger must list exactly them. Anything else
+ * (missing, corrupt, another state) is a warning and a clean apply, never a verdict on the wrong database.
+ */
+async function restoreBase(cache, recipe, change, extensions, logger) {
+    const found = cache.find(recipe);
+    if (!found.state) {
+        if (found.problem)
+            logger.warning(`The saved base state in ${cache.dir} was not used: ${found.problem}; applying the base migrations.`);
+        return undefined;
+    }
+    let client;
+    try {
+        client = await (0,pglite/* openEmbedded */.fc)({ extensions, state: found.state });
+        const ledger = await (0,migrations_ledger/* readLedger */.SC)(client, change.ledger);
+        const expected = change.base.map((m) => `${m.hash}@${m.createdAt}`).join(',');
+        if (ledger.rows.map((r) => `${r.hash}@${r.createdAt}`).join(',') !== expected) {
+            throw new Error('its ledger does not list exactly the base migrations');
+        }
+        return client;
+    }
+    catch (error) {
+        await client?.close().catch(() => undefined);
+        cache.discard(recipe);
+        logger.warning(`The saved base state in ${cache.dir} was not used: ${(0,errors/* errorMessage */.gJ)(error)}; applying the base migrations.`);
+        return undefined;
     }
 }
 /**
@@ -2227,8 +2463,6 @@ function relationLines(drawn) {
     return [...new Set(relations)];
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./actions/schema-check/suggestions.ts
 
 const NO_TRANSACTION = '-- schema-actions:no-transaction';
@@ -2401,7 +2635,7 @@ function checkRows(r, fails) {
             ? row('Generated and committed', 'generate', `\`${r.generate.data.command}\` writes nothing new`)
             : skippedRow('Generated and committed', r.generate.reason),
         embedded
-            ? applyRow('Apply on embedded PostgreSQL (PGlite)', embedded.outcome, embedded.bootMs)
+            ? applyRow('Apply on embedded PostgreSQL (PGlite)', embedded.outcome, embedded.bootMs, embedded.cache?.restored)
             : skippedRow('Apply on embedded PostgreSQL (PGlite)', r.embedded.status === 'skipped' ? r.embedded.reason : ''),
         ...(database ? [applyRow('Apply on database-url', database)] : []),
         lint
@@ -2415,14 +2649,17 @@ function checkRows(r, fails) {
             : skippedRow('What changes', r.changes.status === 'skipped' ? r.changes.reason : ''),
     ];
 }
-function applyRow(label, outcome, bootMs) {
+function applyRow(label, outcome, bootMs, baseRestored) {
     if (outcome.failure)
         return [`${ICON.failed} ${label}`, 'failed: see Problems'];
     const total = outcome.timings.reduce((sum, t) => sum + t.durationMs, 0);
     const boot = bootMs !== undefined ? `ready in ${ms(bootMs)}; ` : '';
+    const base = baseRestored
+        ? 'base migrations restored from the saved state (embedded-cache)'
+        : `${outcome.baseApplied} base migration(s) in ${ms(outcome.baseMs)}`;
     return [
         `${ICON.passed} ${label}`,
-        `${boot}${outcome.baseApplied} base migration(s) in ${ms(outcome.baseMs)}${outcome.seeded ? ', seed' : ''}, then ${outcome.timings.length} new in ${ms(total)}`,
+        `${boot}${base}${outcome.seeded ? ', seed' : ''}, then ${outcome.timings.length} new in ${ms(total)}`,
     ];
 }
 function generateSection(r) {
@@ -2574,10 +2811,14 @@ function suggestionComments(r, context) {
 
 
 
+
+
+
 const FAIL_ON = ['error', 'warning', 'never'];
 const COMMENT = ['always', 'on-failure', 'never'];
 async function run(context) {
     const started = performance.now();
+    (0,pglite/* preparePGlite */.PH)();
     const options = readOptions(context);
     const project = await (0,lib_project/* readProject */.W)(context);
     const seed = readSeed(context.inputs.optional('seed-sql'), project.projectRoot);
@@ -2590,12 +2831,7 @@ async function run(context) {
         added: change.added,
         seed,
     };
-    const generate = options.generate
-        ? done(await generatePhase(context, project, options.generateTimeoutMs))
-        : skipped('generate: false');
-    if (context.signal.aborted)
-        throw (0,errors/* cancellation */.WN)(context.signal);
-    const embedded = await context.logger.group('Apply on embedded PostgreSQL (PGlite)', () => applyOnEmbedded(toApply, context.logger, options.databaseUrl !== undefined));
+    const { generate, embedded } = await generateAndApply(context, project, options, toApply);
     const database = options.databaseUrl
         ? done(await databasePhase(context, options.databaseUrl, toApply))
         : skipped('no database-url');
@@ -2640,6 +2876,9 @@ function readOptions(context) {
         databaseUrl: inputs.optional('database-url'),
         transaction: (0,lib_project/* readTransactionPolicy */.$)(context),
         comment: inputs.enum('comment', COMMENT),
+        cacheDir: inputs.boolean('embedded-cache')
+            ? (0,external_node_path_.resolve)(inputs.optional('embedded-cache-dir') ?? defaultStateCacheDir(context.env))
+            : undefined,
     };
 }
 async function compareWithBaseCommit(context, project) {
@@ -2654,26 +2893,55 @@ async function compareWithBaseCommit(context, project) {
     logger.info(`new migrations: ${change.added.map((m) => m.name).join(', ') || 'none'}`);
     return { base: { ...baseRef, sha: base.sha }, change, inherited: base.set?.problems };
 }
-async function generatePhase(context, project, timeoutMs) {
-    const { inputs, logger } = context;
-    const configInput = inputs.string('drizzle-config') || 'drizzle.config.ts';
-    const command = inputs.optional('generate-command') ?? `npx drizzle-kit generate --config ${shellQuote(configInput)}`;
-    return logger.group('Generate (must write nothing)', async () => {
-        const result = await runGenerate({
+/**
+ * generate-command (a child process) and the embedded apply (this process) need nothing from each other, so they run
+ * at once, on two cores; each phase's log group is written when both are done, in the report's order. Both are always
+ * waited for: the work tree is restored and PGlite closed whichever fails or is cancelled first.
+ */
+async function generateAndApply(context, project, options, toApply) {
+    const command = options.generate ? generateCommand(context) : undefined;
+    const generating = command
+        ? runGenerate({
             command,
             projectRoot: project.projectRoot,
             migrationsDir: project.set.dir,
-            timeoutMs,
+            timeoutMs: options.generateTimeoutMs,
             env: context.env,
             signal: context.signal,
-        });
-        // The work tree is restored by now; a cancelled check stops here rather than report a half-run generate.
-        if (context.signal.aborted)
-            throw (0,errors/* cancellation */.WN)(context.signal);
-        logger.info(result.output.trim());
-        logger.info(`${command}: exit code ${result.exitCode}, ${result.changed.length} file(s) written, work tree restored`);
-        return result;
+        })
+        : undefined;
+    const embeddedLog = new DeferredLog();
+    const applying = applyOnEmbedded(toApply, embeddedLog.logger(context.logger), options.databaseUrl !== undefined, {
+        cache: options.cacheDir ? new StateCache(options.cacheDir) : undefined,
+        signal: context.signal,
     });
+    const [generated, applied] = await Promise.allSettled([generating, applying]);
+    let generate = skipped('generate: false');
+    if (command) {
+        generate = done(await context.logger.group('Generate (must write nothing)', async () => {
+            const result = settled(generated);
+            // The work tree is restored by now; a cancelled check stops here rather than report a half-run generate.
+            if (context.signal.aborted)
+                throw (0,errors/* cancellation */.WN)(context.signal);
+            context.logger.info(result.output.trim());
+            context.logger.info(`${command}: exit code ${result.exitCode}, ${result.changed.length} file(s) written, work tree restored`);
+            return result;
+        }));
+    }
+    const embedded = await context.logger.group('Apply on embedded PostgreSQL (PGlite)', async () => {
+        embeddedLog.replay(context.logger);
+        return settled(applied);
+    });
+    return { generate, embedded };
+}
+function settled(result) {
+    if (result.status === 'rejected')
+        throw result.reason;
+    return result.value;
+}
+function generateCommand(context) {
+    const configInput = context.inputs.string('drizzle-config') || 'drizzle.config.ts';
+    return context.inputs.optional('generate-command') ?? `npx drizzle-kit generate --config ${shellQuote(configInput)}`;
 }
 async function databasePhase(context, url, change) {
     return context.logger.group('Apply on database-url', async () => {
