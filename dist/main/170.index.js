@@ -23,8 +23,8 @@ var introspect = __webpack_require__(33014);
 var diff = __webpack_require__(92195);
 // EXTERNAL MODULE: ./actions/lib/catalog/flatten.ts
 var flatten = __webpack_require__(84176);
-// EXTERNAL MODULE: ./actions/lib/catalog/replay.ts + 1 modules
-var replay = __webpack_require__(4842);
+// EXTERNAL MODULE: ./actions/lib/catalog/replay.ts
+var replay = __webpack_require__(1067);
 // EXTERNAL MODULE: ./actions/lib/catalog/scope.ts + 1 modules
 var scope = __webpack_require__(96436);
 // EXTERNAL MODULE: ./actions/lib/catalog/roles.ts
@@ -42,8 +42,8 @@ var owners = __webpack_require__(21156);
 
 
 
-// EXTERNAL MODULE: ./actions/lib/db/pglite.ts
-var pglite = __webpack_require__(82212);
+// EXTERNAL MODULE: ./actions/lib/db/pglite.ts + 1 modules
+var pglite = __webpack_require__(44248);
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
 var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1593,7 +1593,7 @@ function extractTree(topLevel, ref, path, destination) {
 }
 
 // EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 3 modules
-var folder = __webpack_require__(44248);
+var folder = __webpack_require__(21867);
 ;// CONCATENATED MODULE: ./actions/schema-check/base.ts
 
 

@@ -22,7 +22,7 @@ var errors = __webpack_require__(32863);
 // EXTERNAL MODULE: ./actions/lib/migrations/config.ts
 var migrations_config = __webpack_require__(6430);
 // EXTERNAL MODULE: ./actions/lib/migrations/folder.ts + 3 modules
-var folder = __webpack_require__(44248);
+var folder = __webpack_require__(21867);
 ;// CONCATENATED MODULE: ./actions/init/paths.ts
 
 /** A relative path as workflows write it (forward slashes), also when init runs on Windows. */

@@ -228,7 +228,7 @@ function resolveMigrationsDir(projectRoot, input, config, holdsMigrations) {
 
 /***/ }),
 
-/***/ 44248:
+/***/ 21867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

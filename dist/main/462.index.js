@@ -68,8 +68,8 @@ async function renderView(client, query) {
     }
 }
 
-// EXTERNAL MODULE: ./actions/lib/catalog/replay.ts + 1 modules
-var catalog_replay = __webpack_require__(4842);
+// EXTERNAL MODULE: ./actions/lib/catalog/replay.ts
+var catalog_replay = __webpack_require__(1067);
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
 var postgres = __webpack_require__(93570);
 // EXTERNAL MODULE: external "node:crypto"

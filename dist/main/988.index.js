@@ -479,7 +479,7 @@ function ledgerInsert(location, layout, migration) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32863);
 /* harmony import */ var _migrations_executor__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8109);
-/* harmony import */ var _migrations_folder__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44248);
+/* harmony import */ var _migrations_folder__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(21867);
 
 
 

@@ -1,6 +1,5 @@
 import { quoteIdent, type SqlClient } from '../db/client';
 import { openEmbedded, resolveEmbeddedExtensions, type PGliteClient } from '../db/pglite';
-import { preferBaselineWasm } from '../db/wasm';
 import { cancellation, ConfigurationError } from '../errors';
 import { execute, MigrationFailedError, plan } from '../migrations/executor';
 import { extensionsCreatedBy } from '../migrations/extensions';
@@ -49,7 +48,6 @@ export async function replayMigrations(migrations: Migration[], options: ReplayO
   const { extensions, unavailable } = await resolveEmbeddedExtensions(
     extensionsCreatedBy(migrations.map((m) => m.sql)),
   );
-  preferBaselineWasm();
   const client = await openEmbedded({ extensions });
   try {
     // On a real server the roles exist before any migration runs; the recovery below catches names the scan misses.

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Extension, PGlite, PGliteOptions } from '@electric-sql/pglite';
 import type { SqlClient } from './client';
+import { preferBaselineWasm } from './wasm';
 import { extractTar } from './tar';
 
 type PGliteModule = typeof import('@electric-sql/pglite');
@@ -273,6 +274,8 @@ let compiled: Promise<WasmModule> | undefined;
 function compiledPGlite(): Promise<WasmModule> {
   const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> } })
     .WebAssembly;
+  // Every caller (schema-check, drift-check, status) gets the baseline compiler, set before the first compile.
+  if (!compiled) preferBaselineWasm();
   compiled ??= Promise.resolve()
     .then(() => readFile(join(pgliteDistDir(), 'pglite.wasm')))
     .then((bytes) => wasm.compile(bytes));

@@ -1,5 +1,5 @@
-export const id = 958;
-export const ids = [958];
+export const id = 7;
+export const ids = [7];
 export const modules = {
 
 /***/ 92195:
@@ -1765,47 +1765,20 @@ function mapOutsideQuotes(text, outside, inside = (s) => s) {
 
 /***/ }),
 
-/***/ 4842:
+/***/ 1067:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  fM: () => (/* binding */ replayMigrations),
-  UN: () => (/* binding */ replayOnServer)
-});
-
-// UNUSED EXPORTS: objectsCreatedBy
-
-// EXTERNAL MODULE: ./actions/lib/db/client.ts
-var db_client = __webpack_require__(92314);
-// EXTERNAL MODULE: ./actions/lib/db/pglite.ts
-var pglite = __webpack_require__(82212);
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(78877);
-;// CONCATENATED MODULE: ./actions/lib/db/wasm.ts
-
-/**
- * V8 compiles WebAssembly quickly first (Liftoff) and then, on background threads, again with its optimising compiler
- * (TurboFan) for the functions that run often. PGlite is one 10 MB module that a command runs for a few seconds: the
- * optimising compiles cost more CPU than they save, and memory. Measured on drift-check with 186 migrations on a
- * 2-core machine: about half the wall time and 90 MiB less peak memory with Liftoff alone (README, "where the time
- * goes"). The flag is process-wide and holds for modules compiled after this call, so it is set before PGlite loads.
- */
-function preferBaselineWasm() {
-    (0,external_node_v8_.setFlagsFromString)('--liftoff-only');
-}
-
-// EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(32863);
-// EXTERNAL MODULE: ./actions/lib/migrations/executor.ts
-var executor = __webpack_require__(8109);
-// EXTERNAL MODULE: ./actions/lib/migrations/extensions.ts
-var migrations_extensions = __webpack_require__(42978);
-// EXTERNAL MODULE: ./actions/lib/catalog/roles.ts
-var roles = __webpack_require__(8279);
-;// CONCATENATED MODULE: ./actions/lib/catalog/replay.ts
-
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UN: () => (/* binding */ replayOnServer),
+/* harmony export */   fM: () => (/* binding */ replayMigrations)
+/* harmony export */ });
+/* unused harmony export objectsCreatedBy */
+/* harmony import */ var _db_client__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92314);
+/* harmony import */ var _db_pglite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44248);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32863);
+/* harmony import */ var _migrations_executor__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8109);
+/* harmony import */ var _migrations_extensions__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42978);
+/* harmony import */ var _roles__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8279);
 
 
 
@@ -1823,12 +1796,11 @@ const MAX_UNREPLAYED = 100;
  * When PGlite lacks an extension (postgis), each statement that fails is skipped and named, so the rest is compared.
  */
 async function replayMigrations(migrations, options) {
-    const { extensions, unavailable } = await (0,pglite/* resolveEmbeddedExtensions */.nS)((0,migrations_extensions/* extensionsCreatedBy */.u)(migrations.map((m) => m.sql)));
-    preferBaselineWasm();
-    const client = await (0,pglite/* openEmbedded */.fc)({ extensions });
+    const { extensions, unavailable } = await (0,_db_pglite__WEBPACK_IMPORTED_MODULE_0__/* .resolveEmbeddedExtensions */ .nS)((0,_migrations_extensions__WEBPACK_IMPORTED_MODULE_4__/* .extensionsCreatedBy */ .u)(migrations.map((m) => m.sql)));
+    const client = await (0,_db_pglite__WEBPACK_IMPORTED_MODULE_0__/* .openEmbedded */ .fc)({ extensions });
     try {
         // On a real server the roles exist before any migration runs; the recovery below catches names the scan misses.
-        await (0,roles/* createRoles */.Q)(client, (0,roles/* rolesMentioned */.d)(migrations.map((m) => m.sql)));
+        await (0,_roles__WEBPACK_IMPORTED_MODULE_3__/* .createRoles */ .Q)(client, (0,_roles__WEBPACK_IMPORTED_MODULE_3__/* .rolesMentioned */ .d)(migrations.map((m) => m.sql)));
         const unreplayed = await replayInto(client, migrations, options, {
             unavailable,
             recover: (error) => createMissingRole(client, error),
@@ -1850,10 +1822,10 @@ async function replayOnServer(client, migrations, options) {
         await replayInto(client, migrations, options, { unavailable: [], recover: async () => false });
     }
     catch (error) {
-        const role = error instanceof executor/* MigrationFailedError */.Yv ? MISSING_ROLE.exec(error.postgres.message)?.[1] : undefined;
+        const role = error instanceof _migrations_executor__WEBPACK_IMPORTED_MODULE_2__/* .MigrationFailedError */ .Yv ? MISSING_ROLE.exec(error.postgres.message)?.[1] : undefined;
         if (!role)
             throw error;
-        throw new errors/* ConfigurationError */.j1(`${error instanceof Error ? error.message : String(error)} The scratch server has no role "${role}" (roles belong to the server, not to a database): create it there, or point scratch-database-url at the live database's server.`);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${error instanceof Error ? error.message : String(error)} The scratch server has no role "${role}" (roles belong to the server, not to a database): create it there, or point scratch-database-url at the live database's server.`);
     }
 }
 async function replayInto(client, migrations, options, rules) {
@@ -1863,7 +1835,7 @@ async function replayInto(client, migrations, options, rules) {
     let pending = migrations;
     let ledgerExists = false;
     for (;;) {
-        const result = await (0,executor/* execute */.g7)(client, { location: options.ledger, layout: options.layout, exists: ledgerExists }, (0,executor/* plan */.et)(pending, 'each').batches ?? [], {
+        const result = await (0,_migrations_executor__WEBPACK_IMPORTED_MODULE_2__/* .execute */ .g7)(client, { location: options.ledger, layout: options.layout, exists: ledgerExists }, (0,_migrations_executor__WEBPACK_IMPORTED_MODULE_2__/* .plan */ .et)(pending, 'each').batches ?? [], {
             recover: (_step, error) => rules.recover(error),
             ...(signal ? { checkpoint: () => (signal.aborted ? throwCancelled(signal) : undefined) } : {}),
         });
@@ -1872,9 +1844,9 @@ async function replayInto(client, migrations, options, rules) {
             return unreplayed;
         // A cancel interrupts the running statement: its error is the cancel's, not the migration's.
         if (signal?.aborted)
-            throw (0,errors/* cancellation */.WN)(signal);
+            throw (0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .cancellation */ .WN)(signal);
         const { error } = result.failure;
-        if (!unavailable.length || !(error instanceof executor/* MigrationFailedError */.Yv) || unreplayed.length >= MAX_UNREPLAYED)
+        if (!unavailable.length || !(error instanceof _migrations_executor__WEBPACK_IMPORTED_MODULE_2__/* .MigrationFailedError */ .Yv) || unreplayed.length >= MAX_UNREPLAYED)
             throw explain(error, unavailable);
         unreplayed.push(describeUnreplayed(error));
         // The failing migration was rolled back: replay it again without that statement, then the rest.
@@ -1884,7 +1856,7 @@ async function replayInto(client, migrations, options, rules) {
     }
 }
 function throwCancelled(signal) {
-    throw (0,errors/* cancellation */.WN)(signal);
+    throw (0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .cancellation */ .WN)(signal);
 }
 function describeUnreplayed(error) {
     const text = error.chunk.sql
@@ -1949,7 +1921,7 @@ async function createMissingRole(client, error) {
     const role = MISSING_ROLE.exec(error.postgres.message)?.[1];
     if (!role)
         return false;
-    await client.exec(`CREATE ROLE ${(0,db_client/* quoteIdent */.v)(role)}`);
+    await client.exec(`CREATE ROLE ${(0,_db_client__WEBPACK_IMPORTED_MODULE_5__/* .quoteIdent */ .v)(role)}`);
     return true;
 }
 function explain(error, unavailable) {
@@ -2111,29 +2083,51 @@ function withoutPre15PublicCreate(g) {
 
 /***/ }),
 
-/***/ 82212:
+/***/ 44248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PH: () => (/* binding */ preparePGlite),
-/* harmony export */   fc: () => (/* binding */ openEmbedded),
-/* harmony export */   l8: () => (/* binding */ embeddedIdentity),
-/* harmony export */   nS: () => (/* binding */ resolveEmbeddedExtensions)
-/* harmony export */ });
-/* unused harmony exports loadPGliteModule, PGliteClient, EXTENSION_PACKAGES, embeddedExtensionNames, PREINITIALISED_DATA_DIR */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _tar__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(22986);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  l8: () => (/* binding */ embeddedIdentity),
+  fc: () => (/* binding */ openEmbedded),
+  PH: () => (/* binding */ preparePGlite),
+  nS: () => (/* binding */ resolveEmbeddedExtensions)
+});
+
+// UNUSED EXPORTS: EXTENSION_PACKAGES, PGliteClient, PREINITIALISED_DATA_DIR, embeddedExtensionNames, loadPGliteModule
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(78877);
+;// CONCATENATED MODULE: ./actions/lib/db/wasm.ts
+
+/**
+ * V8 compiles WebAssembly quickly first (Liftoff) and then, on background threads, again with its optimising compiler
+ * (TurboFan) for the functions that run often. PGlite is one 9 MB module that a check runs for a few seconds: the
+ * optimising compiles cost more CPU than they save, and memory. Measured on drift-check with 186 migrations on a
+ * 2-core machine: about half the wall time and 90 MiB less peak memory with Liftoff alone (README, "where the time
+ * goes"). The flag is process-wide and holds for modules compiled after this call, so compiledPGlite (pglite.ts) sets it before its first compile.
+ */
+function preferBaselineWasm() {
+    (0,external_node_v8_.setFlagsFromString)('--liftoff-only');
+}
+
+// EXTERNAL MODULE: ./actions/lib/db/tar.ts
+var tar = __webpack_require__(22986);
+;// CONCATENATED MODULE: ./actions/lib/db/pglite.ts
+
 
 
 
@@ -2146,9 +2140,9 @@ function withoutPre15PublicCreate(g) {
  * dist/pglite/ (the same PGlite version, copied by the build), so both boot the same way from the prepared data dir.
  */
 function vendoredDir() {
-    const here = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_5__.fileURLToPath)(import.meta.url));
-    const candidates = [(0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(here, '..', 'pglite'), (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(here, '..', '..', '..', 'dist', 'pglite')];
-    return candidates.find((dir) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'index.js')));
+    const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    const candidates = [(0,external_node_path_.join)(here, '..', 'pglite'), (0,external_node_path_.join)(here, '..', '..', '..', 'dist', 'pglite')];
+    return candidates.find((dir) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'index.js')));
 }
 /** The folder holding PGlite's runtime files (index.js, contrib/), vendored or installed. */
 function pgliteDistDir() {
@@ -2169,7 +2163,7 @@ function pgliteDistDir() {
 async function loadPGliteModule() {
     const vendored = vendoredDir();
     if (vendored)
-        return (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_5__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(vendored, 'index.js')).href));
+        return (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)((0,external_node_path_.join)(vendored, 'index.js')).href));
     return await import(/* webpackIgnore: true */ '@electric-sql/pglite');
 }
 class PGliteClient {
@@ -2205,7 +2199,7 @@ class PGliteClient {
         }
         finally {
             // Removing ~700 files takes a while and nothing waits for it; the exit hook finishes the job if need be.
-            (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.dataDir, { recursive: true, force: true }).then(() => openDataDirs.delete(this.dataDir), () => undefined);
+            (0,promises_.rm)(this.dataDir, { recursive: true, force: true }).then(() => openDataDirs.delete(this.dataDir), () => undefined);
         }
     }
 }
@@ -2229,23 +2223,23 @@ function contribStem(extension) {
 function extensionModule(name) {
     const packaged = EXTENSION_PACKAGES[name];
     if (!packaged) {
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(pgliteDistDir(), 'contrib', `${contribStem(name)}.js`);
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? file : undefined;
+        const file = (0,external_node_path_.join)(pgliteDistDir(), 'contrib', `${contribStem(name)}.js`);
+        return (0,external_node_fs_.existsSync)(file) ? file : undefined;
     }
     const vendored = vendoredDir();
     const candidates = [
-        ...(vendored ? [(0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(vendored, 'extensions', name, 'index.js')] : []),
+        ...(vendored ? [(0,external_node_path_.join)(vendored, 'extensions', name, 'index.js')] : []),
         installedPackageFile(packaged.package, 'dist', 'index.js'),
     ];
-    return candidates.find((file) => !!file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file));
+    return candidates.find((file) => !!file && (0,external_node_fs_.existsSync)(file));
 }
 /** A file of an installed package, found by walking up from this file as Node's resolution would. */
 function installedPackageFile(pkg, ...path) {
-    for (let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_5__.fileURLToPath)(import.meta.url));; dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(dir)) {
-        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'node_modules', ...pkg.split('/'), ...path);
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(candidate))
+    for (let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));; dir = (0,external_node_path_.dirname)(dir)) {
+        const candidate = (0,external_node_path_.join)(dir, 'node_modules', ...pkg.split('/'), ...path);
+        if ((0,external_node_fs_.existsSync)(candidate))
             return candidate;
-        if ((0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(dir) === dir)
+        if ((0,external_node_path_.dirname)(dir) === dir)
             return undefined;
     }
 }
@@ -2269,7 +2263,7 @@ async function resolveEmbeddedExtensions(names) {
             continue;
         const file = extensionModule(name);
         const module = file
-            ? (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_5__.pathToFileURL)(file).href))
+            ? (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(file).href))
             : {};
         const extension = Object.values(module).find((value) => !!value && typeof value === 'object' && 'setup' in value);
         if (extension)
@@ -2286,8 +2280,8 @@ async function resolveEmbeddedExtensions(names) {
 const PREINITIALISED_DATA_DIR = 'pgdata.tar.gz';
 function preinitialisedArchive() {
     const vendored = vendoredDir();
-    const file = vendored && (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(vendored, PREINITIALISED_DATA_DIR);
-    return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? file : undefined;
+    const file = vendored && (0,external_node_path_.join)(vendored, PREINITIALISED_DATA_DIR);
+    return file && (0,external_node_fs_.existsSync)(file) ? file : undefined;
 }
 /**
  * What a saved data directory depends on besides what was run in it: the PGlite version (its on-disk format) and the
@@ -2295,15 +2289,15 @@ function preinitialisedArchive() {
  */
 function embeddedIdentity() {
     const vendored = vendoredDir();
-    const stamp = vendored && (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(vendored, 'pgdata.version');
+    const stamp = vendored && (0,external_node_path_.join)(vendored, 'pgdata.version');
     const pkg = installedPackageFile('@electric-sql/pglite', 'package.json');
-    const pglite = stamp && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(stamp)
-        ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(stamp, 'utf8').trim()
+    const pglite = stamp && (0,external_node_fs_.existsSync)(stamp)
+        ? (0,external_node_fs_.readFileSync)(stamp, 'utf8').trim()
         : pkg
-            ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(pkg, 'utf8')).version
+            ? JSON.parse((0,external_node_fs_.readFileSync)(pkg, 'utf8')).version
             : 'unknown';
     const archive = preinitialisedArchive();
-    const dataDir = archive ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(archive)).digest('hex') : 'initdb';
+    const dataDir = archive ? (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(archive)).digest('hex') : 'initdb';
     return { pglite, dataDir };
 }
 /**
@@ -2319,10 +2313,10 @@ function scratchDataDir() {
         exitHookInstalled = true;
         process.on('exit', () => {
             for (const dir of openDataDirs)
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
+                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
         });
     }
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), 'schema-actions-pglite-'));
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'schema-actions-pglite-'));
     openDataDirs.add(dir);
     return dir;
 }
@@ -2340,7 +2334,7 @@ async function openEmbedded(options = {}) {
         // Compiling PGlite's 9 MB of wasm runs on V8's background threads while the data directory is written.
         const [pgliteWasmModule] = await Promise.all([
             compiledPGlite(),
-            archive && (0,_tar__WEBPACK_IMPORTED_MODULE_6__/* .extractTar */ .n)(archive, dataDir, { sha256: options.state?.sha256 }),
+            archive && (0,tar/* extractTar */.n)(archive, dataDir, { sha256: options.state?.sha256 }),
         ]);
         const pgliteOptions = {
             dataDir,
@@ -2370,13 +2364,16 @@ let compiled;
 function compiledPGlite() {
     const wasm = globalThis
         .WebAssembly;
+    // Every caller (schema-check, drift-check, status) gets the baseline compiler, set before the first compile.
+    if (!compiled)
+        preferBaselineWasm();
     compiled ??= Promise.resolve()
-        .then(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(pgliteDistDir(), 'pglite.wasm')))
+        .then(() => (0,promises_.readFile)((0,external_node_path_.join)(pgliteDistDir(), 'pglite.wasm')))
         .then((bytes) => wasm.compile(bytes));
     return compiled;
 }
 function removeDataDir(dir) {
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     openDataDirs.delete(dir);
 }
 
