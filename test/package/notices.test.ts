@@ -44,7 +44,7 @@ describe('THIRD_PARTY_NOTICES.txt', () => {
   it('names every package bundled into dist/main with its declared license and license text', () => {
     const packages = bundled.map(manifest);
     expect(packages.map((p) => p.name)).toEqual(
-      expect.arrayContaining(['@actions/core', '@actions/http-client', '@octokit/core', 'undici', 'tunnel']),
+      expect.arrayContaining(['@actions/github', '@actions/http-client', '@octokit/core', 'undici', 'tunnel']),
     );
     expect(packages.length).toBeGreaterThan(100);
     const listed = titles();
