@@ -1,14 +1,18 @@
 import { spawn } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestDatabase } from '../test/support/postgres';
 import { startFakeLoki } from '../test/support/fake-loki';
 import { startFakeOtlp } from '../test/support/fake-otlp';
 import { startFakePagerDuty } from '../test/support/fake-pagerduty';
 import type { Figure } from './figures';
+import { corpusRoot } from './corpus';
 import { measurePair } from './measure';
 
 const root = join(import.meta.dirname, '..');
-const corpus = join(root, '..', 'shared', 'corpus', 'dokploy');
+// The real path: the corpus is a project of its own, outside this repository (a symlinked path would be refused).
+const corpusReal = realpathSync(corpusRoot);
+const corpus = join(corpusReal, 'dokploy');
 
 // drizzle-orm's own migrator, as a user's deploy script would run it: a fresh Node process.
 const DRIZZLE_MIGRATE = `
@@ -59,8 +63,10 @@ export async function section(): Promise<Figure[]> {
             'migrate',
             '--database-url',
             url,
+            '--working-directory',
+            corpusReal,
             '--migrations-dir',
-            corpus,
+            'dokploy',
             '--environment',
             'bench',
             '--loki-url',

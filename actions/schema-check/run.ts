@@ -18,9 +18,9 @@ import { applyOnEmbedded, type EmbeddedApply } from './embedded';
 import type { Finding } from './findings';
 import { generateFindings, runGenerate, type GenerateResult } from './generate';
 import { integrityFindings } from './integrity';
-import { lintMigrations, type LintResult } from './lint';
+import type { LintResult } from './lint';
 import { compareWithBase, type ChangeSet } from './order';
-import { commentMode, reportContext, renderReport, suggestionComments, type SchemaCheckReport } from './report';
+import type { SchemaCheckReport } from './report';
 
 const FAIL_ON = ['error', 'warning', 'never'] as const;
 const COMMENT = ['always', 'on-failure', 'never'] as const;
@@ -205,6 +205,8 @@ async function lintPhase(
   before: Catalog | undefined,
 ): Promise<LintResult> {
   return context.logger.group('Lint new migrations', async () => {
+    // The rules and their parser, like the report below, load when their phase starts, not with the action.
+    const { lintMigrations } = await import('./lint');
     const columns = columnTypes(before);
     const result = await lintMigrations(change.added, {
       ignore: options.lintIgnore,
@@ -283,6 +285,7 @@ async function conclude(
   report.durationMs = performance.now() - started;
 
   for (const finding of report.findings) annotate(context, finding);
+  const { commentMode, reportContext, renderReport, suggestionComments } = await import('./report');
   const links = reportContext(context, lintFails);
   const comment = commentMode(options.comment, report.passed);
   const published = await context.report.publish(renderReport(report, links), { comment });

@@ -1,168 +1,15 @@
-export const id = 170;
-export const ids = [170];
+export const id = 411;
+export const ids = [411];
 export const modules = {
 
-/***/ 93170:
+/***/ 1833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts + 2 modules
-var introspect = __webpack_require__(33014);
-// EXTERNAL MODULE: ./actions/lib/catalog/diff.ts
-var diff = __webpack_require__(92195);
-// EXTERNAL MODULE: ./actions/lib/catalog/flatten.ts
-var flatten = __webpack_require__(84176);
-// EXTERNAL MODULE: ./actions/lib/catalog/replay.ts
-var replay = __webpack_require__(1067);
-// EXTERNAL MODULE: ./actions/lib/catalog/scope.ts + 1 modules
-var scope = __webpack_require__(96436);
-// EXTERNAL MODULE: ./actions/lib/catalog/roles.ts
-var catalog_roles = __webpack_require__(8279);
-// EXTERNAL MODULE: ./actions/lib/catalog/kinds/owners.ts
-var owners = __webpack_require__(21156);
-;// CONCATENATED MODULE: ./actions/lib/catalog/index.ts
-
-
-
-
-
-
-
-
-
-
-// EXTERNAL MODULE: ./actions/lib/db/pglite.ts + 1 modules
-var pglite = __webpack_require__(44248);
-// EXTERNAL MODULE: ./actions/lib/db/postgres.ts
-var postgres = __webpack_require__(93570);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(32863);
-// EXTERNAL MODULE: ./actions/lib/db/tar.ts
-var tar = __webpack_require__(22986);
-;// CONCATENATED MODULE: ./actions/lib/db/state-cache.ts
-
-
-
-
-
-
-const FORMAT = 1;
-const ARCHIVE = 'state.tar';
-const KEY = 'key.json';
-/**
- * Where a check keeps embedded database states between runs: the runner's tool cache (it survives jobs on a
- * self-hosted runner, and a workflow can carry it across runs with actions/cache), else the user's cache folder.
- */
-function defaultStateCacheDir(env = process.env) {
-    const base = env.RUNNER_TOOL_CACHE ||
-        env.RUNNER_TEMP ||
-        env.XDG_CACHE_HOME ||
-        (process.platform === 'win32' && env.LOCALAPPDATA) ||
-        (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache');
-    return (0,external_node_path_.join)(base, 'schema-actions', 'embedded-state');
-}
-/**
- * Saved PGlite data directories, one folder per recipe (named by its hash) holding the archive and a key that
- * repeats the whole recipe and the archive's checksum: a hash collision, a half-written or tampered entry never
- * passes for another state. Only the most recently used `keep` entries are kept.
- */
-class StateCache {
-    dir;
-    keep;
-    constructor(dir, keep = 3) {
-        this.dir = dir;
-        this.keep = keep;
-    }
-    find(recipe) {
-        const entry = this.entryDir(recipe);
-        if (!(0,external_node_fs_.existsSync)(entry))
-            return {};
-        let key;
-        try {
-            key = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(entry, KEY), 'utf8'));
-        }
-        catch (error) {
-            this.discard(recipe);
-            return { problem: `its key cannot be read (${(0,errors/* errorMessage */.gJ)(error)})` };
-        }
-        if (key.format !== FORMAT || canonical(key.recipe) !== canonical(recipe) || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(entry, ARCHIVE))) {
-            this.discard(recipe);
-            return { problem: 'it does not match what this run needs' };
-        }
-        const now = new Date();
-        (0,external_node_fs_.utimesSync)(entry, now, now);
-        return { state: { archive: (0,external_node_path_.join)(entry, ARCHIVE), sha256: key.sha256 } };
-    }
-    /**
-     * Saves the database's current data directory under `recipe`. Nothing may run on the database meanwhile. Written
-     * aside and renamed into place, so a reader never sees half an entry.
-     */
-    async save(recipe, client) {
-        (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
-        const staging = (0,external_node_path_.join)(this.dir, `.saving-${process.pid}-${Date.now()}`);
-        (0,external_node_fs_.mkdirSync)(staging);
-        try {
-            const dataDir = await client.checkpoint();
-            const sha256 = await (0,tar/* packTar */.G)(dataDir, (0,external_node_path_.join)(staging, ARCHIVE));
-            const key = { format: FORMAT, recipe, sha256 };
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(staging, KEY), `${JSON.stringify(key)}\n`);
-            // Another run (a matrix job on the same runner) may have saved the same state meanwhile: it is as good.
-            const entry = this.entryDir(recipe);
-            if (!(0,external_node_fs_.existsSync)(entry))
-                (0,external_node_fs_.renameSync)(staging, entry);
-        }
-        finally {
-            (0,external_node_fs_.rmSync)(staging, { recursive: true, force: true });
-        }
-        this.prune();
-    }
-    discard(recipe) {
-        (0,external_node_fs_.rmSync)(this.entryDir(recipe), { recursive: true, force: true });
-    }
-    entryDir(recipe) {
-        return (0,external_node_path_.join)(this.dir, (0,external_node_crypto_.createHash)('sha256').update(canonical(recipe)).digest('hex').slice(0, 32));
-    }
-    prune() {
-        const hourAgo = Date.now() - 3_600_000;
-        for (const e of (0,external_node_fs_.readdirSync)(this.dir, { withFileTypes: true })) {
-            // What a process killed while saving left behind.
-            const path = (0,external_node_path_.join)(this.dir, e.name);
-            if (e.name.startsWith('.saving-') && (0,external_node_fs_.statSync)(path).mtimeMs < hourAgo)
-                (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
-        }
-        const entries = (0,external_node_fs_.readdirSync)(this.dir, { withFileTypes: true })
-            .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-            .map((e) => ({ path: (0,external_node_path_.join)(this.dir, e.name), used: (0,external_node_fs_.statSync)((0,external_node_path_.join)(this.dir, e.name)).mtimeMs }))
-            .sort((a, b) => b.used - a.used);
-        for (const stale of entries.slice(this.keep))
-            (0,external_node_fs_.rmSync)(stale.path, { recursive: true, force: true });
-    }
-}
-/** JSON with object keys sorted, so equal recipes always hash alike. */
-function canonical(value) {
-    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : v);
-}
-
-// EXTERNAL MODULE: ./actions/lib/migrations/executor.ts
-var executor = __webpack_require__(8109);
-;// CONCATENATED MODULE: ./actions/lib/phase.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vw: () => (/* binding */ done),
+/* harmony export */   hT: () => (/* binding */ skipped),
+/* harmony export */   qu: () => (/* binding */ dataOf)
+/* harmony export */ });
 function done(data) {
     return { status: 'done', data };
 }
@@ -174,14 +21,216 @@ function dataOf(phase) {
     return phase.status === 'done' ? phase.data : undefined;
 }
 
-// EXTERNAL MODULE: ./actions/lib/project.ts
-var lib_project = __webpack_require__(92647);
-// EXTERNAL MODULE: ./actions/lib/db/client.ts
-var db_client = __webpack_require__(92314);
-// EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
-var migrations_ledger = __webpack_require__(96605);
-// EXTERNAL MODULE: ./actions/lib/time.ts
-var time = __webpack_require__(70309);
+
+/***/ }),
+
+/***/ 64095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bM: () => (/* binding */ EffectsObserver),
+/* harmony export */   gi: () => (/* binding */ judgeWithEffects),
+/* harmony export */   l4: () => (/* binding */ lockName)
+/* harmony export */ });
+/* harmony import */ var _lib_time__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70309);
+/* harmony import */ var _lint__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61556);
+
+
+/** Read-only catalog queries only: the observer runs inside the migrations' transaction and must not change it. */
+const RELATIONS_SQL = `SELECT c.oid::int AS oid, n.nspname || '.' || c.relname AS name, c.relfilenode::int AS filenode
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p', 'm')
+    AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%'
+    AND n.nspname || '.' || c.relname <> $1`;
+const LOCKS_SQL = `SELECT relation::int AS oid, mode FROM pg_locks
+  WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation = ANY($1::oid[])`;
+const FILENODES_SQL = `SELECT oid::int AS oid, relfilenode::int AS filenode FROM pg_class WHERE oid = ANY($1::oid[])`;
+const SCANS_SQL = `SELECT relid::int AS oid, coalesce(seq_scan, 0)::int AS scans FROM pg_stat_xact_user_tables
+  WHERE relid = ANY($1::oid[])`;
+/**
+ * Watches the new migrations through the executor's hooks: locks of its own backend, relfilenode changes (a
+ * rewrite) and sequential-scan counts, for every relation that existed before them.
+ */
+class EffectsObserver {
+    ledgerTable;
+    relations = new Map();
+    pending = [];
+    done = [];
+    seenLocks = new Set();
+    scansBefore = new Map();
+    statements = 0;
+    constructor(ledgerTable) {
+        this.ledgerTable = ledgerTable;
+    }
+    /** Call before the new migrations. */
+    async snapshot(client) {
+        const rows = await client.query(RELATIONS_SQL, [this.ledgerTable]);
+        this.relations = new Map(rows.map((r) => [r.oid, { name: r.name, filenode: r.filenode }]));
+    }
+    hooks(client) {
+        return {
+            beforeStatement: async (step) => {
+                if (step.transactional)
+                    this.scansBefore = await this.scans(client);
+            },
+            afterStatement: async (step) => {
+                await this.observe(client, step);
+            },
+            committed: (timings) => this.commit(timings),
+        };
+    }
+    effects() {
+        return [...this.done];
+    }
+    oids() {
+        return [...this.relations.keys()];
+    }
+    async scans(client) {
+        if (!this.relations.size)
+            return new Map();
+        const rows = await client.query(SCANS_SQL, [this.oids()]);
+        return new Map(rows.map((r) => [r.oid, r.scans]));
+    }
+    async observe(client, step) {
+        if (!this.relations.size)
+            return;
+        this.statements++;
+        const filenodes = await client.query(FILENODES_SQL, [this.oids()]);
+        const rewritten = new Set();
+        for (const row of filenodes) {
+            const relation = this.relations.get(row.oid);
+            if (relation.filenode !== 0 && row.filenode !== relation.filenode)
+                rewritten.add(row.oid);
+            relation.filenode = row.filenode;
+        }
+        const scanned = new Set();
+        const locks = new Map();
+        if (step.transactional) {
+            for (const [oid, count] of await this.scans(client))
+                if (count > (this.scansBefore.get(oid) ?? 0))
+                    scanned.add(oid);
+            const rows = await client.query(LOCKS_SQL, [this.oids()]);
+            for (const row of rows) {
+                const key = `${row.oid}:${row.mode}`;
+                // Locks last until commit: only those this statement added are its own.
+                if (this.seenLocks.has(key))
+                    continue;
+                this.seenLocks.add(key);
+                locks.set(row.oid, [...(locks.get(row.oid) ?? []), row.mode]);
+            }
+        }
+        this.record(step, locks, rewritten, scanned);
+    }
+    record(step, locks, rewritten, scanned) {
+        const touched = new Set([...locks.keys(), ...rewritten, ...scanned]);
+        const base = {
+            migration: step.migration.name,
+            file: step.migration.file,
+            line: statementLine(step),
+            'held-until': step.transactional ? 'commit' : 'end of statement',
+            statementNumber: this.statements,
+            endedAt: (0,_lib_time__WEBPACK_IMPORTED_MODULE_1__/* .preciseNow */ .M)(),
+        };
+        for (const oid of touched) {
+            const modes = locks.get(oid) ?? [null];
+            for (const lock of modes) {
+                const effect = { ...base, relation: this.relations.get(oid).name, lock };
+                this.pending.push({ ...effect, rewrite: rewritten.has(oid), scan: scanned.has(oid) });
+            }
+        }
+    }
+    commit(timings) {
+        const now = (0,_lib_time__WEBPACK_IMPORTED_MODULE_1__/* .preciseNow */ .M)();
+        const names = new Set(timings.map((t) => t.migration.name));
+        for (const { statementNumber, endedAt, ...effect } of this.pending) {
+            if (!names.has(effect.migration))
+                continue;
+            const held = effect['held-until'] === 'commit';
+            this.done.push({
+                ...effect,
+                'statements-later': held ? this.statements - statementNumber : 0,
+                'ms-later': held ? Math.round(now - endedAt) : 0,
+            });
+        }
+        this.pending = [];
+        this.seenLocks.clear();
+        this.statements = 0;
+    }
+}
+/** The chunk's first keyword: its first line may be a comment or blank. */
+function statementLine(step) {
+    const lines = step.chunk.sql.split('\n');
+    const first = lines.findIndex((l) => !/^\s*(--.*)?$/.test(l));
+    return step.chunk.line + Math.max(first, 0);
+}
+/**
+ * Confirms or refutes lint with what PostgreSQL did: a rewrite of an existing table is an error with that
+ * evidence; a type change observed not to rewrite (a safe widening) loses its alter-column-type finding.
+ */
+/**
+ * Lint confirmed or refuted by what PostgreSQL did. A rewrite observed where a static rule already flagged the
+ * statement confirms that finding (its message gains the evidence); where the user silenced the rule with an ignore
+ * comment, the rewrite was acknowledged and stays silent; where no rule saw it coming, it is an `observed-rewrite`
+ * error. A type change observed not to rewrite is not flagged.
+ */
+function judgeWithEffects(lint, effects, suppressed = []) {
+    const at = (f) => `${f.file}:${f.line}`;
+    const rewrites = effects.filter((e) => e.rewrite);
+    const rewroteAt = new Set(rewrites.map(at));
+    const observedAt = new Set(effects.map(at));
+    const acknowledged = new Set(suppressed.map(at));
+    const kept = lint.filter((f) => !(f.rule === 'alter-column-type' && observedAt.has(at(f)) && !rewroteAt.has(at(f))));
+    const seen = new Set();
+    const observed = [];
+    const confirmed = new Map();
+    for (const e of rewrites) {
+        const key = `${at(e)}:${e.relation}`;
+        if (seen.has(key) || acknowledged.has(at(e)))
+            continue;
+        seen.add(key);
+        const evidence = `rewrote ${e.relation} when applied (its relfilenode changed)${e.lock ? ` under ${lockName(e.lock)}, held until ${e['held-until']}` : ''}`;
+        const flagged = kept.find((f) => at(f) === at(e));
+        if (flagged) {
+            confirmed.set(flagged, [...(confirmed.get(flagged) ?? []), evidence]);
+            continue;
+        }
+        observed.push({
+            check: 'lint',
+            rule: _lint__WEBPACK_IMPORTED_MODULE_0__/* .OBSERVED_REWRITE */ .K,
+            severity: 'error',
+            migration: e.migration,
+            file: e.file,
+            line: e.line,
+            message: `${e.migration}: ${evidence}: on a large table every row is copied while it is locked`,
+            alternative: 'Add the column without the volatile default (or nullable), backfill it in batches, then set the default; change a type through a new column.',
+        });
+    }
+    const withEvidence = kept.map((f) => confirmed.has(f) ? { ...f, message: `${f.message} Observed: ${confirmed.get(f).join('; ')}.` } : f);
+    return [...withEvidence, ...observed];
+}
+/** AccessExclusiveLock → ACCESS EXCLUSIVE, as PostgreSQL's documentation names the modes. */
+function lockName(mode) {
+    return mode
+        .replace(/Lock$/, '')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toUpperCase();
+}
+
+
+/***/ }),
+
+/***/ 61556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  K: () => (/* binding */ OBSERVED_REWRITE),
+  lintMigrations: () => (/* binding */ lintMigrations)
+});
+
+// UNUSED EXPORTS: RULES
+
 ;// CONCATENATED MODULE: ./actions/schema-check/lint/sql-tree.ts
 /** `schema.table` of a relation, `public` when unqualified (Drizzle's default search path). */
 function qualified(relation) {
@@ -437,6 +486,10 @@ async function longIdentifiers(parser, statement) {
     return out;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./actions/schema-check/lint/parser.ts
@@ -1198,189 +1251,179 @@ function report(violation, statement, lines, findings, suppressed) {
     }
 }
 
-;// CONCATENATED MODULE: ./actions/schema-check/effects.ts
+
+/***/ }),
+
+/***/ 26411:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./actions/lib/catalog/introspect.ts + 2 modules
+var introspect = __webpack_require__(33014);
+// EXTERNAL MODULE: ./actions/lib/catalog/diff.ts
+var diff = __webpack_require__(92195);
+// EXTERNAL MODULE: ./actions/lib/catalog/flatten.ts
+var flatten = __webpack_require__(84176);
+// EXTERNAL MODULE: ./actions/lib/catalog/replay.ts
+var replay = __webpack_require__(1067);
+// EXTERNAL MODULE: ./actions/lib/catalog/scope.ts + 1 modules
+var scope = __webpack_require__(96436);
+// EXTERNAL MODULE: ./actions/lib/catalog/roles.ts
+var catalog_roles = __webpack_require__(8279);
+// EXTERNAL MODULE: ./actions/lib/catalog/kinds/owners.ts
+var owners = __webpack_require__(21156);
+;// CONCATENATED MODULE: ./actions/lib/catalog/index.ts
 
 
-/** Read-only catalog queries only: the observer runs inside the migrations' transaction and must not change it. */
-const RELATIONS_SQL = `SELECT c.oid::int AS oid, n.nspname || '.' || c.relname AS name, c.relfilenode::int AS filenode
-  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p', 'm')
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%'
-    AND n.nspname || '.' || c.relname <> $1`;
-const LOCKS_SQL = `SELECT relation::int AS oid, mode FROM pg_locks
-  WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation = ANY($1::oid[])`;
-const FILENODES_SQL = `SELECT oid::int AS oid, relfilenode::int AS filenode FROM pg_class WHERE oid = ANY($1::oid[])`;
-const SCANS_SQL = `SELECT relid::int AS oid, coalesce(seq_scan, 0)::int AS scans FROM pg_stat_xact_user_tables
-  WHERE relid = ANY($1::oid[])`;
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./actions/lib/db/pglite.ts + 1 modules
+var pglite = __webpack_require__(44248);
+// EXTERNAL MODULE: ./actions/lib/db/postgres.ts
+var postgres = __webpack_require__(93570);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./actions/lib/errors.ts
+var errors = __webpack_require__(32863);
+// EXTERNAL MODULE: ./actions/lib/db/tar.ts
+var tar = __webpack_require__(22986);
+;// CONCATENATED MODULE: ./actions/lib/db/state-cache.ts
+
+
+
+
+
+
+const FORMAT = 1;
+const ARCHIVE = 'state.tar';
+const KEY = 'key.json';
 /**
- * Watches the new migrations through the executor's hooks: locks of its own backend, relfilenode changes (a
- * rewrite) and sequential-scan counts, for every relation that existed before them.
+ * Where a check keeps embedded database states between runs: the runner's tool cache (it survives jobs on a
+ * self-hosted runner, and a workflow can carry it across runs with actions/cache), else the user's cache folder.
  */
-class EffectsObserver {
-    ledgerTable;
-    relations = new Map();
-    pending = [];
-    done = [];
-    seenLocks = new Set();
-    scansBefore = new Map();
-    statements = 0;
-    constructor(ledgerTable) {
-        this.ledgerTable = ledgerTable;
-    }
-    /** Call before the new migrations. */
-    async snapshot(client) {
-        const rows = await client.query(RELATIONS_SQL, [this.ledgerTable]);
-        this.relations = new Map(rows.map((r) => [r.oid, { name: r.name, filenode: r.filenode }]));
-    }
-    hooks(client) {
-        return {
-            beforeStatement: async (step) => {
-                if (step.transactional)
-                    this.scansBefore = await this.scans(client);
-            },
-            afterStatement: async (step) => {
-                await this.observe(client, step);
-            },
-            committed: (timings) => this.commit(timings),
-        };
-    }
-    effects() {
-        return [...this.done];
-    }
-    oids() {
-        return [...this.relations.keys()];
-    }
-    async scans(client) {
-        if (!this.relations.size)
-            return new Map();
-        const rows = await client.query(SCANS_SQL, [this.oids()]);
-        return new Map(rows.map((r) => [r.oid, r.scans]));
-    }
-    async observe(client, step) {
-        if (!this.relations.size)
-            return;
-        this.statements++;
-        const filenodes = await client.query(FILENODES_SQL, [this.oids()]);
-        const rewritten = new Set();
-        for (const row of filenodes) {
-            const relation = this.relations.get(row.oid);
-            if (relation.filenode !== 0 && row.filenode !== relation.filenode)
-                rewritten.add(row.oid);
-            relation.filenode = row.filenode;
-        }
-        const scanned = new Set();
-        const locks = new Map();
-        if (step.transactional) {
-            for (const [oid, count] of await this.scans(client))
-                if (count > (this.scansBefore.get(oid) ?? 0))
-                    scanned.add(oid);
-            const rows = await client.query(LOCKS_SQL, [this.oids()]);
-            for (const row of rows) {
-                const key = `${row.oid}:${row.mode}`;
-                // Locks last until commit: only those this statement added are its own.
-                if (this.seenLocks.has(key))
-                    continue;
-                this.seenLocks.add(key);
-                locks.set(row.oid, [...(locks.get(row.oid) ?? []), row.mode]);
-            }
-        }
-        this.record(step, locks, rewritten, scanned);
-    }
-    record(step, locks, rewritten, scanned) {
-        const touched = new Set([...locks.keys(), ...rewritten, ...scanned]);
-        const base = {
-            migration: step.migration.name,
-            file: step.migration.file,
-            line: statementLine(step),
-            'held-until': step.transactional ? 'commit' : 'end of statement',
-            statementNumber: this.statements,
-            endedAt: (0,time/* preciseNow */.M)(),
-        };
-        for (const oid of touched) {
-            const modes = locks.get(oid) ?? [null];
-            for (const lock of modes) {
-                const effect = { ...base, relation: this.relations.get(oid).name, lock };
-                this.pending.push({ ...effect, rewrite: rewritten.has(oid), scan: scanned.has(oid) });
-            }
-        }
-    }
-    commit(timings) {
-        const now = (0,time/* preciseNow */.M)();
-        const names = new Set(timings.map((t) => t.migration.name));
-        for (const { statementNumber, endedAt, ...effect } of this.pending) {
-            if (!names.has(effect.migration))
-                continue;
-            const held = effect['held-until'] === 'commit';
-            this.done.push({
-                ...effect,
-                'statements-later': held ? this.statements - statementNumber : 0,
-                'ms-later': held ? Math.round(now - endedAt) : 0,
-            });
-        }
-        this.pending = [];
-        this.seenLocks.clear();
-        this.statements = 0;
-    }
-}
-/** The chunk's first keyword: its first line may be a comment or blank. */
-function statementLine(step) {
-    const lines = step.chunk.sql.split('\n');
-    const first = lines.findIndex((l) => !/^\s*(--.*)?$/.test(l));
-    return step.chunk.line + Math.max(first, 0);
+function defaultStateCacheDir(env = process.env) {
+    const base = env.RUNNER_TOOL_CACHE ||
+        env.RUNNER_TEMP ||
+        env.XDG_CACHE_HOME ||
+        (process.platform === 'win32' && env.LOCALAPPDATA) ||
+        (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache');
+    return (0,external_node_path_.join)(base, 'schema-actions', 'embedded-state');
 }
 /**
- * Confirms or refutes lint with what PostgreSQL did: a rewrite of an existing table is an error with that
- * evidence; a type change observed not to rewrite (a safe widening) loses its alter-column-type finding.
+ * Saved PGlite data directories, one folder per recipe (named by its hash) holding the archive and a key that
+ * repeats the whole recipe and the archive's checksum: a hash collision, a half-written or tampered entry never
+ * passes for another state. Only the most recently used `keep` entries are kept.
  */
-/**
- * Lint confirmed or refuted by what PostgreSQL did. A rewrite observed where a static rule already flagged the
- * statement confirms that finding (its message gains the evidence); where the user silenced the rule with an ignore
- * comment, the rewrite was acknowledged and stays silent; where no rule saw it coming, it is an `observed-rewrite`
- * error. A type change observed not to rewrite is not flagged.
- */
-function judgeWithEffects(lint, effects, suppressed = []) {
-    const at = (f) => `${f.file}:${f.line}`;
-    const rewrites = effects.filter((e) => e.rewrite);
-    const rewroteAt = new Set(rewrites.map(at));
-    const observedAt = new Set(effects.map(at));
-    const acknowledged = new Set(suppressed.map(at));
-    const kept = lint.filter((f) => !(f.rule === 'alter-column-type' && observedAt.has(at(f)) && !rewroteAt.has(at(f))));
-    const seen = new Set();
-    const observed = [];
-    const confirmed = new Map();
-    for (const e of rewrites) {
-        const key = `${at(e)}:${e.relation}`;
-        if (seen.has(key) || acknowledged.has(at(e)))
-            continue;
-        seen.add(key);
-        const evidence = `rewrote ${e.relation} when applied (its relfilenode changed)${e.lock ? ` under ${lockName(e.lock)}, held until ${e['held-until']}` : ''}`;
-        const flagged = kept.find((f) => at(f) === at(e));
-        if (flagged) {
-            confirmed.set(flagged, [...(confirmed.get(flagged) ?? []), evidence]);
-            continue;
-        }
-        observed.push({
-            check: 'lint',
-            rule: OBSERVED_REWRITE,
-            severity: 'error',
-            migration: e.migration,
-            file: e.file,
-            line: e.line,
-            message: `${e.migration}: ${evidence}: on a large table every row is copied while it is locked`,
-            alternative: 'Add the column without the volatile default (or nullable), backfill it in batches, then set the default; change a type through a new column.',
-        });
+class StateCache {
+    dir;
+    keep;
+    constructor(dir, keep = 3) {
+        this.dir = dir;
+        this.keep = keep;
     }
-    const withEvidence = kept.map((f) => confirmed.has(f) ? { ...f, message: `${f.message} Observed: ${confirmed.get(f).join('; ')}.` } : f);
-    return [...withEvidence, ...observed];
+    find(recipe) {
+        const entry = this.entryDir(recipe);
+        if (!(0,external_node_fs_.existsSync)(entry))
+            return {};
+        let key;
+        try {
+            key = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(entry, KEY), 'utf8'));
+        }
+        catch (error) {
+            this.discard(recipe);
+            return { problem: `its key cannot be read (${(0,errors/* errorMessage */.gJ)(error)})` };
+        }
+        if (key.format !== FORMAT || canonical(key.recipe) !== canonical(recipe) || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(entry, ARCHIVE))) {
+            this.discard(recipe);
+            return { problem: 'it does not match what this run needs' };
+        }
+        const now = new Date();
+        (0,external_node_fs_.utimesSync)(entry, now, now);
+        return { state: { archive: (0,external_node_path_.join)(entry, ARCHIVE), sha256: key.sha256 } };
+    }
+    /**
+     * Saves the database's current data directory under `recipe`. Nothing may run on the database meanwhile. Written
+     * aside and renamed into place, so a reader never sees half an entry.
+     */
+    async save(recipe, client) {
+        (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
+        const staging = (0,external_node_path_.join)(this.dir, `.saving-${process.pid}-${Date.now()}`);
+        (0,external_node_fs_.mkdirSync)(staging);
+        try {
+            const dataDir = await client.checkpoint();
+            const sha256 = await (0,tar/* packTar */.G)(dataDir, (0,external_node_path_.join)(staging, ARCHIVE));
+            const key = { format: FORMAT, recipe, sha256 };
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(staging, KEY), `${JSON.stringify(key)}\n`);
+            // Another run (a matrix job on the same runner) may have saved the same state meanwhile: it is as good.
+            const entry = this.entryDir(recipe);
+            if (!(0,external_node_fs_.existsSync)(entry))
+                (0,external_node_fs_.renameSync)(staging, entry);
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(staging, { recursive: true, force: true });
+        }
+        this.prune();
+    }
+    discard(recipe) {
+        (0,external_node_fs_.rmSync)(this.entryDir(recipe), { recursive: true, force: true });
+    }
+    entryDir(recipe) {
+        return (0,external_node_path_.join)(this.dir, (0,external_node_crypto_.createHash)('sha256').update(canonical(recipe)).digest('hex').slice(0, 32));
+    }
+    prune() {
+        const hourAgo = Date.now() - 3_600_000;
+        for (const e of (0,external_node_fs_.readdirSync)(this.dir, { withFileTypes: true })) {
+            // What a process killed while saving left behind.
+            const path = (0,external_node_path_.join)(this.dir, e.name);
+            if (e.name.startsWith('.saving-') && (0,external_node_fs_.statSync)(path).mtimeMs < hourAgo)
+                (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
+        }
+        const entries = (0,external_node_fs_.readdirSync)(this.dir, { withFileTypes: true })
+            .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+            .map((e) => ({ path: (0,external_node_path_.join)(this.dir, e.name), used: (0,external_node_fs_.statSync)((0,external_node_path_.join)(this.dir, e.name)).mtimeMs }))
+            .sort((a, b) => b.used - a.used);
+        for (const stale of entries.slice(this.keep))
+            (0,external_node_fs_.rmSync)(stale.path, { recursive: true, force: true });
+    }
 }
-/** AccessExclusiveLock → ACCESS EXCLUSIVE, as PostgreSQL's documentation names the modes. */
-function lockName(mode) {
-    return mode
-        .replace(/Lock$/, '')
-        .replace(/([a-z])([A-Z])/g, '$1 $2')
-        .toUpperCase();
+/** JSON with object keys sorted, so equal recipes always hash alike. */
+function canonical(value) {
+    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v);
 }
 
+// EXTERNAL MODULE: ./actions/lib/migrations/executor.ts
+var executor = __webpack_require__(8109);
+// EXTERNAL MODULE: ./actions/lib/phase.ts
+var phase = __webpack_require__(1833);
+// EXTERNAL MODULE: ./actions/lib/project.ts
+var lib_project = __webpack_require__(92647);
+// EXTERNAL MODULE: ./actions/lib/db/client.ts
+var db_client = __webpack_require__(92314);
+// EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
+var migrations_ledger = __webpack_require__(96605);
+// EXTERNAL MODULE: ./actions/schema-check/effects.ts
+var schema_check_effects = __webpack_require__(64095);
 ;// CONCATENATED MODULE: ./actions/schema-check/apply.ts
 
 
@@ -1432,7 +1475,7 @@ async function applyChange(client, change, target, hooks = {}, options = {}) {
     if (outcome.failure)
         return outcome;
     await hooks.beforeNew?.(client);
-    const observer = new EffectsObserver(`${change.ledger.schema}.${change.ledger.table}`);
+    const observer = new schema_check_effects/* EffectsObserver */.bM(`${change.ledger.schema}.${change.ledger.table}`);
     await observer.snapshot(client);
     await applyAdded(client, ledgerTarget, change.added.filter((m) => !appliedHashes.has(m.hash)), change.policy, outcome, observer.hooks(client));
     outcome.effects = observer.effects();
@@ -1491,7 +1534,7 @@ async function applyAdded(client, ledger, added, policy, outcome, hooks = {}) {
  * Without an error position PostgreSQL points at the whole chunk; its first line may be a comment, so the line
  * reported is that of the chunk's first statement keyword.
  */
-function apply_statementLine(error) {
+function statementLine(error) {
     if (error.postgres.position)
         return error.line;
     const lines = error.migration.sql.split('\n');
@@ -1505,7 +1548,7 @@ function migrationFailure(error, isNew) {
     if (!(error instanceof executor/* MigrationFailedError */.Yv))
         throw error;
     const pg = error.postgres;
-    const line = apply_statementLine(error);
+    const line = statementLine(error);
     const extras = [pg.detail && `Detail: ${pg.detail}`, pg.hint && `Hint: ${pg.hint}`, pg.code && `SQLSTATE ${pg.code}`]
         .filter(Boolean)
         .join('. ');
@@ -1717,7 +1760,7 @@ async function applyOnEmbedded(change, logger, hasDatabaseUrl, options = {}) {
     const { extensions, unavailable } = await (0,pglite/* resolveEmbeddedExtensions */.nS)(wanted);
     if (unavailable.length) {
         return {
-            phase: skipped(`extension${unavailable.length > 1 ? 's' : ''} ${unavailable.join(', ')} not available in PGlite`),
+            phase: (0,phase/* skipped */.hT)(`extension${unavailable.length > 1 ? 's' : ''} ${unavailable.join(', ')} not available in PGlite`),
             findings: [unavailableFinding(unavailable, migrations, hasDatabaseUrl)],
         };
     }
@@ -1761,7 +1804,7 @@ async function applyOnEmbedded(change, logger, hasDatabaseUrl, options = {}) {
                 : await (0,introspect/* introspect */.q)(client, { excludeTables: [ledgerTable] });
         logger.info(`base: ${restored ? `${change.base.length} restored` : `${outcome.baseApplied} in ${Math.round(outcome.baseMs)} ms`}${savedMs !== undefined ? ` (state saved in ${Math.round(savedMs)} ms)` : ''}; new: ${outcome.timings.map((t) => `${t.migration.name} ${Math.round(t.durationMs)} ms`).join(', ') || 'none'}`);
         return {
-            phase: done({ outcome, bootMs, before, after, ...(cache ? { cache: { restored: !!restored, savedMs } } : {}) }),
+            phase: (0,phase/* done */.Vw)({ outcome, bootMs, before, after, ...(cache ? { cache: { restored: !!restored, savedMs } } : {}) }),
             findings: outcome.failure ? [outcome.failure] : [],
         };
     }
@@ -2251,551 +2294,7 @@ function iso(ms) {
     return new Date(ms).toISOString();
 }
 
-// EXTERNAL MODULE: ./actions/lib/duration.ts
-var duration = __webpack_require__(41428);
-// EXTERNAL MODULE: ./actions/lib/markdown.ts
-var markdown = __webpack_require__(94269);
-// EXTERNAL MODULE: ./actions/lib/report.ts + 1 modules
-var lib_report = __webpack_require__(12530);
-;// CONCATENATED MODULE: ./actions/schema-check/changes.ts
-
-/** Past about this many tables Mermaid shrinks an ER diagram below reading size (and nears its 50,000 limit). */
-const MAX_DIAGRAM_TABLES = 15;
-/** Columns drawn per table; keys and changed columns always are. */
-const MAX_DIAGRAM_COLUMNS = 20;
-/** Tables touched by the differences: added, removed, or with a changed column, constraint, index, policy… */
-function changedTables(differences) {
-    const tables = new Set();
-    for (const d of differences) {
-        if (d.objectType === 'table')
-            tables.add(d.object);
-        else if (d.table)
-            tables.add(d.table);
-    }
-    return [...tables].sort();
-}
-function changesTable(differences) {
-    return [
-        ['change', 'object', 'name', 'before', 'after'],
-        differences.map((d) => [d.change, d.objectType, (0,markdown/* inlineCode */.ti)(d.object), clip(d.from), clip(d.to)]),
-    ];
-}
-function clip(text, max = 160) {
-    if (!text)
-        return '';
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-/** `users` for public tables, `auth.users` elsewhere: how a reader names them. */
-function displayName(qualified) {
-    return qualified.startsWith('public.') ? qualified.slice('public.'.length) : qualified;
-}
-/** Mermaid's entity and attribute names are words: letters, digits and `_`, not starting with a digit. */
-function word(text) {
-    const safe = text.replace(/[^A-Za-z0-9_]/g, '_');
-    return /^[0-9]/.test(safe) ? `_${safe}` : safe || '_';
-}
-const TYPE_ALIASES = [
-    [/^timestamp(\(\d+\))? with time zone/, 'timestamptz$1'],
-    [/^timestamp(\(\d+\))? without time zone/, 'timestamp$1'],
-    [/^time(\(\d+\))? with time zone/, 'timetz$1'],
-    [/^time(\(\d+\))? without time zone/, 'time$1'],
-    [/^character varying/, 'varchar'],
-    [/^character/, 'char'],
-    [/^double precision/, 'float8'],
-    [/^bit varying/, 'varbit'],
-    [/^public\./, ''],
-];
-/**
- * PostgreSQL's short name for a type (`timestamptz`, `varchar(255)`, enum `role` rather than `public.role`): a
- * Mermaid attribute type cannot hold spaces, and the short names are the ones people write.
- */
-function readableType(type) {
-    let short = type;
-    for (const [pattern, alias] of TYPE_ALIASES)
-        short = short.replace(pattern, alias);
-    return (short
-        .replace(/"/g, '')
-        .replace(/\s+/g, '-')
-        .replace(/[^A-Za-z0-9_\-[\](),.]/g, '_') || 'unknown');
-}
-function findTable(catalog, qualified) {
-    return catalog.tables.find((t) => `${t.schema}.${t.name}` === qualified);
-}
-const REFERENCES = /FOREIGN KEY \(([^)]*)\) REFERENCES ([^\s(]+)\s*\(/i;
-function foreignKeys(qualified, table) {
-    return table.constraints.flatMap((constraint) => {
-        const match = constraint.kind === 'foreign-key' ? constraint.definition.match(REFERENCES) : null;
-        if (!match)
-            return [];
-        const target = match[2].replace(/"/g, '');
-        return [
-            {
-                name: constraint.name,
-                from: qualified,
-                to: target.includes('.') ? target : `public.${target}`,
-                columns: match[1].split(',').map((n) => n.trim().replace(/"/g, '')),
-            },
-        ];
-    });
-}
-function primaryKey(table) {
-    return new Set(table.constraints
-        .filter((c) => c.kind === 'primary-key')
-        .flatMap((c) => (c.definition.match(/\(([^)]*)\)/)?.[1] ?? '').split(',').map((n) => n.trim().replace(/"/g, ''))));
-}
-/** What happened to each changed table and column, as the diagram labels it. */
-class ChangeMarks {
-    tables = new Map();
-    columns = new Map();
-    counts = new Map();
-    constructor(differences) {
-        for (const d of differences) {
-            if (d.objectType === 'table')
-                this.tables.set(d.object, d.change);
-            if (d.objectType === 'column') {
-                this.columns.set(d.object, d.change === 'changed' && d.aspects?.length ? `changed ${d.aspects.join(', ')}` : d.change);
-            }
-            const table = d.objectType === 'table' ? d.object : d.table;
-            if (table)
-                this.counts.set(table, (this.counts.get(table) ?? 0) + 1);
-        }
-    }
-    table(qualified) {
-        return this.tables.get(qualified);
-    }
-    column(qualified, column) {
-        return this.columns.get(`${qualified}.${column}`);
-    }
-    /**
-     * Most changed and most joined first: with more changed tables than fit, the diagram shows those, so a new
-     * schema is drawn around its hub tables rather than the first ones in the alphabet.
-     */
-    rank(tables, catalog) {
-        const degree = new Map();
-        for (const table of catalog.tables) {
-            for (const fk of foreignKeys(`${table.schema}.${table.name}`, table)) {
-                degree.set(fk.from, (degree.get(fk.from) ?? 0) + 1);
-                degree.set(fk.to, (degree.get(fk.to) ?? 0) + 1);
-            }
-        }
-        const score = (q) => (this.counts.get(q) ?? 0) + (degree.get(q) ?? 0);
-        return [...tables].sort((a, b) => score(b) - score(a) || a.localeCompare(b));
-    }
-}
-/**
- * The ER diagram of the changed tables (a fenced Mermaid block, with the tables it leaves out listed after it):
- * at most MAX_DIAGRAM_TABLES, the most changed first, then unchanged tables their foreign keys join as stubs;
- * each table and column marked with what happened to it. Empty when no table changed.
- */
-function renderErDiagram(before, after, differences) {
-    const marks = new ChangeMarks(differences);
-    const changed = marks
-        .rank(changedTables(differences), after)
-        .filter((q) => findTable(after, q) ?? findTable(before, q));
-    if (changed.length === 0)
-        return '';
-    const drawn = chooseTables(before, after, changed);
-    const lines = ['erDiagram', ...drawn.flatMap((t) => entityLines(t, before, after, marks)), ...relationLines(drawn)];
-    const left = changed.filter((q) => !drawn.some((t) => t.qualified === q));
-    const rest = left.length
-        ? `\n\n${left.length} more changed table(s), not drawn: ${left.map((q) => (0,markdown/* inlineCode */.ti)(displayName(q))).join(', ')}.`
-        : '';
-    return `${(0,markdown/* codeBlock */.DV)(lines.join('\n'), 'mermaid')}${rest}`;
-}
-function chooseTables(before, after, changed) {
-    const drawn = changed.slice(0, MAX_DIAGRAM_TABLES).map((qualified) => ({
-        qualified,
-        table: (findTable(after, qualified) ?? findTable(before, qualified)),
-        stub: false,
-    }));
-    const isDrawn = (q) => drawn.some((t) => t.qualified === q);
-    const neighbours = new Set();
-    for (const t of drawn)
-        for (const fk of foreignKeys(t.qualified, t.table))
-            neighbours.add(fk.to);
-    for (const table of after.tables) {
-        const qualified = `${table.schema}.${table.name}`;
-        if (foreignKeys(qualified, table).some((fk) => isDrawn(fk.to)))
-            neighbours.add(qualified);
-    }
-    for (const qualified of [...neighbours].sort()) {
-        if (drawn.length >= MAX_DIAGRAM_TABLES)
-            break;
-        const table = findTable(after, qualified);
-        if (table && !isDrawn(qualified))
-            drawn.push({ qualified, table, stub: true });
-    }
-    return drawn;
-}
-function entityLines(t, before, after, marks) {
-    const name = displayName(t.qualified);
-    const tableMark = marks.table(t.qualified);
-    const label = tableMark ? `${name} (${tableMark})` : t.stub ? `${name} (unchanged)` : name;
-    const head = `  ${word(name)}["${label}"]`;
-    if (t.stub)
-        return [head];
-    const primary = primaryKey(t.table);
-    const foreign = new Set(foreignKeys(t.qualified, t.table).flatMap((fk) => fk.columns));
-    const removed = findTable(after, t.qualified) === t.table
-        ? (findTable(before, t.qualified)?.columns ?? []).filter((c) => marks.column(t.qualified, c.name) === 'removed')
-        : [];
-    const columns = [...t.table.columns, ...removed];
-    const important = (c) => primary.has(c.name) || foreign.has(c.name) || !!marks.column(t.qualified, c.name);
-    let room = MAX_DIAGRAM_COLUMNS - columns.filter(important).length;
-    const shown = columns.filter((c) => important(c) || room-- > 0);
-    const lines = shown.map((column) => {
-        const keys = [primary.has(column.name) && 'PK', foreign.has(column.name) && 'FK'].filter(Boolean).join(',');
-        const change = tableMark ? undefined : marks.column(t.qualified, column.name);
-        return `    ${readableType(column.type)} ${word(column.name)}${keys ? ` ${keys}` : ''}${change ? ` "${change}"` : ''}`;
-    });
-    if (shown.length < columns.length)
-        lines.push(`    more columns "${columns.length - shown.length} not drawn"`);
-    return [`${head} {`, ...lines, '  }'];
-}
-function relationLines(drawn) {
-    const isDrawn = (q) => drawn.some((t) => t.qualified === q);
-    const relations = drawn
-        .filter((t) => !t.stub)
-        .flatMap((t) => foreignKeys(t.qualified, t.table))
-        .concat(drawn.filter((t) => t.stub).flatMap((t) => foreignKeys(t.qualified, t.table)))
-        .filter((fk) => isDrawn(fk.from) && isDrawn(fk.to))
-        .map((fk) => `  ${word(displayName(fk.to))} ||--o{ ${word(displayName(fk.from))} : "${fk.name.replace(/"/g, "'")}"`);
-    return [...new Set(relations)];
-}
-
-;// CONCATENATED MODULE: ./actions/schema-check/suggestions.ts
-
-const NO_TRANSACTION = '-- schema-actions:no-transaction';
-/** A suggestion replacing more lines than this (to put the marker on line 1) is too much to review at a glance. */
-const MAX_SPAN = 30;
-const CREATE_INDEX = /\bCREATE\s+(UNIQUE\s+)?INDEX\b(?!\s+CONCURRENTLY)/i;
-/** `… ADD CONSTRAINT "name" …;` with the whole statement on the line, then Drizzle's breakpoint or nothing. */
-const ADD_CONSTRAINT = /^(ALTER TABLE\s+(.+?)\s+ADD CONSTRAINT\s+("[^"]+"|\S+)\s.*?)\s*;(\s*-->\s*statement-breakpoint)?\s*$/i;
-/**
- * The mechanical fixes of lint findings, as suggestions on their lines: CONCURRENTLY plus the no-transaction
- * marker for an index, NOT VALID (and the VALIDATE to run later) for a constraint. A statement spread over several
- * lines gets none: the fix is then not mechanical enough to apply blindly.
- */
-function lintSuggestions(findings, migrations) {
-    return findings.flatMap((finding) => {
-        const migration = migrations.find((m) => m.name === finding.migration && m.file === finding.file);
-        if (finding.check !== 'lint' || !migration || !finding.line)
-            return [];
-        const lines = migration.sql.split('\n');
-        const text = lines[finding.line - 1];
-        if (text === undefined)
-            return [];
-        const made = suggest(finding.rule, text, finding.line, lines);
-        if (!made)
-            return [];
-        return [
-            {
-                file: migration.file,
-                line: finding.line,
-                rule: finding.rule,
-                key: (0,external_node_crypto_.createHash)('sha256')
-                    .update(`${migration.file}\0${finding.rule}\0${text.trim()}`)
-                    .digest('hex')
-                    .slice(0, 16),
-                ...made,
-            },
-        ];
-    });
-}
-function suggest(rule, text, line, lines) {
-    if (rule === 'create-index-without-concurrently' && CREATE_INDEX.test(text)) {
-        const concurrent = text.replace(CREATE_INDEX, (match) => `${match} CONCURRENTLY`);
-        const marked = lines[0]?.trim() === NO_TRANSACTION;
-        // The marker must be the file's first line, so without it the suggestion spans from line 1 to the index.
-        if (!marked && line > MAX_SPAN)
-            return undefined;
-        return {
-            ...(marked || line === 1 ? {} : { startLine: 1 }),
-            replacement: marked ? concurrent : [NO_TRANSACTION, ...lines.slice(0, line - 1), concurrent].join('\n'),
-            explanation: 'Build the index without blocking writes. `CONCURRENTLY` cannot run in a transaction, so the file is marked to run outside one (needs `transaction: each`).',
-        };
-    }
-    if (rule === 'add-foreign-key-without-not-valid' || rule === 'add-check-without-not-valid') {
-        const match = text.match(ADD_CONSTRAINT);
-        if (!match || /\bNOT\s+VALID\b/i.test(text))
-            return undefined;
-        const [, statement, table, name, breakpoint = ''] = match;
-        return {
-            replacement: `${statement} NOT VALID;${breakpoint}`,
-            explanation: `Add the constraint without checking existing rows under lock, then check them in a later migration (a weaker lock, writes continue): \`ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};\``,
-        };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./actions/schema-check/report.ts
-
-
-
-
-
-
-
-const ICON = { passed: '✅', failed: '❌', warning: '⚠️', skipped: '⏭️' };
-function stateOf(findings, check, fails) {
-    const mine = findings.filter((f) => f.check === check);
-    if (mine.some(fails))
-        return 'failed';
-    return mine.length ? 'warning' : 'passed';
-}
-function ms(value) {
-    return (0,duration/* formatDuration */.a3)(value);
-}
-/** Links to the head commit's lines, naming files as the repository does. */
-function reportContext(context, lintFails) {
-    const sha = context.github.pullRequest?.headSha ?? context.github.sha;
-    const path = (file) => context.logger.repositoryPath(file);
-    return {
-        lintFails,
-        repositoryPath: path,
-        link: context.mode === 'action' ? (file, line) => (0,lib_report/* blobUrl */.b0)(context.github, sha, path(file), line) : undefined,
-    };
-}
-/** The `comment` input as the publisher takes it. */
-function commentMode(input, passed) {
-    if (input === 'never')
-        return false;
-    return input === 'always' || !passed ? true : 'update';
-}
-function renderReport(r, context) {
-    const fails = (f) => (f.check === 'lint' ? context.lintFails(f) : f.severity === 'error');
-    const failing = r.findings.filter(fails);
-    const sections = [
-        verdictSection(r, failing.length),
-        findingsSection('Problems', failing, context),
-        findingsSection('Warnings', r.findings.filter((f) => !fails(f)), context),
-        { markdown: (0,markdown/* markdownTable */.Qj)(['check', 'result'], checkRows(r, fails)) },
-        generateSection(r),
-        newMigrationsSection(r),
-        ignoredSection(dataOf(r.lint), context),
-        effectsSection(r.effects),
-        ...changesSections(r.changes),
-        notesSection(r),
-    ];
-    return sections.filter((s) => !!s);
-}
-function verdictSection(r, problems) {
-    const count = r.added.length;
-    const verdict = r.passed ? '✅ passed' : `❌ failed: ${problems} problem${problems === 1 ? '' : 's'}`;
-    return {
-        markdown: [
-            `## Schema check ${verdict}`,
-            '',
-            `${count} new migration${count === 1 ? '' : 's'} in \`${r.set.displayDir}\` (${r.set.layout} layout) compared with \`${r.base.sha.slice(0, 12)}\` (${r.base.source}); ${ms(r.durationMs)}.`,
-        ].join('\n'),
-    };
-}
-const SEVERITY_ORDER = { error: 0, warning: 1 };
-/** Findings sorted by severity, each once, with a link to its line and its fix. */
-function findingsSection(title, findings, context) {
-    if (!findings.length)
-        return undefined;
-    const sorted = [...findings].sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 2) - (SEVERITY_ORDER[b.severity] ?? 2));
-    const rows = sorted.map((f) => [
-        `${title === 'Problems' ? ICON.failed : ICON.warning} ${f.rule}`,
-        where(f, context),
-        messageOf(f),
-        f.alternative ?? '',
-    ]);
-    const section = (0,lib_report/* tableSection */.Yc)(`### ${title}`, ['', 'where', 'problem', 'fix'], rows, title.toLowerCase());
-    // What fails the check stays on the pull request whatever the length; warnings may be condensed.
-    return title === 'Problems' ? { markdown: section.markdown } : section;
-}
-function where(f, context) {
-    if (!f.file)
-        return '';
-    const path = context.repositoryPath?.(f.file) ?? f.file;
-    const text = (0,markdown/* inlineCode */.ti)(f.line ? `${path}:${f.line}` : path);
-    return (0,markdown/* markdownLink */.iQ)(text, context.link?.(f.file, f.line));
-}
-/** Lint prefixes its messages with the migration's name, which the `where` column already shows. */
-function messageOf(f) {
-    const prefix = f.migration ? `${f.migration}: ` : '';
-    return prefix && f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message;
-}
-function checkRows(r, fails) {
-    const row = (label, check, ok) => [
-        `${ICON[stateOf(r.findings, check, fails)]} ${label}`,
-        summarise(r.findings, check, ok, fails),
-    ];
-    const skippedRow = (label, reason) => [`${ICON.skipped} ${label}`, reason];
-    const embedded = dataOf(r.embedded);
-    const database = dataOf(r.database);
-    const lint = dataOf(r.lint);
-    const changes = dataOf(r.changes);
-    return [
-        row('Folder integrity', 'integrity', 'journal, files and snapshots agree'),
-        row('Order against base', 'order', 'new migrations come after every base migration'),
-        r.generate.status === 'done'
-            ? row('Generated and committed', 'generate', `\`${r.generate.data.command}\` writes nothing new`)
-            : skippedRow('Generated and committed', r.generate.reason),
-        embedded
-            ? applyRow('Apply on embedded PostgreSQL (PGlite)', embedded.outcome, embedded.bootMs, embedded.cache?.restored)
-            : skippedRow('Apply on embedded PostgreSQL (PGlite)', r.embedded.status === 'skipped' ? r.embedded.reason : ''),
-        ...(database ? [applyRow('Apply on database-url', database)] : []),
-        lint
-            ? [
-                `${ICON[stateOf(r.findings, 'lint', fails)]} Lint`,
-                `${lint.statements} statement(s): ${lint.findings.filter((f) => f.severity === 'error').length} error(s), ${lint.findings.filter((f) => f.severity !== 'error').length} warning(s), ${lint.suppressed.length} ignored by comment; fail-on: ${r.failOn}`,
-            ]
-            : skippedRow('Lint', r.lint.status === 'skipped' ? r.lint.reason : ''),
-        changes
-            ? ['ℹ️ What changes', `${changes.differences.length} structural difference(s)`]
-            : skippedRow('What changes', r.changes.status === 'skipped' ? r.changes.reason : ''),
-    ];
-}
-function applyRow(label, outcome, bootMs, baseRestored) {
-    if (outcome.failure)
-        return [`${ICON.failed} ${label}`, 'failed: see Problems'];
-    const total = outcome.timings.reduce((sum, t) => sum + t.durationMs, 0);
-    const boot = bootMs !== undefined ? `ready in ${ms(bootMs)}; ` : '';
-    const base = baseRestored
-        ? 'base migrations restored from the saved state (embedded-cache)'
-        : `${outcome.baseApplied} base migration(s) in ${ms(outcome.baseMs)}`;
-    return [
-        `${ICON.passed} ${label}`,
-        `${boot}${base}${outcome.seeded ? ', seed' : ''}, then ${outcome.timings.length} new in ${ms(total)}`,
-    ];
-}
-function generateSection(r) {
-    const generate = dataOf(r.generate);
-    if (!generate)
-        return undefined;
-    const out = [];
-    const written = generate.changed.filter((f) => f.sql !== undefined);
-    if (written.length) {
-        out.push('### SQL from `generate`, not committed', '');
-        for (const file of written) {
-            out.push(`<details open><summary><code>${file.file}</code> (${file.change})</summary>`, '', (0,markdown/* codeBlock */.DV)(file.sql, 'sql'), '', '</details>', '');
-        }
-    }
-    if (r.findings.some((f) => f.rule === 'generate-failed' || f.rule === 'generate-needs-answer')) {
-        out.push('<details><summary>generate output</summary>', '', (0,markdown/* codeBlock */.DV)(generate.output.slice(-4000)), '', '</details>');
-    }
-    if (!out.length)
-        return undefined;
-    return {
-        markdown: out.join('\n'),
-        shrink: 'detail',
-        short: '_The SQL from `generate` is in the job summary._',
-    };
-}
-function newMigrationsSection(r) {
-    if (!r.added.length)
-        return undefined;
-    const embedded = new Map(dataOf(r.embedded)?.outcome.timings.map((t) => [t.migration.name, t.durationMs]));
-    const database = dataOf(r.database);
-    const onDatabase = new Map(database?.timings.map((t) => [t.migration.name, t.durationMs]));
-    const time = (timings, name) => (timings.has(name) ? ms(timings.get(name)) : '—');
-    return (0,lib_report/* tableSection */.Yc)('### New migrations', ['file', 'embedded apply', ...(database ? ['database-url apply'] : [])], r.added.map((m) => [(0,markdown/* inlineCode */.ti)(m.file), time(embedded, m.name), ...(database ? [time(onDatabase, m.name)] : [])]), 'migrations');
-}
-/** Locks, rewrites and scans PostgreSQL was seen to take on existing tables, and how long each lock lasted. */
-function effectsSection(effects) {
-    if (!effects.length)
-        return undefined;
-    const rows = groupEffects(effects).map((group) => {
-        const [e] = group;
-        const modes = group.flatMap((g) => (g.lock ? [g.lock] : [])).sort((a, b) => lockRank(b) - lockRank(a));
-        const [strongest, ...weaker] = modes.map(lockName);
-        const lock = strongest
-            ? `${strongest}${weaker.length ? ` (also ${weaker.join(', ')})` : ''}`
-            : 'lock not observable';
-        const what = [lock, group.some((g) => g.rewrite) && 'rewrite', group.some((g) => g.scan) && 'scan'];
-        const n = e['statements-later'];
-        const later = e['held-until'] === 'commit' ? `, ${n} statement${n === 1 ? '' : 's'} later (${ms(e['ms-later'])})` : '';
-        return [
-            `${what.filter(Boolean).join(', ')} on ${(0,markdown/* inlineCode */.ti)(e.relation)} from ${e.migration}:${e.line} until ${e['held-until']}${later}`,
-        ];
-    });
-    return (0,lib_report/* tableSection */.Yc)('### Observed effects on existing tables', ['what PostgreSQL did'], rows, 'effects');
-}
-/** One row per statement and relation. */
-function groupEffects(effects) {
-    const groups = new Map();
-    for (const e of effects) {
-        const key = `${e.migration}:${e.line}:${e.relation}`;
-        groups.set(key, [...(groups.get(key) ?? []), e]);
-    }
-    return [...groups.values()];
-}
-const LOCK_ORDER = [
-    'AccessShareLock',
-    'RowShareLock',
-    'RowExclusiveLock',
-    'ShareUpdateExclusiveLock',
-    'ShareLock',
-    'ShareRowExclusiveLock',
-    'ExclusiveLock',
-    'AccessExclusiveLock',
-];
-function lockRank(mode) {
-    return LOCK_ORDER.indexOf(mode);
-}
-function ignoredSection(lint, context) {
-    if (!lint?.suppressed.length)
-        return undefined;
-    return (0,lib_report/* tableSection */.Yc)('Ignored by `-- schema-check:ignore` comments:', ['rule', 'where', 'reason'], lint.suppressed.map((s) => [
-        s.rule,
-        (0,markdown/* markdownLink */.iQ)((0,markdown/* inlineCode */.ti)(`${context.repositoryPath?.(s.file) ?? s.file}:${s.line}`), context.link?.(s.file, s.line)),
-        s.reason,
-    ]), 'ignored findings');
-}
-function changesSections(phase) {
-    const changes = dataOf(phase);
-    if (!changes)
-        return [];
-    if (changes.differences.length === 0) {
-        return [
-            { markdown: '### What changes\n\nNo structural change to tables, columns, indexes, constraints or enums.' },
-        ];
-    }
-    const diagram = renderErDiagram(changes.before, changes.after, changes.differences);
-    return [
-        (0,lib_report/* tableSection */.Yc)('### What changes', ...changesTable(changes.differences), 'changes'),
-        ...(diagram
-            ? [
-                {
-                    markdown: diagram,
-                    shrink: 'diagram',
-                    short: '_The ER diagram of the changed tables is in the job summary._',
-                },
-            ]
-            : []),
-    ];
-}
-function notesSection(r) {
-    const outcomes = [dataOf(r.embedded)?.outcome, dataOf(r.database)].filter((o) => !!o);
-    const notes = outcomes.flatMap((o) => o.notes.map((note) => `> ${o.target}: ${note}`));
-    return notes.length ? { markdown: notes.join('\n>\n') } : undefined;
-}
-/** The check row's result: what it proved, or how many findings it has (they are listed above, once). */
-function summarise(findings, check, ok, fails) {
-    const mine = findings.filter((f) => f.check === check);
-    if (!mine.length)
-        return ok;
-    const failing = mine.filter(fails).length;
-    const parts = [failing && `${failing} problem(s)`, mine.length - failing && `${mine.length - failing} warning(s)`];
-    return `${parts.filter(Boolean).join(', ')}: see above`;
-}
-/** The lint fixes GitHub can apply, as review comments with a `suggestion` block on their lines. */
-function suggestionComments(r, context) {
-    return lintSuggestions(dataOf(r.lint)?.findings ?? [], r.added).map((s) => ({
-        path: context.repositoryPath?.(s.file) ?? s.file,
-        ...(s.startLine !== undefined ? { startLine: s.startLine } : {}),
-        line: s.line,
-        key: s.key,
-        body: [`**schema-check: ${s.rule}** — ${s.explanation}`, '', (0,markdown/* codeBlock */.DV)(s.replacement, 'suggestion')].join('\n'),
-    }));
-}
-
 ;// CONCATENATED MODULE: ./actions/schema-check/run.ts
-
-
 
 
 
@@ -2833,12 +2332,12 @@ async function run(context) {
     };
     const { generate, embedded } = await generateAndApply(context, project, options, toApply);
     const database = options.databaseUrl
-        ? done(await databasePhase(context, options.databaseUrl, toApply))
-        : skipped('no database-url');
-    const before = dataOf(embedded.phase)?.before;
+        ? (0,phase/* done */.Vw)(await databasePhase(context, options.databaseUrl, toApply))
+        : (0,phase/* skipped */.hT)('no database-url');
+    const before = (0,phase/* dataOf */.qu)(embedded.phase)?.before;
     const lint = options.lint
-        ? done(await lintPhase(context, change, options, before))
-        : skipped('lint: false');
+        ? (0,phase/* done */.Vw)(await lintPhase(context, change, options, before))
+        : (0,phase/* skipped */.hT)('lint: false');
     const effects = observedEffects(embedded.phase, database);
     const report = {
         passed: false,
@@ -2858,7 +2357,7 @@ async function run(context) {
         embedded: embedded.phase,
         database,
         lint,
-        changes: whatChanges(before, dataOf(embedded.phase)?.after),
+        changes: whatChanges(before, (0,phase/* dataOf */.qu)(embedded.phase)?.after),
         effects,
         durationMs: 0,
     };
@@ -2916,9 +2415,9 @@ async function generateAndApply(context, project, options, toApply) {
         signal: context.signal,
     });
     const [generated, applied] = await Promise.allSettled([generating, applying]);
-    let generate = skipped('generate: false');
+    let generate = (0,phase/* skipped */.hT)('generate: false');
     if (command) {
-        generate = done(await context.logger.group('Generate (must write nothing)', async () => {
+        generate = (0,phase/* done */.Vw)(await context.logger.group('Generate (must write nothing)', async () => {
             const result = settled(generated);
             // The work tree is restored by now; a cancelled check stops here rather than report a half-run generate.
             if (context.signal.aborted)
@@ -2959,6 +2458,8 @@ async function databasePhase(context, url, change) {
 }
 async function lintPhase(context, change, options, before) {
     return context.logger.group('Lint new migrations', async () => {
+        // The rules and their parser, like the report below, load when their phase starts, not with the action.
+        const { lintMigrations } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 61556));
         const columns = columnTypes(before);
         const result = await lintMigrations(change.added, {
             ignore: options.lintIgnore,
@@ -2973,15 +2474,15 @@ async function lintPhase(context, change, options, before) {
 }
 function whatChanges(before, after) {
     if (!before || !after)
-        return skipped('needs a successful apply on the embedded database');
-    return done({ before, after, differences: (0,diff/* diffCatalogs */.U)(before, after) });
+        return (0,phase/* skipped */.hT)('needs a successful apply on the embedded database');
+    return (0,phase/* done */.Vw)({ before, after, differences: (0,diff/* diffCatalogs */.U)(before, after) });
 }
 /** Every finding of every phase, in the order the report lists the checks. */
 function collectFindings(project, change, options, phases) {
     const integrity = integrityFindings(project.set.problems, phases.inherited);
     const refusal = (0,executor/* plan */.et)(change.added, options.transaction).refusal;
-    const databaseFailure = dataOf(phases.database)?.failure;
-    const generated = dataOf(phases.generate);
+    const databaseFailure = (0,phase/* dataOf */.qu)(phases.database)?.failure;
+    const generated = (0,phase/* dataOf */.qu)(phases.generate);
     return [
         ...integrity,
         ...change.findings,
@@ -2989,18 +2490,18 @@ function collectFindings(project, change, options, phases) {
         ...(refusal ? [refusalFinding(refusal)] : []),
         ...phases.embedded,
         ...(databaseFailure ? [databaseFailure] : []),
-        ...lintJudged(dataOf(phases.lint), phases.effects, options.lintIgnore),
+        ...lintJudged((0,phase/* dataOf */.qu)(phases.lint), phases.effects, options.lintIgnore),
     ];
 }
 /** Lint confirmed or refuted by what PostgreSQL did; observed-rewrite obeys lint-ignore like every lint rule. */
 function lintJudged(lint, effects, ignore) {
     if (!lint)
         return [];
-    return judgeWithEffects(lint.findings, effects, lint.suppressed).filter((f) => !ignore.includes(f.rule));
+    return (0,schema_check_effects/* judgeWithEffects */.gi)(lint.findings, effects, lint.suppressed).filter((f) => !ignore.includes(f.rule));
 }
 /** Real PostgreSQL's effects when database-url is given (a copy of production times them), else PGlite's. */
 function observedEffects(embedded, database) {
-    return dataOf(database)?.effects ?? dataOf(embedded)?.outcome.effects ?? [];
+    return (0,phase/* dataOf */.qu)(database)?.effects ?? (0,phase/* dataOf */.qu)(embedded)?.outcome.effects ?? [];
 }
 /** Decides the verdict, annotates, publishes the report and sets the outputs. */
 async function conclude(context, report, options, started) {
@@ -3010,6 +2511,7 @@ async function conclude(context, report, options, started) {
     report.durationMs = performance.now() - started;
     for (const finding of report.findings)
         annotate(context, finding);
+    const { commentMode, reportContext, renderReport, suggestionComments } = await __webpack_require__.e(/* import() */ 851).then(__webpack_require__.bind(__webpack_require__, 48851));
     const links = reportContext(context, lintFails);
     const comment = commentMode(options.comment, report.passed);
     const published = await context.report.publish(renderReport(report, links), { comment });
