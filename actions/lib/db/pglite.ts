@@ -74,11 +74,9 @@ export class PGliteClient implements SqlClient {
     try {
       if (!this.raw.closed) await this.raw.close();
     } finally {
-      // Removing ~700 files takes a while and nothing waits for it; the exit hook finishes the job if need be.
-      rm(this.dataDir, { recursive: true, force: true }).then(
-        () => openDataDirs.delete(this.dataDir),
-        () => undefined,
-      );
+      // Waited for: a test worker or job that ends right after close must not leave 40 MB behind.
+      await rm(this.dataDir, { recursive: true, force: true });
+      openDataDirs.delete(this.dataDir);
     }
   }
 }
@@ -219,7 +217,13 @@ function scratchDataDir(): string {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.on('exit', () => {
-      for (const dir of openDataDirs) rmSync(dir, { recursive: true, force: true });
+      for (const dir of openDataDirs) {
+        try {
+          rmSync(dir, { recursive: true, force: true });
+        } catch {
+          // Exiting anyway; the folder is in the temporary directory.
+        }
+      }
     });
   }
   const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'schema-actions-pglite-'));
