@@ -2,7 +2,7 @@ import type { SqlClient } from '../lib/db/client';
 import type { ExecuteHooks, MigrationTiming, StatementStep } from '../lib/migrations/executor';
 import { preciseNow } from '../lib/time';
 import type { Finding } from './findings';
-import { OBSERVED_REWRITE } from './lint';
+import { OBSERVED_REWRITE } from './lint/rules';
 
 /** What PostgreSQL did to a relation that existed before the change, while one new statement ran. */
 export interface Effect {

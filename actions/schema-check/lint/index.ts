@@ -5,11 +5,11 @@ import type { Finding } from '../findings';
 import { DeployState, notNullProofsIn } from './context';
 import { longIdentifiers } from './identifiers';
 import { loadSqlParser } from './parser';
-import { isRuleId, OPT_IN_RULES, RULES, type RuleId, type Violation } from './rules';
+import { isRuleId, OBSERVED_REWRITE, OPT_IN_RULES, RULES, type RuleId, type Violation } from './rules';
 import { statementViolations } from './statement-rules';
 import { parseMigration, type ParsedStatement } from './statements';
 
-export { RULES } from './rules';
+export { OBSERVED_REWRITE, RULES } from './rules';
 
 export interface LintOptions {
   /** Rule ids turned off everywhere (`lint-ignore`). */
@@ -59,8 +59,6 @@ function ignoreCommentsAbove(lines: string[], statementLine: number): IgnoreComm
   return found;
 }
 
-/** The rule that observed effects add (schema-check/effects.ts); not a static rule, but ignorable by id. */
-export const OBSERVED_REWRITE = 'observed-rewrite';
 
 /** The rules that run: every default rule and the opt-in ones enabled, minus those ignored; unknown ids are findings. */
 function activeRules(options: LintOptions): { active: Set<RuleId>; findings: Finding[] } {

@@ -202,3 +202,9 @@ export interface Violation {
   /** A line inside the statement when the problem is there (a long identifier); the statement's line otherwise. */
   line?: number;
 }
+
+/**
+ * The rule that observed effects add (schema-check/effects.ts); not a static rule, but ignorable by id. Declared here,
+ * with the rule ids, so that effects.ts does not load the linter and its parser.
+ */
+export const OBSERVED_REWRITE = 'observed-rewrite';
