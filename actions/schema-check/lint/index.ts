@@ -59,7 +59,6 @@ function ignoreCommentsAbove(lines: string[], statementLine: number): IgnoreComm
   return found;
 }
 
-
 /** The rules that run: every default rule and the opt-in ones enabled, minus those ignored; unknown ids are findings. */
 function activeRules(options: LintOptions): { active: Set<RuleId>; findings: Finding[] } {
   const findings: Finding[] = [];
