@@ -2415,6 +2415,12 @@ function removeDataDir(dir) {
 
 
 
+/*
+ * The data-directory archives (the one prepared at build time, which PGlite's dumpDataDir writes, and the states
+ * state-cache.ts saves) hold plain files and folders only, so this reads and writes just that much of tar. node-tar
+ * (npm's own) was tried in its place: the same extraction took PGlite's boot from ~0.65 s to ~0.9 s (its per-entry
+ * stream machinery on ~700 small files, where this writes 32 files at once), and boot is on every check's path.
+ */
 const BLOCK = 512;
 const GZIP_MAGIC = [0x1f, 0x8b];
 /**
