@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { ConfigurationError } from '../lib/errors';
 import type { Inputs } from '../lib/inputs';
 import type { Logger } from '../lib/logger';
-import { validatePostgresUrl } from '../lib/db/postgres';
+import { postgresAddress, validatePostgresUrl } from '../lib/db/postgres';
 import { derivedSecretForms, secretsInUrl } from '../lib/secrets';
 import type { LokiConfig } from '../lib/telemetry/loki';
 import type { OtlpConfig } from '../lib/telemetry/otlp';
 import { PAGERDUTY_SEVERITIES, type PagerDutyConfig } from '../lib/telemetry/pagerduty';
-import { TRANSACTION_POLICIES, type TransactionPolicy } from '../lib/migrations/executor';
+import type { TransactionPolicy } from '../lib/migrations/executor';
+import { readTransactionPolicy } from '../lib/project';
 import { MAX_SHARDS, targetsOfShard } from './shards';
 
 export const MODES = ['migrate', 'plan', 'summary'] as const;
@@ -54,7 +55,7 @@ export function readMigrateOptions(inputs: Inputs, logger: Logger, baseDir: stri
     sharding,
     parallelism: inputs.integer('parallelism', { min: 1, max: 64 }),
     environment: inputs.required('environment'),
-    transaction: inputs.enum('transaction', TRANSACTION_POLICIES),
+    transaction: readTransactionPolicy(inputs),
     outOfOrder: inputs.enum('out-of-order', ['fail', 'apply'] as const),
     dryRun: inputs.boolean('dry-run'),
     timeoutMs: inputs.duration('timeout'),
@@ -162,10 +163,8 @@ function targetsFile(inputs: Inputs, logger: Logger, baseDir: string): { url: st
 /** host:port/database, after the URL is validated in full: nothing is migrated anywhere if one line is wrong. */
 function targetLabel(url: string, where: string): string {
   validatePostgresUrl(url, where);
-  const parsed = new URL(url);
-  const host = parsed.hostname || parsed.searchParams.get('host') || '';
-  const database = decodeURIComponent(parsed.pathname.slice(1)) || parsed.searchParams.get('dbname') || '';
-  return `${host}:${parsed.port || '5432'}/${database}`;
+  const { host, port, database } = postgresAddress(url);
+  return `${host}:${port}/${database}`;
 }
 
 function httpUrl(value: string, inputName: string): string {

@@ -76,6 +76,18 @@ export function validatePostgresUrl(url: string, inputName = 'database-url'): vo
   }
 }
 
+/** Where a PostgreSQL URL points, decoded: the host (or libpq's `?host=`), port, user and database, with libpq's defaults. */
+export function postgresAddress(url: string): { host: string; port: string; user: string; database: string } {
+  const parsed = new URL(url);
+  const user = decodeURIComponent(parsed.username) || 'postgres';
+  return {
+    host: parsed.hostname || parsed.searchParams.get('host') || '',
+    port: parsed.port || '5432',
+    user,
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || parsed.searchParams.get('dbname') || user,
+  };
+}
+
 export class PostgresClient implements SqlClient {
   readonly kind = 'postgres' as const;
   constructor(readonly raw: Client) {}
@@ -107,10 +119,10 @@ function connectionError(error: unknown, url: string, inputName: string): Error 
   let user = '?';
   let database = '?';
   try {
-    const parsed = new URL(url);
-    host = `${parsed.hostname}:${parsed.port || '5432'}`;
-    user = decodeURIComponent(parsed.username) || 'postgres';
-    database = decodeURIComponent(parsed.pathname.slice(1)) || user;
+    const address = postgresAddress(url);
+    host = `${address.host}:${address.port}`;
+    user = address.user;
+    database = address.database;
   } catch {
     // handled by the scheme check before connecting
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ConfigurationError, errorMessage } from '../errors';
 import type { Logger } from '../logger';
 import { quoteIdent, type SqlClient } from './client';
-import { connectPostgres, validatePostgresUrl, type PostgresClient } from './postgres';
+import { connectPostgres, postgresAddress, validatePostgresUrl, type PostgresClient } from './postgres';
 
 /** Which database of which server a connection reached; two URLs may spell the same one differently. */
 export interface DatabaseIdentity {
@@ -60,11 +60,8 @@ export function validateScratchUrl(url: string, liveUrl: string, inputName: stri
 function sameUrlDatabase(a: string, b: string): boolean {
   const key = (url: string) => {
     try {
-      const u = new URL(url);
-      const host = (u.hostname || u.searchParams.get('host') || '').toLowerCase();
-      const user = decodeURIComponent(u.username) || 'postgres';
-      const database = decodeURIComponent(u.pathname.replace(/^\//, '')) || u.searchParams.get('dbname') || user;
-      return `${host}:${u.port || '5432'}/${database}`;
+      const { host, port, database } = postgresAddress(url);
+      return `${host.toLowerCase()}:${port}/${database}`;
     } catch {
       return undefined;
     }
