@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RunContext } from './command';
 import { ConfigurationError } from './errors';
+import type { Inputs } from './inputs';
 import { TRANSACTION_POLICIES, type TransactionPolicy } from './migrations/executor';
 import { loadProjectMigrations, type ProjectMigrations } from './migrations/folder';
 
-export function readTransactionPolicy(context: RunContext): TransactionPolicy {
-  return context.inputs.enum('transaction', TRANSACTION_POLICIES);
+export function readTransactionPolicy(inputs: Inputs): TransactionPolicy {
+  return inputs.enum('transaction', TRANSACTION_POLICIES);
 }
 
 export type Project = ProjectMigrations & { projectRoot: string };

@@ -99,7 +99,7 @@ function readOptions(context: RunContext): CheckOptions {
     lintIgnore: inputs.list('lint-ignore'),
     lintEnable: inputs.list('lint-enable'),
     databaseUrl: inputs.optional('database-url'),
-    transaction: readTransactionPolicy(context),
+    transaction: readTransactionPolicy(inputs),
     comment: inputs.enum('comment', COMMENT),
     cacheDir: inputs.boolean('embedded-cache')
       ? resolve(inputs.optional('embedded-cache-dir') ?? defaultStateCacheDir(context.env))

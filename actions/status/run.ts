@@ -11,7 +11,7 @@ export async function run(context: RunContext): Promise<CommandResult> {
   const url = inputs.required('database-url');
   validatePostgresUrl(url);
   const failOnProblems = inputs.boolean('fail-on-problems');
-  const policy = readTransactionPolicy(context);
+  const policy = readTransactionPolicy(inputs);
   const project = await readProject(context);
   const state = await readState(context, url, project);
   // The plan migrate-with-telemetry would run with the same transaction input.
