@@ -2,7 +2,7 @@ import { commands, findCommand, type Command } from './commands';
 import type { OutputValue, RunContext } from './lib/command';
 import { CancelledError, errorMessage, isConfigurationError } from './lib/errors';
 import { readGitHubEnvironment } from './lib/github';
-import { actionInputSource, Inputs } from './lib/inputs';
+import { actionInputSource, Inputs, isUnevaluatedExpression } from './lib/inputs';
 import { ActionsLogger, ConsoleLogger, type Logger } from './lib/logger';
 import { ActionsReportPublisher, ConsoleReportPublisher } from './lib/report';
 import { setFailed, setOutput } from './lib/workflow-commands';
@@ -98,7 +98,7 @@ export async function runAction(name: string): Promise<number> {
 function commentToken(command: Command, inputs: Inputs): string | undefined {
   if (!('github-token' in command.definition.inputs)) return undefined;
   const token = inputs.optional('github-token');
-  return token?.startsWith('${{') ? undefined : token;
+  return token !== undefined && isUnevaluatedExpression(token) ? undefined : token;
 }
 
 /** The root action (`uses: org/schema-actions@v1`): its `command` input picks one of the actions. */

@@ -13,6 +13,7 @@ import type { SqlClient } from '../lib/db/client';
 import { connectPostgres } from '../lib/db/postgres';
 import { createScratchDatabase, databaseIdentity, validateScratchUrl, type DatabaseIdentity } from '../lib/db/scratch';
 import { ConfigurationError, errorMessage } from '../lib/errors';
+import { isUnevaluatedExpression } from '../lib/inputs';
 import { readLedger } from '../lib/migrations/ledger';
 import type { Migration } from '../lib/migrations/model';
 import { compareLedger, type LedgerState } from '../lib/migrations/verify';
@@ -282,7 +283,7 @@ function issueToken(context: RunContext, wanted: boolean): string | undefined {
   if (!wanted) return undefined;
   let token = context.inputs.optional('github-token');
   // The CLI sees the action's default expression literally; there the token comes from the environment.
-  if (token?.startsWith('${{')) token = context.env.GITHUB_TOKEN || undefined;
+  if (token && isUnevaluatedExpression(token)) token = context.env.GITHUB_TOKEN || undefined;
   if (token) context.logger.mask(token);
   if (!token) {
     throw new ConfigurationError(

@@ -6,6 +6,14 @@ import type { Logger } from './logger';
 /** Where raw input values come from: the runner's INPUT_* variables, or the CLI's --flags. */
 export type InputSource = (name: string) => string | undefined;
 
+/**
+ * A default such as `${{ github.token }}` as a run outside the runner sees it: the runner alone evaluates
+ * expressions, so there the text is the input's value, and no token.
+ */
+export function isUnevaluatedExpression(value: string): boolean {
+  return value.startsWith('${{');
+}
+
 /** Reads inputs exactly as @actions/core does: INPUT_<NAME> with spaces as underscores, upper-cased. */
 export function actionInputSource(env: NodeJS.ProcessEnv = process.env): InputSource {
   return (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
@@ -36,9 +44,8 @@ export class Inputs {
   string(name: string): string {
     const input = this.declared(name);
     const value = (this.source(name) ?? '').trim() || (input.default ?? '').trim();
-    // An unevaluated `${{ github.token }}` default (a run outside the runner) is no secret, and masking it would
-    // hide that text in every later line.
-    if (input.secret && !value.startsWith('${{')) this.logger.mask(value);
+    // An unevaluated default is no secret, and masking it would hide that text in every later line.
+    if (input.secret && !isUnevaluatedExpression(value)) this.logger.mask(value);
     if (input.required && value === '') {
       throw new ConfigurationError(`input "${name}" is required: ${firstSentence(input.description)}`);
     }
