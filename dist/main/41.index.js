@@ -915,8 +915,6 @@ var external_node_fs_ = __webpack_require__(73024);
 var errors = __webpack_require__(32863);
 // EXTERNAL MODULE: ./actions/lib/db/postgres.ts
 var postgres = __webpack_require__(93570);
-// EXTERNAL MODULE: ./actions/lib/migrations/executor.ts
-var executor = __webpack_require__(8109);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/shards.ts
 
 /** GitHub's limit on the jobs one matrix may start. */
@@ -959,7 +957,7 @@ function readMigrateOptions(inputs, logger, baseDir) {
         sharding,
         parallelism: inputs.integer('parallelism', { min: 1, max: 64 }),
         environment: inputs.required('environment'),
-        transaction: inputs.enum('transaction', executor/* TRANSACTION_POLICIES */.o2),
+        transaction: (0,lib_project/* readTransactionPolicy */.$)(inputs),
         outOfOrder: inputs.enum('out-of-order', ['fail', 'apply']),
         dryRun: inputs.boolean('dry-run'),
         timeoutMs: inputs.duration('timeout'),
@@ -1068,10 +1066,8 @@ function targetsFile(inputs, logger, baseDir) {
 /** host:port/database, after the URL is validated in full: nothing is migrated anywhere if one line is wrong. */
 function targetLabel(url, where) {
     (0,postgres/* validatePostgresUrl */.$1)(url, where);
-    const parsed = new URL(url);
-    const host = parsed.hostname || parsed.searchParams.get('host') || '';
-    const database = decodeURIComponent(parsed.pathname.slice(1)) || parsed.searchParams.get('dbname') || '';
-    return `${host}:${parsed.port || '5432'}/${database}`;
+    const { host, port, database } = (0,postgres/* postgresAddress */.mX)(url);
+    return `${host}:${port}/${database}`;
 }
 function httpUrl(value, inputName) {
     try {
@@ -1227,6 +1223,8 @@ async function summariseShards(context) {
 
 // EXTERNAL MODULE: ./actions/lib/markdown.ts
 var markdown = __webpack_require__(94269);
+// EXTERNAL MODULE: ./actions/lib/migrations/executor.ts
+var executor = __webpack_require__(8109);
 ;// CONCATENATED MODULE: ./actions/migrate-with-telemetry/report.ts
 
 

@@ -1338,7 +1338,7 @@ function readOptions(context) {
         lintIgnore: inputs.list('lint-ignore'),
         lintEnable: inputs.list('lint-enable'),
         databaseUrl: inputs.optional('database-url'),
-        transaction: (0,lib_project/* readTransactionPolicy */.$)(context),
+        transaction: (0,lib_project/* readTransactionPolicy */.$)(inputs),
         comment: inputs.enum('comment', COMMENT),
         cacheDir: inputs.boolean('embedded-cache')
             ? (0,external_node_path_.resolve)(inputs.optional('embedded-cache-dir') ?? defaultStateCacheDir(context.env))

@@ -174,7 +174,7 @@ async function run(context) {
     const url = inputs.required('database-url');
     (0,postgres/* validatePostgresUrl */.$1)(url);
     const failOnProblems = inputs.boolean('fail-on-problems');
-    const policy = (0,lib_project/* readTransactionPolicy */.$)(context);
+    const policy = (0,lib_project/* readTransactionPolicy */.$)(inputs);
     const project = await (0,lib_project/* readProject */.W)(context);
     const state = await readState(context, url, project);
     // The plan migrate-with-telemetry would run with the same transaction input.

@@ -104,11 +104,8 @@ function validateScratchUrl(url, liveUrl, inputName, liveInputName) {
 function sameUrlDatabase(a, b) {
     const key = (url) => {
         try {
-            const u = new URL(url);
-            const host = (u.hostname || u.searchParams.get('host') || '').toLowerCase();
-            const user = decodeURIComponent(u.username) || 'postgres';
-            const database = decodeURIComponent(u.pathname.replace(/^\//, '')) || u.searchParams.get('dbname') || user;
-            return `${host}:${u.port || '5432'}/${database}`;
+            const { host, port, database } = (0,postgres/* postgresAddress */.mX)(url);
+            return `${host.toLowerCase()}:${port}/${database}`;
         }
         catch {
             return undefined;
@@ -186,6 +183,8 @@ function withDatabase(url, database) {
     return parsed.toString();
 }
 
+// EXTERNAL MODULE: ./actions/lib/inputs.ts
+var inputs = __webpack_require__(87721);
 // EXTERNAL MODULE: ./actions/lib/migrations/ledger.ts
 var migrations_ledger = __webpack_require__(96605);
 // EXTERNAL MODULE: ./actions/lib/migrations/verify.ts
@@ -643,6 +642,7 @@ function groupByOwner(findings) {
 
 
 
+
 async function run(context) {
     const options = readOptions(context);
     const project = await (0,lib_project/* readProject */.W)(context);
@@ -833,7 +833,7 @@ function issueToken(context, wanted) {
         return undefined;
     let token = context.inputs.optional('github-token');
     // The CLI sees the action's default expression literally; there the token comes from the environment.
-    if (token?.startsWith('${{'))
+    if (token && (0,inputs/* isUnevaluatedExpression */.rF)(token))
         token = context.env.GITHUB_TOKEN || undefined;
     if (token)
         context.logger.mask(token);

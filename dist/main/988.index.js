@@ -34,7 +34,8 @@ function quoteIdent(name) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $1: () => (/* binding */ validatePostgresUrl),
-/* harmony export */   Mq: () => (/* binding */ connectPostgres)
+/* harmony export */   Mq: () => (/* binding */ connectPostgres),
+/* harmony export */   mX: () => (/* binding */ postgresAddress)
 /* harmony export */ });
 /* unused harmony export PostgresClient */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32863);
@@ -103,6 +104,17 @@ function validatePostgresUrl(url, inputName = 'database-url') {
         throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${inputName} is not a valid PostgreSQL URL: its database name is malformed; ${example}`);
     }
 }
+/** Where a PostgreSQL URL points, decoded: the host (or libpq's `?host=`), port, user and database, with libpq's defaults. */
+function postgresAddress(url) {
+    const parsed = new URL(url);
+    const user = decodeURIComponent(parsed.username) || 'postgres';
+    return {
+        host: parsed.hostname || parsed.searchParams.get('host') || '',
+        port: parsed.port || '5432',
+        user,
+        database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || parsed.searchParams.get('dbname') || user,
+    };
+}
 class PostgresClient {
     raw;
     kind = 'postgres';
@@ -132,10 +144,10 @@ function connectionError(error, url, inputName) {
     let user = '?';
     let database = '?';
     try {
-        const parsed = new URL(url);
-        host = `${parsed.hostname}:${parsed.port || '5432'}`;
-        user = decodeURIComponent(parsed.username) || 'postgres';
-        database = decodeURIComponent(parsed.pathname.slice(1)) || user;
+        const address = postgresAddress(url);
+        host = `${address.host}:${address.port}`;
+        user = address.user;
+        database = address.database;
     }
     catch {
         // handled by the scheme check before connecting
@@ -485,8 +497,8 @@ function ledgerInsert(location, layout, migration) {
 
 
 
-function readTransactionPolicy(context) {
-    return context.inputs.enum('transaction', _migrations_executor__WEBPACK_IMPORTED_MODULE_3__/* .TRANSACTION_POLICIES */ .o2);
+function readTransactionPolicy(inputs) {
+    return inputs.enum('transaction', _migrations_executor__WEBPACK_IMPORTED_MODULE_3__/* .TRANSACTION_POLICIES */ .o2);
 }
 /**
  * The "Read migrations" phase every action that reads a project starts with: the project inputs, drizzle.config
